@@ -1,0 +1,59 @@
+"""How sure the text is of a claim: markers found in it and the level they give."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from claims.lexicon import Lexicon
+from claims.schema import certainty_rank
+
+
+def _marker(text: str, mtype: str, start: int, end: int) -> dict:
+    return {"text": text, "type": mtype, "start": start, "end": end}
+
+
+def conditional_markers(span: Span, offset: int) -> list[dict]:
+    """The journalistic conditional: aurait tenté, serait parti, pourrait (verbs in the conditional)."""
+    found = []
+    for tok in span:
+        if tok.pos_ in ("VERB", "AUX") and "Cnd" in tok.morph.get("Mood"):
+            end_tok = tok
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être"):
+                while nxt is not None and nxt.pos_ == "ADV" and nxt.i < span.end - 1:
+                    nxt = nxt.nbor(1)
+                if nxt is not None and "Part" in nxt.morph.get("VerbForm"):
+                    end_tok = nxt
+            start, end = tok.idx, end_tok.idx + len(end_tok)
+            found.append(_marker(tok.doc.text[start:end], "conditional", start + offset, end + offset))
+    return found
+
+
+def hedge_markers(span: Span, lex: Lexicon, offset: int) -> list[dict]:
+    found = []
+    toks = list(span)
+    for words, mtype, match in lex.markers:
+        if mtype != "hedge":
+            continue
+        n = len(words)
+        for i in range(len(toks) - n + 1):
+            window = toks[i: i + n]
+            got = tuple(t.lemma_.lower() if match == "lemma" else t.lower_ for t in window)
+            if got == words or match == "lemma" and tuple(t.lower_ for t in window) == words:
+                start, end = window[0].idx, window[-1].idx + len(window[-1])
+                found.append(_marker(span.doc.text[start:end], "hedge", start + offset, end + offset))
+    return found
+
+
+def level(kind: str, markers: list[dict], speaker_type: str) -> str:
+    """The lowest level any sign gives (see CERTAINTY_LEVELS)."""
+    levels = ["asserted" if kind == "assertion" else "reported"]
+    types = {m["type"] for m in markers}
+    if "hedge" in types:
+        levels.append("hedged")
+    if "conditional" in types:
+        levels.append("alleged")
+    if "vague_source" in types or speaker_type == "anonymous":
+        levels.append("unsourced")
+    return max(levels, key=certainty_rank)
+
+

@@ -1,0 +1,83 @@
+"""Reporting-verb cues: which tokens introduce speech, and where their subject is."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claims.lexicon import Lexicon, Verb
+from claims.quotes import Quote, quote_at
+from claims.tokens import SUBJECT_DEPS, is_present_participle, lemma, noun_phrase
+
+_CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
+_REFLEXIVE = ("se", "s'")
+
+
+@dataclass
+class Cue:
+    verb: Verb
+    first: Token  # the verb token
+    last: Token  # the last token of a multi-word cue (pointé du doigt → doigt)
+    subject: Span | None = None  # subject before the verb (None for inverted or missing)
+
+    @property
+    def clause_start(self) -> int:
+        """Token index where the cue's own clause begins (its subject, else the cue)."""
+        if self.subject is not None and self.subject.start < self.first.i:
+            return self.subject.start
+        return self.first.i
+
+
+def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
+    """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
+    cues = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or quote_at(quotes, tok.idx):
+            continue
+        following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 4]]
+        verb = lex.verb(lemma(tok), following)
+        if verb is None:
+            continue
+        if any(c.dep_ == "aux:pass" for c in tok.children):
+            continue  # "une phrase qui lui a été rappelée" is not speech
+        if _is_reflexive(tok) != verb.reflexive:
+            continue  # "une rencontre qui s'annonce électrique"
+        last = tok.doc[tok.i + len(verb.words)]
+        cues.append(Cue(verb, tok, last, subject_before(tok, quotes)))
+    return cues
+
+
+def _is_reflexive(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    prev2 = tok.doc[tok.i - 2] if tok.i > 1 else None
+    return any(t is not None and t.lower_ in _REFLEXIVE and t.pos_ == "PRON" for t in (prev, prev2)) or any(
+        c.lower_ in _REFLEXIVE and c.dep_.startswith("expl") for c in tok.children
+    )
+
+
+def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
+    """The subject of a reporting verb, found before it: its own subject, the subject of the
+    verb it depends on (X a tenu à mettre en garde; X a assuré …, ajoutant), or the noun an
+    absolute participle follows (Guaido promettant …)."""
+    def usable(t: Token) -> bool:
+        return t.i < verb.i and quote_at(quotes, t.idx) is None and t.lower_ not in ("que", "qu'")
+
+    if is_present_participle(verb):
+        prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        while prev is not None and prev.pos_ == "PRON" and prev.i > verb.sent.start and prev.dep_ != "nsubj":
+            prev = verb.doc[prev.i - 1]  # skip object clitics: les Russes les accusant
+        if prev is not None and prev.pos_ in ("PROPN", "NOUN") and usable(prev):
+            return noun_phrase(prev)
+    node = verb
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and usable(c)), None)
+        if subj is not None:
+            if subj.lower_ == "qui" and node.dep_ == "acl:relcl":
+                return noun_phrase(node.head)  # the noun the relative clause hangs on
+            return noun_phrase(subj) if subj.pos_ != "PRON" else subj.doc[subj.i: subj.i + 1]
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and usable(node.head):
+            return noun_phrase(node.head)
+        if node.dep_ not in _CLIMB_DEPS or node.head is node:
+            break
+        node = node.head
+    return None

@@ -1,0 +1,72 @@
+"""Small helpers over spaCy tokens shared by the detectors."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+QUOTE_MARKS = set('«»“”"‹›')
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+CONNECTORS = {",", ";", ":", "et", "mais", "car", "alors", "que", "qu'", "tandis", "ou", "-", "—", "–", "(", "puis"}
+
+
+def lemma(tok: Token) -> str:
+    """The token's lemma; regular -er verbs the lemmatizer missed (indique → indiquer) are mended."""
+    lem = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lem == tok.lower_ and not lem.endswith(("r", "re")):
+        for suffix in ("ent", "es", "e"):
+            if lem.endswith(suffix):
+                return lem[: -len(suffix)] + "er"
+    return lem
+
+
+def is_infinitive(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm")
+
+
+def is_finite(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+
+
+def is_present_participle(tok: Token) -> bool:
+    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+
+
+def is_quote_mark(tok: Token) -> bool:
+    return tok.text in QUOTE_MARKS
+
+
+def trim(span: Span) -> Span:
+    """The span without leading and trailing punctuation and connectors."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in CONNECTORS or doc[start].is_space) and not is_quote_mark(doc[start]):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].is_space
+                           or doc[end - 1].text in ".!?…" or doc[end - 1].lower_ == "alors"):
+        end -= 1
+    return doc[start:end]
+
+
+def noun_phrase(head: Token) -> Span:
+    """The phrase a speaker head stands in: its determiner, adjectives, names and complements,
+    stopping at commas, clauses and quotes (Mike Pompeo, secrétaire d'État → Mike Pompeo)."""
+    doc = head.doc
+    if head.ent_iob_ != "O" and head.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    else:
+        ent = None
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in ("det", "amod", "nummod", "nmod", "flat", "flat:name", "compound") and \
+                all(not doc[k].is_punct for k in range(child.left_edge.i, head.i)):
+            left = min(left, child.left_edge.i)
+    right = head.i
+    for tok in doc[head.i + 1: head.sent.end]:
+        clause = tok.pos_ in ("VERB", "AUX") and tok.head.i != head.i
+        if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause:
+            break
+        if not (head.is_ancestor(tok) or tok.head.i == head.i):
+            break
+        right = tok.i
+    if ent is not None:
+        left, right = min(left, ent.start), max(right, ent.end - 1)
+    return doc[left: right + 1]
