@@ -56,7 +56,7 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         src_start = i + n
         if words == ("pour", "qui"):
             src_start -= 1  # the relative pronoun is the source
-        src_end = _source_end(sent, src_start)
+        src_end = src_start + 1 if words == ("pour", "qui") else _source_end(sent, src_start)
         if src_end <= src_start:
             i += 1
             continue

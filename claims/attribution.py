@@ -16,6 +16,7 @@ from claims.tokens import SUBJECT_DEPS, is_infinitive, is_quote_mark, noun_phras
 
 _CLITIC_SUBJECTS = {"-il", "-elle", "-ils", "-elles", "-on", "il", "elle", "ils", "elles", "on"}
 _SKIP_BEFORE_FRAME = ("ADV",)
+_AUX_FORMS = {"a", "avait", "ont", "avaient", "aurait", "auraient", "aura", "est", "était"}
 _A = {"à", "au", "aux"}
 _DE = {"de", "d'"}
 _QUE = {"que", "qu'"}
@@ -80,16 +81,24 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     """Content before the verb: « … », a-t-il dit / …, a fait savoir X."""
     doc = sent.doc
     i = cue.first.i - 1
-    while i >= sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in ("a", "avait", "ont", "aurait")):
+    clitic = None
+    while i >= sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in _AUX_FORMS
+                               or doc[i].lower_ in ("-t", "-t-") or doc[i].lower_ in _CLITIC_SUBJECTS
+                               and doc[i].text.startswith("-")):
+        if doc[i].text.startswith("-") and doc[i].lower_ in _CLITIC_SUBJECTS:
+            clitic = doc[i: i + 1]
         i -= 1
     if i < sent.start:
         return None
     before = doc[i]
     if not (before.text == "," or is_quote_mark(before) and any(q.close == before.idx for q in quotes)):
         return None
-    speaker = inverted_subject(cue)
+    speaker = clitic or inverted_subject(cue)
     if speaker is None:
         return None
+    after = doc[speaker.end] if speaker.end < sent.end else None
+    if after is not None and (after.lower_ in _A | _QUE | {"contre"} or is_infinitive(after)):
+        return None  # "…, dimanche, appelé la Russie à quitter …": a complement follows, no incise
     end_tok = i if before.text == "," else i + 1
     if before.text == "," and i > sent.start and is_quote_mark(doc[i - 1]):
         end_tok = i  # keep the closing mark: « … », a dit X
@@ -136,7 +145,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     if first.lower_ == "contre":
         return "contre", i
     k = i
-    while k < end and (doc[k].morph.get("Polarity") or doc[k].lower_ in _DE | {"pas", "plus", "jamais"}):
+    while k < end and (doc[k].morph.get("Polarity") or doc[k].lower_ in _DE | {"pas", "plus", "jamais"}
+                       or doc[k].pos_ == "PRON" and doc[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):
         k += 1
     if k < end and is_infinitive(doc[k]):
         return "inf", i
@@ -151,6 +161,10 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
 def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue]) -> Statement | None:
     """Content after the verb, up to the end of the sentence or the next speaker's clause."""
     doc = sent.doc
+    if any(c.lower_ in _QUE and c.i < cue.first.i and ("Rel" in c.morph.get("PronType") or c.dep_ == "obj"
+                                                         or cue.first.dep_ == "acl:relcl")
+           for c in cue.first.children):
+        return None  # "une situation que les deux hommes évoqueront": the object is not said
     found = _frame(cue, sent)
     if found is None:
         return None
@@ -163,9 +177,12 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     for other in later_cues:
         if other.first.i <= start:
             continue
-        sibling = other.first.dep_ in ("conj", "advcl", "parataxis", "acl") or frame != "que" and other.subject is not None
-        if sibling:
-            end = min(end, other.clause_start)
+        own_clause = other.subject is not None and other.subject.start > start
+        clause_start = other.clause_start if other.clause_start > start else other.first.i
+        before = doc[clause_start - 1]
+        after_comma = before.text in (",", ";") or before.lower_ in ("et", "mais")
+        if own_clause and frame != "que" or after_comma:
+            end = min(end, clause_start)
     if end <= start:
         return None
     content = trim(doc[start:end])

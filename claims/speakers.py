@@ -59,7 +59,7 @@ class Resolver:
         for m in self.mentions:
             rule = self.lex.pronouns.get(fold(m.text))
             if start <= m.start and m.end <= end and (rule is None or rule.rule == "latest") \
-                    and m.actor.resolution != "unresolved" and m.actor not in found:
+                    and m.actor.resolution != "unresolved" and m.actor.name not in {a.name for a in found}:
                 found.append(m.actor)
         return found
 
@@ -87,8 +87,8 @@ class Resolver:
     def resolve(self, span: Span, offset: int, index: int) -> Actor:
         text = span.text.strip()
         key = fold(text)
-        pron = self.lex.pronouns.get(_pronoun_key(span[0])) if len(span) <= 2 else None
-        if pron is not None and (len(span) == 1 or key in self.lex.pronouns):
+        pron = self.lex.pronouns.get(key) or (self.lex.pronouns.get(_pronoun_key(span[0])) if len(span) == 1 else None)
+        if pron is not None:
             return self._antecedent(span, pron.gender, pron.number, pron.rule, offset, index)
         alias = self.lex.alias(text)
         if alias is not None:
@@ -141,15 +141,15 @@ class Resolver:
         label = name.root.ent_type_ or next((t.ent_type_ for t in name if t.ent_type_), "")
         role = self.lex.roles.get(span.root.lemma_.lower())
         words = text.split()
+        if len(words) == 1 and fold(text) in self.full_names:
+            full = self.full_names[fold(text)]
+            return Actor(full, "person", f"short form: {text} → {full}")
         if label in ("LOC", "MISC") and role != "person":
             plural = "Plur" in span.root.morph.get("Number")
             kind = "government" if label == "LOC" or plural else "unknown"
             return Actor(_capitalize(_drop_article(text)), kind, "place or people")
         if label == "ORG" and role != "person" and not _apposed_role(name, self.lex):
             return Actor(text, "organization", "named")
-        if len(words) == 1 and fold(text) in self.full_names:
-            full = self.full_names[fold(text)]
-            return Actor(full, "person", f"short form: {text} → {full}")
         if len(words) > 1:
             self.full_names[fold(words[-1])] = text
         return Actor(text, "person", "named")

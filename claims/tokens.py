@@ -18,6 +18,14 @@ def lemma(tok: Token) -> str:
     return lem
 
 
+def verb_lemma(tok: Token) -> str:
+    """lemma() for a token the tagger may have mistaken for a noun (argumente, pointe du doigt)."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("e", "es", "ent")):
+        stem = tok.lower_[:-3] if tok.lower_.endswith("ent") else tok.lower_.rstrip("s")[:-1]
+        return stem + "er"
+    return lemma(tok)
+
+
 def is_infinitive(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm")
 
@@ -61,7 +69,8 @@ def noun_phrase(head: Token) -> Span:
             left = min(left, child.left_edge.i)
     right = head.i
     for tok in doc[head.i + 1: head.sent.end]:
-        clause = tok.pos_ in ("VERB", "AUX") and tok.head.i != head.i
+        participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+        clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle)
         if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause:
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i):
