@@ -17,6 +17,7 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 5_000_000  # larger files are not news articles; refusing them keeps memory bounded
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _FINAL_PUNCT = ".!?…:;»\"”"
+_TAG = re.compile(r"<[^>]{0,200}>")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -128,7 +129,7 @@ def read_article(path: str | Path) -> Article:
         source=name,
         warnings=warnings,
     )
-    if not article.paragraphs or not any(c.isalpha() for c in text[article.body_start:]):
+    if not article.paragraphs or not any(c.isalpha() for c in _TAG.sub(" ", text[article.body_start:])):
         raise ArticleError(f"{name}: no text to read (only spaces, markup or symbols)")
     return article
 

@@ -1,7 +1,7 @@
 """How sure the text is of a claim: markers found in it and the level they give."""
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon
 from claims.schema import certainty_rank
@@ -11,11 +11,26 @@ def _marker(text: str, mtype: str, start: int, end: int) -> dict:
     return {"text": text, "type": mtype, "start": start, "end": end}
 
 
+_CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+
+
+def is_conditional(tok: Token) -> bool:
+    """Conditional mood, from the tagger or from the form: infinitive stem + imperfect ending
+    (baisseraient = baisser + aient; prendrait = prendr + ait), which the tagger often misses."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if "Cnd" in tok.morph.get("Mood"):
+        return True
+    lem, form = tok.lemma_.lower(), tok.lower_
+    stem = lem[:-1] if lem.endswith("re") else lem
+    return lem.endswith(("er", "ir", "re")) and any(form == stem + e for e in _CONDITIONAL_ENDINGS)
+
+
 def conditional_markers(span: Span, offset: int) -> list[dict]:
     """The journalistic conditional: aurait tenté, serait parti, pourrait (verbs in the conditional)."""
     found = []
     for tok in span:
-        if tok.pos_ in ("VERB", "AUX") and "Cnd" in tok.morph.get("Mood"):
+        if is_conditional(tok):
             end_tok = tok
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             if tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être"):

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from claims.articles import Article, iter_articles
 from claims.assertions import is_check_worthy
-from claims.certainty import conditional_markers, hedge_markers, level
+from claims.certainty import conditional_markers, hedge_markers, is_conditional, level
 from claims.detect import find_statements
 from claims.lexicon import Lexicon, fold, load_lexicon, strip_accents
 from claims.nlp import load_model, normalize
@@ -80,7 +80,7 @@ def _markers(doc: Doc, st: Statement, speaker: Actor, lex: Lexicon, offset: int)
         if cue_tok is not None and st.kind != "according_to":
             aux = [c for c in cue_tok.root.children if c.dep_.startswith("aux")]
             for a in aux:  # il aurait déclaré: the attribution itself is in the conditional
-                if "Cnd" in a.morph.get("Mood"):
+                if is_conditional(a):
                     found += conditional_markers(doc[a.i: cue_tok.root.i + 1], offset)
     if st.kind == "according_to":
         found.append({"text": doc.text[st.cue_start: st.cue_end], "type": "evidential",
