@@ -12,17 +12,24 @@ from claims.tokens import trim
 _PERSONAL = {"lui", "elle", "eux", "elles", "qui"}
 
 
-def _phrases(lex: Lexicon) -> list[tuple[str, ...]]:
-    found = [words for words, mtype, _ in lex.markers if mtype == "evidential"]
-    return sorted(found, key=len, reverse=True)
+def _phrases(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
+    """Evidential phrases by first token, longest first, in token form (d'après → d', après)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words, mtype, _ in lex.markers:
+        if mtype == "evidential":
+            toks = tuple(" ".join(words).replace("'", "' ").split())
+            by_first.setdefault(toks[0], []).append(toks)
+    for v in by_first.values():
+        v.sort(key=len, reverse=True)
+    return by_first
 
 
-def _match(sent: Span, i: int, words: tuple[str, ...]) -> bool:
+def _match(sent: Span, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
     doc = sent.doc
-    toks = [t.lower_ for t in doc[i: min(sent.end, i + len(words) + 1)]]
-    joined = " ".join(toks).replace("' ", "'")
-    return joined.startswith(" ".join(words)) and (len(joined) == len(" ".join(words))
-                                                   or joined[len(" ".join(words))] == " ")
+    for words in phrases.get(doc[i].lower_, ()):
+        if i + len(words) <= sent.end and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+            return words
+    return None
 
 
 def _source_end(sent: Span, i: int) -> int:
@@ -47,12 +54,13 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
     phrases = _phrases(lex)
     while i < sent.end:
         tok = doc[i]
-        words = next((w for w in phrases if _match(sent, i, w)), None)
+        words = _match(sent, i, phrases)
         if words is None or quote_at(quotes, tok.idx):
             i += 1
             continue
-        n = len(" ".join(words).replace("'", "' ").split())
+        n = len(words)
         cue_end_tok = doc[i + n - 1]
+        words = tuple(" ".join(words).replace("' ", "'").split())
         src_start = i + n
         if words == ("pour", "qui"):
             src_start -= 1  # the relative pronoun is the source

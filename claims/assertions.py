@@ -20,6 +20,7 @@ def is_check_worthy(sent: Span, quotes: list[Quote]) -> bool:
         return False  # a quotation, not the article speaking
     if any(t.lower_ in _FIRST_PERSON and t.dep_.startswith("nsubj") for t in outside):
         return False
-    has_fact = any(t.pos_ == "NUM" or t.text[:1].isdigit() or t.ent_type_ in ("PER", "ORG", "LOC", "MISC") for t in outside)
+    has_fact = any(t.pos_ == "NUM" or t.text[:1].isdigit() or t.ent_type_ in ("PER", "ORG", "LOC", "MISC")
+                   for t in outside)
     has_verb = any(is_finite(t) or t.dep_ == "ROOT" and t.pos_ == "VERB" for t in outside)
     return has_fact and has_verb

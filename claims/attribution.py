@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claims.cues import Cue
-from claims.quotes import Quote, quote_at
+from claims.quotes import Quote
 from claims.statement import Statement
-from claims.tokens import SUBJECT_DEPS, is_infinitive, is_quote_mark, noun_phrase, trim
+from claims.tokens import SUBJECT_DEPS, is_infinitive, is_quote_mark, noun_phrase, text_of, trim
 
 _CLITIC_SUBJECTS = {"-il", "-elle", "-ils", "-elles", "-on", "il", "elle", "ils", "elles", "on"}
 _SKIP_BEFORE_FRAME = ("ADV",)
@@ -28,17 +28,17 @@ def kind_of(doc: Doc, start: int, end: int, quotes: list[Quote]) -> str:
     if not inner:
         return "indirect"
     q = inner[0]
-    outside = doc.text[start: max(q.open, start)] + doc.text[min(q.close + 1, end): end]
+    outside = text_of(doc)[start: max(q.open, start)] + text_of(doc)[min(q.close + 1, end): end]
     return "direct" if len(inner) == 1 and not any(c.isalnum() for c in outside) else "mixed"
 
 
 def content_statement(doc: Doc, sent: Span, start: int, end: int, kind_quotes: list[Quote], **kw) -> Statement:
-    """A statement whose content is doc.text[start:end]; a direct quote keeps only what is inside the marks."""
+    """A statement whose content is text_of(doc)[start:end]; a direct quote keeps only what is inside the marks."""
     kind = kind_of(doc, start, end, kind_quotes)
     if kind == "direct":
         q = next(q for q in kind_quotes if q.open < end and start <= q.close)
         start, end = max(q.start, start), min(q.end, end)
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         start += len(text) - len(text.lstrip())
         end -= len(text) - len(text.rstrip())
     return Statement(kind, start, end, sent, **kw)
@@ -103,14 +103,15 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     if before.text == "," and i > sent.start and is_quote_mark(doc[i - 1]):
         end_tok = i  # keep the closing mark: « … », a dit X
     q = next((q for q in quotes if q.close == doc[end_tok - 1].idx), None)
-    if q is not None and not any(c.isalnum() for c in doc.text[max(sent.start_char, taken_until): max(q.open, 0)]):
+    if q is not None and not any(c.isalnum() for c in text_of(doc)[max(sent.start_char, taken_until): max(q.open, 0)]):
         start_char = max(q.open, 0)
     else:
         start_char = max(sent.start_char, taken_until)
     content = trim(doc.char_span(start_char, doc[end_tok - 1].idx + len(doc[end_tok - 1]), alignment_mode="expand"))
     if len(content) < 2:
         return None
-    return content_statement(doc, sent, content.start_char, content.end_char, quotes, speaker=speaker, **_cue_fields(cue))
+    return content_statement(doc, sent, content.start_char, content.end_char, quotes,
+                             speaker=speaker, **_cue_fields(cue))
 
 
 def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:

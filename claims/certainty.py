@@ -5,6 +5,7 @@ from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon
 from claims.schema import certainty_rank
+from claims.tokens import text_of
 
 
 def _marker(text: str, mtype: str, start: int, end: int) -> dict:
@@ -39,23 +40,24 @@ def conditional_markers(span: Span, offset: int) -> list[dict]:
                 if nxt is not None and "Part" in nxt.morph.get("VerbForm"):
                     end_tok = nxt
             start, end = tok.idx, end_tok.idx + len(end_tok)
-            found.append(_marker(tok.doc.text[start:end], "conditional", start + offset, end + offset))
+            found.append(_marker(text_of(tok.doc)[start:end], "conditional", start + offset, end + offset))
     return found
 
 
 def hedge_markers(span: Span, lex: Lexicon, offset: int) -> list[dict]:
     found = []
     toks = list(span)
-    for words, mtype, match in lex.markers:
-        if mtype != "hedge":
-            continue
-        n = len(words)
-        for i in range(len(toks) - n + 1):
-            window = toks[i: i + n]
-            got = tuple(t.lemma_.lower() if match == "lemma" else t.lower_ for t in window)
-            if got == words or match == "lemma" and tuple(t.lower_ for t in window) == words:
+    by_first = lex.hedges_by_first
+    for i, tok in enumerate(toks):
+        for words, match in by_first.get(tok.lower_, ()) + by_first.get(tok.lemma_.lower(), ()):
+            window = toks[i: i + len(words)]
+            if len(window) < len(words):
+                continue
+            texts = tuple(t.lower_ for t in window)
+            if texts == words or match == "lemma" and tuple(t.lemma_.lower() for t in window) == words:
                 start, end = window[0].idx, window[-1].idx + len(window[-1])
-                found.append(_marker(span.doc.text[start:end], "hedge", start + offset, end + offset))
+                found.append(_marker(text_of(span.doc)[start:end], "hedge", start + offset, end + offset))
+                break
     return found
 
 

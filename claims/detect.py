@@ -7,14 +7,14 @@ from claims.according import find_according
 from claims.attribution import complement, content_statement, incise
 from claims.cues import find_cues
 from claims.lexicon import Lexicon
-from claims.quotes import Quote, find_quotes
+from claims.quotes import Quote
 from claims.statement import Statement
-from claims.tokens import is_finite
+from claims.tokens import is_finite, quotes_of, text_of
 
 
 def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
     """Attributed statements of a paragraph, in text order (speakers not yet resolved)."""
-    quotes = find_quotes(doc.text)
+    quotes = quotes_of(doc)
     found: list[Statement] = []
     for sent in doc.sents:
         found.extend(_sentence_statements(sent, lex, quotes))
@@ -73,7 +73,7 @@ def _quotes_left(doc: Doc, quotes: list[Quote], found: list[Statement]) -> list[
 
 
 def _stands_alone(doc: Doc, sent: Span, q: Quote) -> bool:
-    outside = doc.text[sent.start_char: max(q.open, sent.start_char)] + doc.text[q.close + 1: sent.end_char]
+    outside = text_of(doc)[sent.start_char: max(q.open, sent.start_char)] + text_of(doc)[q.close + 1: sent.end_char]
     return not any(c.isalnum() for c in outside)
 
 

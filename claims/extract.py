@@ -22,10 +22,10 @@ from claims.certainty import conditional_markers, hedge_markers, is_conditional,
 from claims.detect import find_statements
 from claims.lexicon import Lexicon, fold, load_lexicon, strip_accents
 from claims.nlp import load_model, normalize
-from claims.quotes import find_quotes
 from claims.schema import frame_from_rows
 from claims.speakers import Actor, Resolver
 from claims.statement import Statement
+from claims.tokens import quotes_of, text_of
 
 log = logging.getLogger(__name__)
 NO_SPEAKER = Actor("", "unknown", "no speaker found")
@@ -83,12 +83,12 @@ def _markers(doc: Doc, st: Statement, speaker: Actor, lex: Lexicon, offset: int)
                 if is_conditional(a):
                     found += conditional_markers(doc[a.i: cue_tok.root.i + 1], offset)
     if st.kind == "according_to":
-        found.append({"text": doc.text[st.cue_start: st.cue_end], "type": "evidential",
+        found.append({"text": text_of(doc)[st.cue_start: st.cue_end], "type": "evidential",
                       "start": st.cue_start + offset, "end": st.cue_end + offset})
     if speaker.type == "anonymous" and st.speaker is not None:
         start = min(st.speaker.start_char, st.cue_start) if st.kind == "according_to" else st.speaker.start_char
         end = max(st.speaker.end_char, st.cue_end if st.kind == "according_to" else 0)
-        found.append({"text": doc.text[start:end], "type": "vague_source", "start": start + offset,
+        found.append({"text": text_of(doc)[start:end], "type": "vague_source", "start": start + offset,
                       "end": end + offset})
     return sorted(found, key=lambda m: m["start"])
 
@@ -100,7 +100,7 @@ def analyse(article: Article, docs: list[Doc], lex: Lexicon) -> list[dict]:
     rows: list[dict] = []
     sent_no = 0
     for para, ((offset, _), doc) in enumerate(zip(article.paragraphs, docs)):
-        quotes = find_quotes(doc.text)
+        quotes = quotes_of(doc)
         statements = find_statements(doc, lex)
         for sent in doc.sents:
             here = [s for s in statements if s.sentence.start == sent.start]

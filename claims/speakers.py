@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
+from claims.tokens import entities
 
 ANONYMOUS = "anonymous source"
 _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
@@ -67,7 +68,7 @@ class Resolver:
                       speakers: list[Span]) -> None:
         """Resolve the sentence's mentions: statement speakers first-class, then names and pronouns."""
         spans = list(speakers)
-        for ent in sent.ents:
+        for ent in entities(sent):
             if ent.label_ in _NAME_ENTS and not any(s.start <= ent.start and ent.end <= s.end for s in spans):
                 spans.append(ent)
         for tok in sent:
@@ -116,7 +117,7 @@ class Resolver:
         role (le Premier ministre Kristersson), or the agent of a document (une déclaration … par la RFEF)."""
         head = span.root
         document = self.lex.roles.get(head.lemma_.lower()) == "document"
-        for ent in span.ents:
+        for ent in entities(span):
             if ent.label_ not in _NAME_ENTS:
                 continue
             before = span.doc[ent.start - 1].lower_ if ent.start > span.start else ""
@@ -167,7 +168,7 @@ class Resolver:
                 return Actor(found.name, "person", f"role: {span.text} → {found.name}")
         if head.ent_type_ in ("LOC", "MISC") and "Plur" in head.morph.get("Number"):
             return Actor(_capitalize(text), "government", "people")
-        kind = {"person": "person", "organization": "organization", "government": "government"}.get(role or "", "unknown")
+        kind = role if role in ("person", "organization", "government") else "unknown"
         return Actor(text, kind, "as written")
 
     def _antecedent(self, span: Span, gender: str, number: str, rule: str, offset: int, index: int,

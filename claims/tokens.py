@@ -1,11 +1,46 @@
 """Small helpers over spaCy tokens shared by the detectors."""
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from claims.quotes import Quote, find_quotes
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 CONNECTORS = {",", ";", ":", "et", "mais", "car", "alors", "que", "qu'", "tandis", "ou", "-", "—", "–", "(", "puis"}
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, computed once per doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("claims_text")
+    if text is None:
+        text = doc.user_data["claims_text"] = doc.text
+    return text
+
+
+def quotes_of(doc: Doc) -> list[Quote]:
+    """The doc's quotation spans, found once (by the sentence component, or here)."""
+    found = doc.user_data.get("claims_quotes")
+    if found is None:
+        found = doc.user_data["claims_quotes"] = [(q.open, q.close) for q in find_quotes(text_of(doc))]
+    return [Quote(o, c) for o, c in found]
+
+
+def entities(span: Span) -> list[Span]:
+    """Named entities inside a span, read from the tokens' IOB tags (span.ents rebuilds all the doc's)."""
+    found = []
+    doc = span.doc
+    i = span.start
+    while i < span.end:
+        if doc[i].ent_iob_ == "B":
+            j = i + 1
+            while j < span.end and doc[j].ent_iob_ == "I":
+                j += 1
+            found.append(Span(doc, i, j, label=doc[i].ent_type_))
+            i = j
+        else:
+            i += 1
+    return found
 
 
 def lemma(tok: Token) -> str:
@@ -58,10 +93,7 @@ def noun_phrase(head: Token) -> Span:
     """The phrase a speaker head stands in: its determiner, adjectives, names and complements,
     stopping at commas, clauses and quotes (Mike Pompeo, secrétaire d'État → Mike Pompeo)."""
     doc = head.doc
-    if head.ent_iob_ != "O" and head.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-    else:
-        ent = None
+    ent = _entity_bounds(head)
     left = head.i
     for child in head.lefts:
         if child.dep_ in ("det", "amod", "nummod", "nmod", "flat", "flat:name", "compound") and \
@@ -77,5 +109,19 @@ def noun_phrase(head: Token) -> Span:
             break
         right = tok.i
     if ent is not None:
-        left, right = min(left, ent.start), max(right, ent.end - 1)
+        left, right = min(left, ent[0]), max(right, ent[1] - 1)
     return doc[left: right + 1]
+
+
+def _entity_bounds(tok: Token) -> tuple[int, int] | None:
+    """(start, end) of the named entity holding the token, from IOB tags (cheaper than doc.ents)."""
+    if tok.ent_iob_ == "O" or not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end

@@ -33,7 +33,8 @@ def test_demonstratives_resolve_to_the_person_they_point_to(seed_claims):
 
 def test_according_to_a_place_is_its_government(seed_claims):
     r = row_with(seed_claims, "Téhéran souhaite consolider ses liens avec le Venezuela")
-    assert (r.kind, r.speaker_mention, r.speaker, r.speaker_type) == ("according_to", "Caracas", "Venezuela", "government")
+    assert (r.kind, r.speaker_mention) == ("according_to", "Caracas")
+    assert (r.speaker, r.speaker_type) == ("Venezuela", "government")
     assert "hedge" in {m["type"] for m in r.certainty_markers}  # censée
 
 
@@ -84,7 +85,8 @@ def test_offsets_point_into_the_original_text(seed_claims):
 
 
 def test_title_and_paragraphs(seed_claims):
-    assert set(seed_claims["article_title"]) == {"Venezuela : Trump appelle la Russie à quitter le pays, réponse du Kremlin"}
+    title = "Venezuela : Trump appelle la Russie à quitter le pays, réponse du Kremlin"
+    assert set(seed_claims["article_title"]) == {title}
     title_rows = seed_claims[seed_claims["paragraph"] == 0]
     assert len(title_rows) == 1 and title_rows.iloc[0].text.endswith("réponse du Kremlin")
 

@@ -1,0 +1,54 @@
+"""Extraction throughput against bare spaCy, and the speed-up of several processes.
+
+    python bench/bench_extract.py [--articles 300]
+
+Targets (issue #2): extraction ≥ 0.87 × bare nlp.pipe throughput on the same texts,
+and ≥ 1.7× with 2 processes.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claims.extract import extract  # noqa: E402
+from claims.nlp import load_bare_model, load_model, normalize  # noqa: E402
+from claims.sample import sample_corpus  # noqa: E402
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=300)
+    args = ap.parse_args()
+    articles = sample_corpus(args.articles)
+    texts = [normalize(a.text[s:e]) for a in articles for s, e in a.paragraphs]
+    words = sum(len(t.split()) for t in texts)
+    bare, ours = load_bare_model(), load_model()
+    list(bare.pipe(texts[:50]))  # warm up both
+    extract(articles=articles[:5], processes=1, progress=False)
+
+    t_bare = timed(lambda: list(bare.pipe(texts, batch_size=64)))
+    t_one = timed(lambda: extract(articles=articles, processes=1, progress=False))
+    t_two = timed(lambda: extract(articles=articles, processes=2, progress=False))
+    del ours
+    print(f"corpus: {len(articles)} articles, {len(texts)} paragraphs, {words:,} words")
+    print(f"bare nlp.pipe        {t_bare:7.2f} s  {words / t_bare:9,.0f} words/s")
+    print(f"extract, 1 process   {t_one:7.2f} s  {words / t_one:9,.0f} words/s")
+    print(f"extract, 2 processes {t_two:7.2f} s  {words / t_two:9,.0f} words/s")
+    ratio, speedup = t_bare / t_one, t_one / t_two
+    print(f"extraction / bare spaCy throughput: {ratio:.3f}  (target ≥ 0.87)")
+    print(f"2 processes / 1 process speed-up:   {speedup:.2f}×  (target ≥ 1.7×)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
