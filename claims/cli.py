@@ -66,14 +66,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+def _store_commands(sub: argparse._SubParsersAction) -> None:
+    from claims.store_cli import register
+
+    register(sub)
+
+
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_store_commands]
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="claims: %(message)s", stream=sys.stderr)
     args = build_parser().parse_args(argv)
+    from claims.store_cli import run_guarded
+
     try:
-        return args.func(args)
+        return run_guarded(args.func, args)
     except KeyboardInterrupt:
         print("claims: interrupted", file=sys.stderr)
         return 130

@@ -1,0 +1,250 @@
+"""Opening the store and everything that writes to it: ingest, reviews, cluster verdicts.
+
+Each write is one transaction, so a crash or a kill leaves the database as it was before it or
+after it, never half-way; reviews are only ever appended.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from claims.articles import Article
+from claims.lexicon import load_lexicon
+from claims.schema import COLUMN_NAMES, COLUMNS, frame_from_rows
+from claims.store import tables as t
+from claims.store.clusters import Clusterer
+
+PROJECT_DATA = Path(__file__).resolve().parent.parent.parent / "data"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_JSON_COLUMNS = [c.name for c in COLUMNS if c.dtype in ("list", "markers")]
+_EXTRACTION_COLUMNS = [c for c in COLUMN_NAMES if c not in ("claim_id", "status")]
+
+
+class StoreError(Exception):
+    """The store cannot be used as asked; the message says which database and why."""
+
+
+class ConflictError(StoreError):
+    """Someone else changed the claim since it was read: reload it and decide again."""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def default_db_url() -> str:
+    """CLAIMS_DB (a file path or a database URL), else data/claims.db in the project."""
+    return os.environ.get("CLAIMS_DB") or str(PROJECT_DATA / "claims.db")
+
+
+def _url(db: str) -> str:
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def _check_sqlite_file(db: str) -> None:
+    """Refuse a file that exists but is not a SQLite database: it is never touched."""
+    path = Path(db.removeprefix("sqlite:///")) if db.startswith("sqlite:///") or "://" not in db else None
+    if path is None or not path.exists():
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file")
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if head and head != _SQLITE_MAGIC:
+        raise StoreError(f"{path}: not a SQLite database (corrupt or another kind of file); it was left untouched")
+
+
+def open_store(db: str | None = None) -> Store:
+    return Store(db or default_db_url())
+
+
+class Store:
+    def __init__(self, db: str):
+        self.db = db
+        _check_sqlite_file(db)
+        url = _url(db)
+        self.is_sqlite = url.startswith("sqlite")
+        self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True,
+                                            connect_args={"timeout": 30} if self.is_sqlite else {})
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.statuses = [r["status"] for r in load_lexicon().statuses]
+        try:
+            t.metadata.create_all(self.engine)
+        except (DatabaseError, OperationalError) as err:
+            raise StoreError(f"{db}: cannot open the database ({err.orig or err})") from None
+
+    # -- ingest ---------------------------------------------------------------------
+    def ingest(self, articles: list[Article], rows: list[dict]) -> dict[str, int]:
+        """Store articles and their claims in one transaction. An unchanged article is left as it
+        is; a changed one gets its new claims, keeping the status, note and history of every claim
+        whose id survives; reviews of claims that disappeared are marked orphaned."""
+        counts = {"unchanged": 0, "new": 0, "changed": 0, "claims_added": 0, "claims_removed": 0}
+        by_article: dict[str, list[dict]] = {}
+        for r in rows:
+            by_article.setdefault(r["article_id"], []).append(r)
+        with self.engine.begin() as conn:
+            clusterer = Clusterer(conn)
+            for art in articles:
+                old = conn.execute(select(t.articles.c.text_hash).where(
+                    t.articles.c.article_id == art.article_id)).scalar_one_or_none()
+                if old == art.text_hash:
+                    counts["unchanged"] += 1
+                    continue
+                counts["changed" if old is not None else "new"] += 1
+                record = {"article_id": art.article_id, "title": art.title, "outlet": art.outlet, "url": art.url,
+                          "published": art.published, "source": art.source, "text": art.text,
+                          "text_hash": art.text_hash, "ingested_at": now()}
+                if old is None:
+                    conn.execute(insert(t.articles), record)
+                else:
+                    conn.execute(update(t.articles).where(t.articles.c.article_id == art.article_id), record)
+                added, removed = self._replace_claims(conn, art.article_id, by_article.get(art.article_id, []),
+                                                      clusterer)
+                counts["claims_added"] += added
+                counts["claims_removed"] += removed
+        return counts
+
+    def _replace_claims(self, conn, article_id: str, rows: list[dict], clusterer: Clusterer) -> tuple[int, int]:
+        existing = {r.claim_id: r for r in conn.execute(
+            select(t.claims.c.claim_id, t.claims.c.status).where(t.claims.c.article_id == article_id))}
+        new_ids = {r["claim_id"] for r in rows}
+        gone = [cid for cid in existing if cid not in new_ids]
+        if gone:
+            conn.execute(update(t.reviews).where(t.reviews.c.claim_id.in_(gone)).values(orphaned=True))
+            conn.execute(t.claims.delete().where(t.claims.c.claim_id.in_(gone)))
+        added = 0
+        for r in rows:
+            values = {k: (json.dumps(r[k], ensure_ascii=False) if k in _JSON_COLUMNS else r[k])
+                      for k in _EXTRACTION_COLUMNS}
+            values["cluster_id"], values["cluster_key"] = clusterer.assign(r)
+            if r["claim_id"] in existing:
+                conn.execute(update(t.claims).where(t.claims.c.claim_id == r["claim_id"]), values)
+                continue
+            added += 1
+            values.update(claim_id=r["claim_id"], **self._restored_review(conn, r["claim_id"]))
+            conn.execute(insert(t.claims), values)
+        return added, len(gone)
+
+    def _restored_review(self, conn, claim_id: str) -> dict:
+        """A claim that comes back (same id) gets back its last verdict from the history."""
+        last = conn.execute(select(t.reviews).where(t.reviews.c.claim_id == claim_id)
+                            .order_by(t.reviews.c.review_id.desc()).limit(1)).mappings().first()
+        if last is None:
+            return {"status": "unverified", "note": "", "reviewer": "", "reviewed_at": "", "version": 1}
+        conn.execute(update(t.reviews).where(t.reviews.c.claim_id == claim_id).values(orphaned=False))
+        return {"status": last["new_status"], "note": last["note"], "reviewer": last["reviewer"],
+                "reviewed_at": last["at"], "version": 1}
+
+    # -- reviews --------------------------------------------------------------------
+    def claim(self, claim_id: str) -> dict:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.claims).where(t.claims.c.claim_id == claim_id)).mappings().first()
+        if row is None:
+            raise StoreError(f"{self.db}: no claim with id {claim_id!r}")
+        return dict(row)
+
+    def set_status(self, claim_id: str, status: str, *, version: int, note: str | None = None,
+                   reviewer: str = "", via_cluster: str | None = None, conn=None) -> int:
+        """Change a claim's status if it is still at `version`; returns the new version.
+
+        Raises ConflictError when someone saved in between (nothing is written then)."""
+        if status not in self.statuses:
+            raise StoreError(f"unknown status {status!r}; one of: {', '.join(self.statuses)}")
+        if conn is None:
+            with self.engine.begin() as c:
+                return self.set_status(claim_id, status, version=version, note=note, reviewer=reviewer,
+                                       via_cluster=via_cluster, conn=c)
+        current = conn.execute(select(t.claims.c.status, t.claims.c.note, t.claims.c.text)
+                               .where(t.claims.c.claim_id == claim_id)).first()
+        if current is None:
+            raise StoreError(f"{self.db}: no claim with id {claim_id!r}")
+        at = now()
+        new_note = current.note if note is None else note
+        result = conn.execute(
+            update(t.claims).where(t.claims.c.claim_id == claim_id, t.claims.c.version == version)
+            .values(status=status, note=new_note, reviewer=reviewer, reviewed_at=at, version=version + 1))
+        if result.rowcount != 1:
+            raise ConflictError(f"claim {claim_id} was changed by someone else since you opened it "
+                                f"(you had version {version}); reload it and save again")
+        conn.execute(insert(t.reviews), {
+            "claim_id": claim_id, "claim_text": current.text, "old_status": current.status, "new_status": status,
+            "note": new_note, "reviewer": reviewer, "at": at, "orphaned": False, "via_cluster": via_cluster})
+        return version + 1
+
+    def set_cluster_status(self, cluster_id: str, status: str, *, note: str | None = None,
+                           reviewer: str = "") -> int:
+        """Apply one verdict to every claim of a cluster, each recorded in its own history."""
+        with self.engine.begin() as conn:
+            members = conn.execute(select(t.claims.c.claim_id, t.claims.c.version)
+                                   .where(t.claims.c.cluster_id == cluster_id)).all()
+            if not members:
+                raise StoreError(f"{self.db}: no cluster with id {cluster_id!r}")
+            for m in members:
+                self.set_status(m.claim_id, status, version=m.version, note=note, reviewer=reviewer,
+                                via_cluster=cluster_id, conn=conn)
+        return len(members)
+
+    def history(self, claim_id: str) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.reviews).where(t.reviews.c.claim_id == claim_id)
+                                .order_by(t.reviews.c.review_id)).mappings().all()
+        return pd.DataFrame([dict(r) for r in rows], columns=[c.name for c in t.reviews.columns])
+
+    # -- reading --------------------------------------------------------------------
+    def claims_frame(self, *, status: Iterable[str] | None = None, speaker: Iterable[str] | None = None,
+                     article: Iterable[str] | None = None) -> pd.DataFrame:
+        """Claims as the schema's DataFrame, with note, reviewer, version, cluster and ingestion date."""
+        query = select(t.claims, t.articles.c.ingested_at, t.articles.c.outlet, t.articles.c.url).join(
+            t.articles, t.articles.c.article_id == t.claims.c.article_id)
+        if status:
+            query = query.where(t.claims.c.status.in_(list(status)))
+        if speaker:
+            query = query.where(t.claims.c.speaker.in_(list(speaker)))
+        if article:
+            query = query.where(t.claims.c.article_id.in_(list(article)))
+        query = query.order_by(t.claims.c.article_id, t.claims.c.start)
+        with self.engine.connect() as conn:
+            df = pd.read_sql(query, conn)
+        for name in _JSON_COLUMNS:
+            df[name] = df[name].map(lambda v: json.loads(v) if isinstance(v, str) and v else [])
+        extra = ["note", "reviewer", "reviewed_at", "version", "cluster_id", "ingested_at", "outlet", "url"]
+        base = frame_from_rows(df[COLUMN_NAMES].to_dict(orient="records")) if len(df) else frame_from_rows([])
+        for name in extra:
+            base[name] = df[name].values if len(df) else pd.Series(dtype=object)
+        return base
+
+    def article_text(self, article_id: str) -> str:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.articles.c.text).where(t.articles.c.article_id == article_id)).scalar_one()
+
+    def clusters(self, min_articles: int = 1) -> pd.DataFrame:
+        """Repeated claims: one row a cluster with its first and last appearance."""
+        c, a = t.claims, t.articles
+        seen = func.coalesce(func.nullif(a.c.published, ""), a.c.ingested_at)
+        query = (select(c.c.cluster_id, func.min(c.c.text).label("text"),
+                        func.count().label("claims"), func.count(func.distinct(c.c.article_id)).label("articles"),
+                        func.count(func.distinct(c.c.speaker)).label("speakers"),
+                        func.min(seen).label("first_seen"), func.max(seen).label("last_seen"))
+                 .join(a, a.c.article_id == c.c.article_id).group_by(c.c.cluster_id)
+                 .having(func.count(func.distinct(c.c.article_id)) >= min_articles)
+                 .order_by(func.count().desc()))
+        with self.engine.connect() as conn:
+            return pd.read_sql(query, conn)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # readers (the dashboard) never block the writer
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
