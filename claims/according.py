@@ -1,6 +1,8 @@
 """Attributions without a verb: selon X, d'après X, à en croire X, de source X, pour X / pour qui."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span
 
 from claims.lexicon import Lexicon
@@ -12,6 +14,7 @@ from claims.tokens import trim
 _PERSONAL = {"lui", "elle", "eux", "elles", "qui"}
 
 
+@lru_cache(maxsize=4)
 def _phrases(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
     """Evidential phrases by first token, longest first, in token form (d'après → d', après)."""
     by_first: dict[str, list[tuple[str, ...]]] = {}

@@ -114,9 +114,7 @@ def analyse(article: Article, docs: list[Doc], lex: Lexicon) -> list[dict]:
                 rows.append(_row(article, st, offset, para, sent_no, speaker, markers, about))
             if not here and is_check_worthy(sent, quotes):
                 st = Statement("assertion", sent.start_char, sent.end_char, sent)
-                content = sent
-                markers = sorted(conditional_markers(content, offset) + hedge_markers(content, lex, offset),
-                                 key=lambda m: m["start"])
+                markers = _markers(doc, st, article_actor, lex, offset)
                 about = resolver.actors_within(st.start + offset, st.end + offset)
                 rows.append(_row(article, st, offset, para, sent_no, article_actor, markers, about))
             sent_no += 1
