@@ -116,11 +116,21 @@ def read_article(path: str | Path) -> Article:
         data = path.read_bytes()
     except OSError as err:
         raise ArticleError(f"{name}: cannot read the file ({err.strerror or err})") from None
+    return article_from_bytes(data, name)
+
+
+def article_from_bytes(data: bytes, name: str) -> Article:
+    """An article from a file's bytes (an upload, a file read): `name` gives its id and error messages."""
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{name}: {len(data):,} bytes is larger than the {MAX_BYTES:,}-byte limit for one article")
+    suffix = Path(name).suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise ArticleError(f"{name}: not an article file (expected {' or '.join(ARTICLE_SUFFIXES)})")
     text, warnings = decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta = _front_matter(text)
     article = Article(
-        article_id=path.stem,
+        article_id=Path(name).stem,
         text=text,
         title=meta.get("title", ""),
         published=meta.get("date", meta.get("published", "")),

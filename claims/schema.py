@@ -5,8 +5,9 @@ Every other module builds, stores, filters or exports frames with exactly these 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 import pandas as pd
 
@@ -84,7 +85,11 @@ def empty_frame() -> pd.DataFrame:
 
 def frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Build a claims frame with the schema's columns, in order, with their dtypes."""
-    df = pd.DataFrame(rows, columns=COLUMN_NAMES)
+    return conform(pd.DataFrame(rows, columns=COLUMN_NAMES))
+
+
+def conform(df: pd.DataFrame) -> pd.DataFrame:
+    """Give the schema's columns of `df` their dtypes in place (missing ints → -1, strings → "")."""
     for name in _INT_COLUMNS:
         df[name] = pd.to_numeric(df[name]).fillna(-1).astype("int64")
     for c in COLUMNS:
@@ -117,14 +122,29 @@ def for_csv(df: pd.DataFrame) -> pd.DataFrame:
 
 def write_frame(df: pd.DataFrame, path: str, *, bom: bool = False) -> None:
     """Write a claims frame as .csv (lists as readable text) or .jsonl (lists as JSON arrays)."""
-    if path.endswith(".jsonl"):
-        with open(path, "w", encoding="utf-8") as fh:
+    write_frames([df], path, bom=bom)
+
+
+def write_frames(frames: Iterable[pd.DataFrame], path: str, *, bom: bool = False) -> int:
+    """Write frames one after the other to one .csv or .jsonl file (bounded memory); returns the rows."""
+    if not path.endswith((".csv", ".jsonl")):
+        raise ValueError(f"{path}: output must end in .csv or .jsonl")
+    fmt = "csv" if path.endswith(".csv") else "jsonl"
+    with open(path, "w", encoding="utf-8-sig" if bom and fmt == "csv" else "utf-8", newline="") as fh:
+        return write_stream(frames, fh, fmt)
+
+
+def write_stream(frames: Iterable[pd.DataFrame], fh: TextIO, fmt: str) -> int:
+    """Write frames to an open text stream as "csv" (lists as readable text) or "jsonl"; returns the rows."""
+    n = 0
+    for i, df in enumerate(frames):
+        if fmt == "csv":
+            for_csv(df).to_csv(fh, index=False, header=i == 0, lineterminator="\n")
+        else:
             for rec in df.to_dict(orient="records"):
                 fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
-    elif path.endswith(".csv"):
-        for_csv(df).to_csv(path, index=False, encoding="utf-8-sig" if bom else "utf-8")
-    else:
-        raise ValueError(f"{path}: output must end in .csv or .jsonl")
+        n += len(df)
+    return n
 
 
 def describe_columns() -> str:

@@ -52,8 +52,8 @@ def _export(args: argparse.Namespace) -> int:
     from claims.store.export import export
 
     store = open_store(args.db)
-    df = store.claims_frame(status=args.status, speaker=args.speaker)
-    n = export(df, args.output, args.format, bom=args.bom)
+    frames = store.iter_claims_frames(status=args.status, speaker=args.speaker)
+    n = export(frames, args.output, args.format, bom=args.bom)
     print(f"{n} records → {args.output}", file=sys.stderr)
     return 0
 

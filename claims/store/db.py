@@ -7,23 +7,27 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Engine, bindparam, create_engine, event, func, insert, select, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from claims.articles import Article
 from claims.lexicon import load_lexicon
-from claims.schema import COLUMN_NAMES, COLUMNS, frame_from_rows
+from claims.schema import COLUMN_NAMES, COLUMNS, conform
 from claims.store import tables as t
 from claims.store.clusters import Clusterer
 
 PROJECT_DATA = Path(__file__).resolve().parent.parent.parent / "data"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _JSON_COLUMNS = [c.name for c in COLUMNS if c.dtype in ("list", "markers")]
+# What the store adds to the extraction columns in every frame it returns.
+REVIEW_EXTRA = ["note", "reviewer", "reviewed_at", "version", "cluster_id", "ingested_at", "outlet", "url"]
+REVIEW_COLUMNS = COLUMN_NAMES + REVIEW_EXTRA
+_UNREVIEWED = {"status": "unverified", "note": "", "reviewer": "", "reviewed_at": "", "version": 1}
 _EXTRACTION_COLUMNS = [c for c in COLUMN_NAMES if c not in ("claim_id", "status")]
 
 
@@ -115,35 +119,39 @@ class Store:
         return counts
 
     def _replace_claims(self, conn, article_id: str, rows: list[dict], clusterer: Clusterer) -> tuple[int, int]:
-        existing = {r.claim_id: r for r in conn.execute(
-            select(t.claims.c.claim_id, t.claims.c.status).where(t.claims.c.article_id == article_id))}
+        existing = set(conn.execute(select(t.claims.c.claim_id).where(t.claims.c.article_id == article_id)).scalars())
         new_ids = {r["claim_id"] for r in rows}
         gone = [cid for cid in existing if cid not in new_ids]
         if gone:
             conn.execute(update(t.reviews).where(t.reviews.c.claim_id.in_(gone)).values(orphaned=True))
             conn.execute(t.claims.delete().where(t.claims.c.claim_id.in_(gone)))
-        added = 0
+        updates, inserts = [], []
         for r in rows:
             values = {k: (json.dumps(r[k], ensure_ascii=False) if k in _JSON_COLUMNS else r[k])
                       for k in _EXTRACTION_COLUMNS}
             values["cluster_id"], values["cluster_key"] = clusterer.assign(r)
             if r["claim_id"] in existing:
-                conn.execute(update(t.claims).where(t.claims.c.claim_id == r["claim_id"]), values)
-                continue
-            added += 1
-            values.update(claim_id=r["claim_id"], **self._restored_review(conn, r["claim_id"]))
-            conn.execute(insert(t.claims), values)
-        return added, len(gone)
+                updates.append({**values, "_id": r["claim_id"]})
+            else:
+                inserts.append({**values, "claim_id": r["claim_id"]})
+        if updates:  # executemany: one statement for the whole article
+            conn.execute(update(t.claims).where(t.claims.c.claim_id == bindparam("_id")), updates)
+        if inserts:
+            restored = self._restored_reviews(conn, [v["claim_id"] for v in inserts])
+            conn.execute(insert(t.claims), [{**v, **restored.get(v["claim_id"], _UNREVIEWED)} for v in inserts])
+        return len(inserts), len(gone)
 
-    def _restored_review(self, conn, claim_id: str) -> dict:
-        """A claim that comes back (same id) gets back its last verdict from the history."""
-        last = conn.execute(select(t.reviews).where(t.reviews.c.claim_id == claim_id)
-                            .order_by(t.reviews.c.review_id.desc()).limit(1)).mappings().first()
-        if last is None:
-            return {"status": "unverified", "note": "", "reviewer": "", "reviewed_at": "", "version": 1}
-        conn.execute(update(t.reviews).where(t.reviews.c.claim_id == claim_id).values(orphaned=False))
-        return {"status": last["new_status"], "note": last["note"], "reviewer": last["reviewer"],
-                "reviewed_at": last["at"], "version": 1}
+    def _restored_reviews(self, conn, claim_ids: list[str]) -> dict[str, dict]:
+        """Claims that come back (same id) get back their last verdict from the history."""
+        last_ids = (select(func.max(t.reviews.c.review_id)).where(t.reviews.c.claim_id.in_(claim_ids))
+                    .group_by(t.reviews.c.claim_id))
+        last = conn.execute(select(t.reviews).where(t.reviews.c.review_id.in_(last_ids))).mappings().all()
+        if not last:
+            return {}
+        conn.execute(update(t.reviews).where(t.reviews.c.claim_id.in_([r["claim_id"] for r in last]))
+                     .values(orphaned=False))
+        return {r["claim_id"]: {"status": r["new_status"], "note": r["note"], "reviewer": r["reviewer"],
+                                "reviewed_at": r["at"], "version": 1} for r in last}
 
     # -- reviews --------------------------------------------------------------------
     def claim(self, claim_id: str) -> dict:
@@ -201,9 +209,8 @@ class Store:
         return pd.DataFrame([dict(r) for r in rows], columns=[c.name for c in t.reviews.columns])
 
     # -- reading --------------------------------------------------------------------
-    def claims_frame(self, *, status: Iterable[str] | None = None, speaker: Iterable[str] | None = None,
-                     article: Iterable[str] | None = None) -> pd.DataFrame:
-        """Claims as the schema's DataFrame, with note, reviewer, version, cluster and ingestion date."""
+    def _claims_query(self, status: Iterable[str] | None, speaker: Iterable[str] | None,
+                      article: Iterable[str] | None):
         query = select(t.claims, t.articles.c.ingested_at, t.articles.c.outlet, t.articles.c.url).join(
             t.articles, t.articles.c.article_id == t.claims.c.article_id)
         if status:
@@ -212,16 +219,38 @@ class Store:
             query = query.where(t.claims.c.speaker.in_(list(speaker)))
         if article:
             query = query.where(t.claims.c.article_id.in_(list(article)))
-        query = query.order_by(t.claims.c.article_id, t.claims.c.start)
+        return query.order_by(t.claims.c.article_id, t.claims.c.start)
+
+    def iter_claims_frames(self, *, status: Iterable[str] | None = None, speaker: Iterable[str] | None = None,
+                           article: Iterable[str] | None = None, chunk_rows: int = 100_000) -> Iterator[pd.DataFrame]:
+        """Claims in frames of at most `chunk_rows` rows (exports of any size in bounded memory)."""
         with self.engine.connect() as conn:
-            df = pd.read_sql(query, conn)
-        for name in _JSON_COLUMNS:
-            df[name] = df[name].map(lambda v: json.loads(v) if isinstance(v, str) and v else [])
-        extra = ["note", "reviewer", "reviewed_at", "version", "cluster_id", "ingested_at", "outlet", "url"]
-        base = frame_from_rows(df[COLUMN_NAMES].to_dict(orient="records")) if len(df) else frame_from_rows([])
-        for name in extra:
-            base[name] = df[name].values if len(df) else pd.Series(dtype=object)
-        return base
+            chunks = pd.read_sql(self._claims_query(status, speaker, article), conn, chunksize=chunk_rows)
+            yielded = False
+            for df in chunks:
+                yielded = True
+                yield _review_frame(df)
+            if not yielded:
+                yield _review_frame(pd.DataFrame(columns=REVIEW_COLUMNS))
+
+    def claims_frame(self, *, status: Iterable[str] | None = None, speaker: Iterable[str] | None = None,
+                     article: Iterable[str] | None = None) -> pd.DataFrame:
+        """Claims as the schema's DataFrame, plus the review columns (note, reviewer, version…)."""
+        with self.engine.connect() as conn:
+            df = pd.read_sql(self._claims_query(status, speaker, article), conn)
+        return _review_frame(df)
+
+    def revision(self) -> tuple:
+        """Changes whenever anything is written (ingest or review, from any process): a cache key."""
+        with self.engine.connect() as conn:
+            reviews = conn.execute(select(func.max(t.reviews.c.review_id))).scalar()
+            arts = conn.execute(select(func.count(), func.max(t.articles.c.ingested_at))).first()
+            claims = conn.execute(select(func.count()).select_from(t.claims)).scalar()
+        return reviews, tuple(arts), claims
+
+    def article_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.articles)).scalar()
 
     def article_text(self, article_id: str) -> str:
         with self.engine.connect() as conn:
@@ -240,6 +269,18 @@ class Store:
                  .order_by(func.count().desc()))
         with self.engine.connect() as conn:
             return pd.read_sql(query, conn)
+
+
+def _review_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A frame read from the claims table → the schema's columns (lists decoded) + REVIEW_COLUMNS."""
+    df = df.reindex(columns=COLUMN_NAMES + REVIEW_EXTRA)
+    for name in _JSON_COLUMNS:
+        df[name] = [json.loads(v) if isinstance(v, str) and v else [] for v in df[name]]
+    df["version"] = pd.to_numeric(df["version"]).fillna(1).astype("int64")
+    for name in REVIEW_EXTRA:
+        if name != "version":
+            df[name] = df[name].fillna("").astype(str)
+    return conform(df).reset_index(drop=True)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

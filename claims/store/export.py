@@ -1,12 +1,14 @@
 """Exports of stored claims: CSV, JSONL, and ClaimReview JSON-LD for claims with a verdict."""
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
 
 import pandas as pd
 
 from claims.lexicon import load_lexicon
-from claims.schema import write_frame
+from claims.schema import write_frames, write_stream
 
 FORMATS = ("csv", "jsonl", "claimreview")
 
@@ -42,15 +44,30 @@ def claim_reviews(df: pd.DataFrame, desk: str = "claims fact-checking desk") -> 
     return out
 
 
-def export(df: pd.DataFrame, path: str, fmt: str, bom: bool = False) -> int:
-    """Write the frame to `path`; returns the number of records written."""
+def export(source: pd.DataFrame | Iterable[pd.DataFrame], path: str, fmt: str, bom: bool = False) -> int:
+    """Write a frame, or a stream of frames (Store.iter_claims_frames), to `path` as `fmt`;
+    returns the number of records written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
+    frames = [source] if isinstance(source, pd.DataFrame) else source
     if fmt == "claimreview":
-        records = claim_reviews(df)
+        records = [rec for df in frames for rec in claim_reviews(df)]
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(records, fh, ensure_ascii=False, indent=2)
         return len(records)
     suffix = ".csv" if fmt == "csv" else ".jsonl"
     if not path.endswith(suffix):
         raise ValueError(f"{path}: a {fmt} export must end in {suffix}")
-    write_frame(df, path, bom=bom)
-    return len(df)
+    return write_frames(frames, path, bom=bom)
+
+
+def export_bytes(df: pd.DataFrame, fmt: str) -> bytes:
+    """The frame exported as `fmt`, in memory (for a download button). CSV carries a BOM so that
+    Excel opens it as UTF-8."""
+    if fmt == "claimreview":
+        return json.dumps(claim_reviews(df), ensure_ascii=False, indent=2).encode("utf-8")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
+    buf = io.StringIO()
+    write_stream([df], buf, fmt)
+    return ("\ufeff" if fmt == "csv" else "").encode("utf-8") + buf.getvalue().encode("utf-8")

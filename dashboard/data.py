@@ -1,0 +1,94 @@
+"""The dashboard's link to the store: which database, cached resources, and every write.
+
+Reads are cached by the store's revision, which changes on any write from any process (another
+reviewer, an ingest from the command line), so every session sees fresh data without reloading
+100,000 claims on each click.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+from claims.articles import Article
+from claims.extract import extract_rows
+from claims.nlp import load_model
+from claims.store import Store, StoreError, default_db_url, open_store
+from claims.views import ClaimSet
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def db_from_args(argv: list[str] | None = None) -> tuple[str, bool]:
+    """The database: `streamlit run dashboard/app.py -- --db FILE_OR_URL`, else $CLAIMS_DB, else the
+    default file. The flag says whether it is the default (only that one gets the sample articles)."""
+    parser = argparse.ArgumentParser(prog="dashboard/app.py", add_help=False)
+    parser.add_argument("--db", default=None)
+    args, _ = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    if args.db:
+        return args.db, False
+    return default_db_url(), not os.environ.get("CLAIMS_DB")
+
+
+@st.cache_resource(show_spinner=False)
+def store(db: str) -> Store:
+    return open_store(db)
+
+
+@st.cache_resource(show_spinner="Loading the French language model…")
+def model():
+    return load_model()
+
+
+@st.cache_resource(show_spinner="Loading claims…", max_entries=2)
+def _claim_set(db: str, revision: tuple) -> ClaimSet:
+    return ClaimSet(store(db).claims_frame())
+
+
+def claim_set(db: str) -> ClaimSet:
+    """All stored claims, reloaded only when the store has changed."""
+    return _claim_set(db, store(db).revision())
+
+
+def add_articles(db: str, articles: list[Article], progress=None) -> dict[str, int]:
+    """Extract and store articles one by one; `progress(done, total, name)` is called after each."""
+    s, nlp = store(db), model()
+    totals: dict[str, int] = {}
+    for i, article in enumerate(articles):
+        for k, v in s.ingest([article], extract_rows([article], nlp)).items():
+            totals[k] = totals.get(k, 0) + v
+        if progress:
+            progress(i + 1, len(articles), article.source or article.article_id)
+    _claim_set.clear()
+    return totals
+
+
+def ensure_sample(db: str, is_default: bool) -> None:
+    """First start on the default database: ingest the sample articles so the desk opens on something."""
+    if not is_default or store(db).article_count() > 0:
+        return
+    from claims.articles import iter_articles
+
+    with st.spinner("First start: extracting the sample articles into the database…"):
+        add_articles(db, list(iter_articles([SEEDS])))
+
+
+def save_status(db: str, claim_id: str, status: str, version: int, note: str, reviewer: str) -> str | None:
+    """Save a verdict through the store's conflict check; returns an error message or None."""
+    try:
+        store(db).set_status(claim_id, status, version=version, note=note, reviewer=reviewer)
+    except StoreError as err:  # ConflictError included: someone saved in between
+        return f"Not saved: {err}"
+    finally:
+        _claim_set.clear()
+    return None
+
+
+def save_cluster_status(db: str, cluster_id: str, status: str, note: str, reviewer: str) -> int:
+    try:
+        return store(db).set_cluster_status(cluster_id, status, note=note, reviewer=reviewer)
+    finally:
+        _claim_set.clear()

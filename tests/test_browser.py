@@ -1,0 +1,93 @@
+"""End to end in a real browser: Debian's headless Chromium against the app served on localhost."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED
+
+from claims.articles import iter_articles
+from claims.extract import extract_rows
+from claims.store import open_store
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def ensure_chromium() -> str:
+    """Debian's chromium, installed by the test setup when missing (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        if shutil.which("apt-get") is None or os.geteuid() != 0:
+            pytest.fail(f"{CHROMIUM} is missing and cannot be installed here: run `apt-get install -y chromium`")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, capture_output=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    return CHROMIUM
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    db = str(tmp_path / "desk.db")
+    arts = list(iter_articles([SEED]))
+    open_store(db).ingest(arts, extract_rows(arts))
+    port = free_port()
+    log = open(tmp_path / "streamlit.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--", "--db", db],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"streamlit did not start: {(tmp_path / 'streamlit.log').read_text()}")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def test_select_a_speaker_in_chromium(server):
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=ensure_chromium(), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1500, "height": 1400})
+        page.goto(server)
+        expect(page.get_by_text("Claims · fact-checking desk")).to_be_visible(timeout=90_000)
+        claims = page.get_by_test_id("stMetric").filter(has_text="Claims").first
+        expect(claims).to_contain_text("25", timeout=30_000)
+
+        page.get_by_test_id("stMultiSelect").filter(has_text="Speaker").click()
+        page.keyboard.type("Mike Pompeo")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        expect(claims).to_contain_text("4", timeout=30_000)
+        expect(page.get_by_test_id("stMultiSelect").filter(has_text="Speaker")).to_contain_text("Mike Pompeo")
+        # the evidence of the open claim is shown, with the speaker highlighted
+        expect(page.locator(".evidence .ev-speaker").first).to_have_text("Mike Pompeo", timeout=30_000)
+        assert "speaker=Mike+Pompeo" in page.url or "speaker=Mike%20Pompeo" in page.url
+        page.wait_for_timeout(1500)  # let the table finish drawing before the picture
+        page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+        browser.close()
+    assert (ARTIFACTS / "dashboard.png").stat().st_size > 20_000

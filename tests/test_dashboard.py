@@ -1,0 +1,178 @@
+"""The dashboard driven through its widgets with Streamlit's AppTest, on a store holding the seed article."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from conftest import ROOT, SEED
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from claims.articles import iter_articles
+from claims.extract import extract_rows
+from claims.store import open_store
+
+APP = str(ROOT / "dashboard" / "app.py")
+POMPEO = "Mike Pompeo"
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> str:
+    path = str(tmp_path / "desk.db")
+    arts = list(iter_articles([SEED]))
+    open_store(path).ingest(arts, extract_rows(arts))
+    monkeypatch.setenv("CLAIMS_DB", path)
+    return path
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, object]:
+    """File name → the callable the app registered to build that download (run when a user clicks)."""
+    got: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        got[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    return got
+
+
+def run_app(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric(at: AppTest, label: str) -> int:
+    return int(next(m.value for m in at.metric if m.label == label).replace(",", ""))
+
+
+def table(at: AppTest) -> pd.DataFrame:
+    return at.data_editor[0].value
+
+
+def test_starts_on_the_sample_and_shows_every_claim(db):
+    at = run_app()
+    stored = open_store(db).claims_frame()
+    assert metric(at, "Claims") == len(stored) > 20
+    assert metric(at, "Unverified") == len(stored)
+    assert set(table(at)["claim_id"]) == set(stored["claim_id"])
+    speakers = at.multiselect(key="f_speaker")
+    assert f"{POMPEO} (4)" in speakers.options  # options show their counts
+
+
+def test_filter_by_speaker_leaves_only_his_statements_and_goes_in_the_url(db):
+    at = run_app()
+    at.multiselect(key="f_speaker").set_value([POMPEO]).run()
+    shown = table(at)
+    expected = open_store(db).claims_frame(speaker=[POMPEO])
+    assert len(shown) == len(expected) == metric(at, "Claims") == 4
+    assert set(shown["speaker"]) == {POMPEO}
+    assert set(shown["claim_id"]) == set(expected["claim_id"])
+    assert at.query_params["speaker"] == POMPEO
+    # the counts of the other facets follow the speaker filter
+    kinds = at.multiselect(key="f_kind")
+    assert sum(int(o.rsplit("(", 1)[1].rstrip(")")) for o in kinds.options) == 4
+
+
+def test_a_shared_link_opens_the_same_view(db):
+    at = run_app(speaker=POMPEO, text="russes")
+    assert set(table(at)["speaker"]) == {POMPEO}
+    assert all("usses" in t for t in table(at)["text"])
+    assert metric(at, "Claims") == 1
+
+
+def test_csv_download_holds_exactly_the_rows_in_view(db, downloads):
+    at = run_app()
+    at.multiselect(key="f_speaker").set_value([POMPEO]).run()
+    name = next(n for n in downloads if n.endswith(".csv") and "speaker-mike-pompeo" in n)
+    data = downloads[name]()
+    assert data.startswith("\ufeff".encode())  # opens as UTF-8 in Excel
+    csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    expected = open_store(db).claims_frame(speaker=[POMPEO])
+    assert sorted(csv["claim_id"]) == sorted(expected["claim_id"])
+    assert set(csv["speaker"]) == {POMPEO}
+    assert {"status", "note", "certainty_markers"} <= set(csv.columns)
+
+
+def test_status_set_in_the_detail_form_is_stored_with_its_history(db):
+    store = open_store(db)
+    claim = store.claims_frame(speaker=[POMPEO]).iloc[0]
+    at = run_app(claim=claim.claim_id)
+    at.text_input(key="reviewer").set_value("Ana").run()
+    assert at.selectbox(key="open_claim").value == claim.claim_id
+    at.selectbox(key=f"verdict_status_{claim.claim_id}").set_value("false")
+    at.text_area(key=f"verdict_note_{claim.claim_id}").set_value("Démenti par le Kremlin")
+    at.button[[b.label for b in at.button].index("Save verdict")].click().run()
+    assert not at.exception
+    saved = store.claim(claim.claim_id)
+    assert (saved["status"], saved["note"], saved["reviewer"], saved["version"]) == (
+        "false", "Démenti par le Kremlin", "Ana", 2)
+    hist = store.history(claim.claim_id)
+    assert list(hist[["old_status", "new_status", "reviewer"]].iloc[0]) == ["unverified", "false", "Ana"]
+    assert "false" in at.markdown[[("**Status:**" in m.value) for m in at.markdown].index(True)].value
+
+
+def test_status_edited_in_the_table_is_stored(db):
+    at = run_app()
+    at.text_input(key="reviewer").set_value("Ana").run()
+    first = table(at).iloc[2]
+    at.session_state["editor_0"] = {"edited_rows": {2: {"status": "misleading", "note": "chiffre sorti du contexte"}},
+                                    "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    saved = open_store(db).claim(first["claim_id"])
+    assert (saved["status"], saved["note"], saved["reviewer"]) == ("misleading", "chiffre sorti du contexte", "Ana")
+    assert table(at).set_index("claim_id").loc[first["claim_id"], "status"] == "misleading"
+
+
+def test_a_concurrent_save_is_refused_with_a_clear_message(db):
+    store = open_store(db)
+    claim = store.claims_frame(speaker=[POMPEO]).iloc[0]
+    at = run_app(claim=claim.claim_id)
+    at.text_input(key="reviewer").set_value("Ana").run()
+    store.set_status(claim.claim_id, "true", version=1, reviewer="Bob")  # Bob saves first, elsewhere
+    at.selectbox(key=f"verdict_status_{claim.claim_id}").set_value("false")
+    at.button[[b.label for b in at.button].index("Save verdict")].click().run()
+    assert any("changed by someone else" in e.value for e in at.error)
+    assert store.claim(claim.claim_id)["status"] == "true"  # Bob's verdict stands
+    assert list(store.history(claim.claim_id)["reviewer"]) == ["Bob"]
+
+
+def test_saving_without_a_name_is_not_possible(db):
+    at = run_app()
+    at.session_state["editor_0"] = {"edited_rows": {0: {"status": "false"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert any("enter your name" in e.value for e in at.error)
+    assert set(open_store(db).claims_frame()["status"]) == {"unverified"}
+
+
+def test_uploaded_articles_are_stored_and_bad_files_named(db):
+    at = run_app()
+    text = "Titre\n\nSelon le ministre Jean Dupont, la réforme coûtera 3 milliards.\n"
+    good = ("nouvel.txt", text.encode(), "text/plain")
+    empty = ("vide.txt", b"   \n", "text/plain")
+    at.file_uploader[0].set_value([good, empty]).run()
+    at.button(key="upload_go").click().run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert any("vide.txt" in w and "empty" in w for w in warnings)
+    stored = open_store(db).claims_frame(article=["nouvel"])
+    assert len(stored) == 1 and stored.iloc[0]["speaker"] == "Jean Dupont"
+    assert metric(at, "Claims") == len(open_store(db).claims_frame())
+
+
+def test_an_unreadable_database_gives_a_message_not_a_traceback(tmp_path, monkeypatch):
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database")
+    monkeypatch.setenv("CLAIMS_DB", str(bad))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "not a SQLite database" in at.error[0].value
+    assert bad.read_text() == "not a database"
