@@ -21,7 +21,7 @@ from claims.extract import iter_extracted, load_model  # noqa: E402
 from claims.sample import sample_corpus  # noqa: E402
 from claims.store import open_store  # noqa: E402
 from claims.store import tables as t  # noqa: E402
-from claims.store.export import export  # noqa: E402
+from claims.store.export import export_store  # noqa: E402
 
 
 def bench_ingest(n_articles: int, db: str) -> tuple[float, float, int]:
@@ -75,7 +75,7 @@ def main() -> int:
         print(f"export: {rows:,} claim rows (filled in {time.perf_counter() - t0:.1f} s)")
         out = str(Path(tmp) / "claims.csv")
         t0 = time.perf_counter()
-        written = export(open_store(db).iter_claims_frames(), out, "csv")
+        written = export_store(open_store(db), out, "csv")
         t_export = time.perf_counter() - t0
         size = Path(out).stat().st_size / 1e6
         print(f"  CSV export {t_export:7.2f} s   {written / t_export:9,.0f} rows/s   ({size:,.0f} MB)  (target < 10 s)")

@@ -49,11 +49,10 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from claims.store.export import export
+    from claims.store.export import export_store
 
     store = open_store(args.db)
-    frames = store.iter_claims_frames(status=args.status, speaker=args.speaker)
-    n = export(frames, args.output, args.format, bom=args.bom)
+    n = export_store(store, args.output, args.format, status=args.status, speaker=args.speaker, bom=args.bom)
     print(f"{n} records → {args.output}", file=sys.stderr)
     return 0
 

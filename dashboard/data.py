@@ -44,13 +44,18 @@ def model():
 
 
 @st.cache_resource(show_spinner="Loading claims…", max_entries=2)
-def _claim_set(db: str, revision: tuple) -> ClaimSet:
-    return ClaimSet(store(db).claims_frame())
+def _claim_set(db: str, content: tuple) -> ClaimSet:
+    mark, _ = store(db).revision()  # read before the claims: a verdict saved in between is applied again
+    return ClaimSet(store(db).claims_frame(), review_mark=mark)
 
 
 def claim_set(db: str) -> ClaimSet:
-    """All stored claims, reloaded only when the store has changed."""
-    return _claim_set(db, store(db).revision())
+    """All stored claims: reloaded when articles change, brought up to date in place when verdicts change
+    (a save on a 100,000-claim desk costs milliseconds, not a reload)."""
+    mark, content = store(db).revision()
+    claims = _claim_set(db, content)
+    claims.catch_up(mark, store(db).reviews_since)
+    return claims
 
 
 def add_articles(db: str, articles: list[Article], progress=None) -> dict[str, int]:
@@ -62,8 +67,7 @@ def add_articles(db: str, articles: list[Article], progress=None) -> dict[str, i
             totals[k] = totals.get(k, 0) + v
         if progress:
             progress(i + 1, len(articles), article.source or article.article_id)
-    _claim_set.clear()
-    return totals
+    return totals  # the store's revision has changed: the next claim_set() reloads
 
 
 def ensure_sample(db: str, is_default: bool) -> None:
@@ -82,13 +86,8 @@ def save_status(db: str, claim_id: str, status: str, version: int, note: str, re
         store(db).set_status(claim_id, status, version=version, note=note, reviewer=reviewer)
     except StoreError as err:  # ConflictError included: someone saved in between
         return f"Not saved: {err}"
-    finally:
-        _claim_set.clear()
     return None
 
 
 def save_cluster_status(db: str, cluster_id: str, status: str, note: str, reviewer: str) -> int:
-    try:
-        return store(db).set_cluster_status(cluster_id, status, note=note, reviewer=reviewer)
-    finally:
-        _claim_set.clear()
+    return store(db).set_cluster_status(cluster_id, status, note=note, reviewer=reviewer)

@@ -176,3 +176,14 @@ def test_an_unreadable_database_gives_a_message_not_a_traceback(tmp_path, monkey
     assert not at.exception
     assert "not a SQLite database" in at.error[0].value
     assert bad.read_text() == "not a database"
+
+
+def test_article_text_is_escaped_in_the_evidence():
+    from dashboard.review import evidence_html
+
+    text = "Titre\n\nSelon Jean Dupont, <script>alert('x')</script> la dette <b>aurait</b> doublé."
+    row = {"start": 26, "end": len(text) - 1, "speaker_start": 13, "speaker_end": 24, "cue_start": 7,
+           "cue_end": 12, "certainty_markers": [{"text": "aurait", "type": "conditional", "start": 66, "end": 72}]}
+    out = evidence_html(text, row)
+    assert "<script>" not in out and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in out
+    assert "&lt;b&gt;" in out and '<span class="ev-speaker">Jean Dupont</span>' in out

@@ -174,3 +174,25 @@ def test_exports(store, tmp_path):
     r = reviews[0]
     assert r["@type"] == "ClaimReview" and r["claimReviewed"] == "Les Russes doivent partir"
     assert r["reviewRating"]["alternateName"] == "False" and r["itemReviewed"]["author"]["name"] == "Mike Pompeo"
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_fast_csv_export_writes_what_the_frame_export_writes(store, tmp_path, bom):
+    import pandas as pd
+
+    from claims.store.export import export, export_store
+
+    claim = pompeo(store)
+    store.set_status(claim.claim_id, "false", version=int(claim.version), note='Démenti, "source", ligne\n2',
+                     reviewer="ana")
+    for speaker in (None, ["Mike Pompeo"]):
+        fast, slow = tmp_path / "fast.csv", tmp_path / "slow.csv"
+        n = export_store(store, str(fast), "csv", speaker=speaker, bom=bom)
+        assert n == export(store.iter_claims_frames(speaker=speaker), str(slow), "csv", bom=bom) > 0
+        assert fast.read_bytes().startswith(b"\xef\xbb\xbf") == bom
+        read = lambda p: pd.read_csv(p, encoding="utf-8-sig", dtype=str, keep_default_na=False)  # noqa: E731
+        pd.testing.assert_frame_equal(read(fast), read(slow))
+        if speaker is None:  # lists come out readable, not as JSON
+            assert ("Selon (evidential); Selon certaines sources américaines (vague_source); aurait tenté "
+                    "(conditional)") in set(read(fast)["certainty_markers"])
+            assert any("; " in a for a in read(fast)["about"])

@@ -84,6 +84,8 @@ class Store:
         self.statuses = [r["status"] for r in load_lexicon().statuses]
         try:
             t.metadata.create_all(self.engine)
+            for index in t.claims.indexes:  # indexes added since an existing database was made
+                index.create(self.engine, checkfirst=True)
         except (DatabaseError, OperationalError) as err:
             raise StoreError(f"{db}: cannot open the database ({err.orig or err})") from None
 
@@ -209,9 +211,11 @@ class Store:
         return pd.DataFrame([dict(r) for r in rows], columns=[c.name for c in t.reviews.columns])
 
     # -- reading --------------------------------------------------------------------
-    def _claims_query(self, status: Iterable[str] | None, speaker: Iterable[str] | None,
-                      article: Iterable[str] | None):
-        query = select(t.claims, t.articles.c.ingested_at, t.articles.c.outlet, t.articles.c.url).join(
+    def claims_query(self, status: Iterable[str] | None, speaker: Iterable[str] | None,
+                     article: Iterable[str] | None):
+        """The SELECT behind claims_frame: REVIEW_COLUMNS, filtered, in article order."""
+        wanted = [c for c in t.claims.c if c.name in REVIEW_COLUMNS]
+        query = select(*wanted, t.articles.c.ingested_at, t.articles.c.outlet, t.articles.c.url).join(
             t.articles, t.articles.c.article_id == t.claims.c.article_id)
         if status:
             query = query.where(t.claims.c.status.in_(list(status)))
@@ -225,7 +229,7 @@ class Store:
                            article: Iterable[str] | None = None, chunk_rows: int = 100_000) -> Iterator[pd.DataFrame]:
         """Claims in frames of at most `chunk_rows` rows (exports of any size in bounded memory)."""
         with self.engine.connect() as conn:
-            chunks = pd.read_sql(self._claims_query(status, speaker, article), conn, chunksize=chunk_rows)
+            chunks = pd.read_sql(self.claims_query(status, speaker, article), conn, chunksize=chunk_rows)
             yielded = False
             for df in chunks:
                 yielded = True
@@ -237,16 +241,30 @@ class Store:
                      article: Iterable[str] | None = None) -> pd.DataFrame:
         """Claims as the schema's DataFrame, plus the review columns (note, reviewer, version…)."""
         with self.engine.connect() as conn:
-            df = pd.read_sql(self._claims_query(status, speaker, article), conn)
+            df = pd.read_sql(self.claims_query(status, speaker, article), conn)
         return _review_frame(df)
 
-    def revision(self) -> tuple:
-        """Changes whenever anything is written (ingest or review, from any process): a cache key."""
+    @property
+    def sqlite_path(self) -> str:
+        return self.engine.url.database or ""
+
+    def revision(self) -> tuple[int, tuple]:
+        """(last review id, content mark): the first changes with every verdict, the second with every
+        ingest, from any process. Readers cache on them."""
         with self.engine.connect() as conn:
-            reviews = conn.execute(select(func.max(t.reviews.c.review_id))).scalar()
+            reviews = conn.execute(select(func.max(t.reviews.c.review_id))).scalar() or 0
             arts = conn.execute(select(func.count(), func.max(t.articles.c.ingested_at))).first()
             claims = conn.execute(select(func.count()).select_from(t.claims)).scalar()
-        return reviews, tuple(arts), claims
+        return reviews, (*arts, claims)
+
+    def reviews_since(self, review_id: int) -> pd.DataFrame:
+        """Current review state (status, note, reviewer, reviewed_at, version) of the claims reviewed
+        after `review_id`: what a cached frame needs to catch up without reloading every claim."""
+        changed = select(t.reviews.c.claim_id).where(t.reviews.c.review_id > review_id)
+        query = select(t.claims.c.claim_id, t.claims.c.status, t.claims.c.note, t.claims.c.reviewer,
+                       t.claims.c.reviewed_at, t.claims.c.version).where(t.claims.c.claim_id.in_(changed))
+        with self.engine.connect() as conn:
+            return pd.read_sql(query, conn)
 
     def article_count(self) -> int:
         with self.engine.connect() as conn:

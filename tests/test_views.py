@@ -1,0 +1,105 @@
+"""Filters, facet counts, chart data and evidence of the review desk (claims.views, claims.evidence)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import SEED
+
+from claims.articles import Article, iter_articles
+from claims.evidence import evidence_segments
+from claims.extract import extract_rows
+from claims.store import open_store
+from claims.views import ClaimSet, Filters, appearances, claims_per_speaker, headline, speaker_about
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(str(tmp_path / "views.db"))
+    arts = list(iter_articles([SEED]))
+    s.ingest(arts, extract_rows(arts))
+    return s
+
+
+@pytest.fixture
+def claims(store) -> ClaimSet:
+    return ClaimSet(store.claims_frame(), review_mark=store.revision()[0])
+
+
+def test_filters_survive_a_round_trip_through_the_url():
+    f = Filters(speaker=["Mike Pompeo", "Trump"], marker=["conditional"], date_from=date(2026, 1, 2), text="Caracas")
+    params = f.to_params()
+    assert params == {"speaker": ["Mike Pompeo", "Trump"], "marker": ["conditional"], "date_from": "2026-01-02",
+                      "text": "Caracas"}
+    back = Filters.from_params(lambda k: params.get(k, []) if isinstance(params.get(k), list)
+                               else [params[k]] if k in params else [])
+    assert back == f
+    assert Filters.from_params(lambda k: ["not-a-date"] if k == "date_to" else []).date_to is None
+    assert f.describe() == "speaker-mike-pompeo+trump_marker-conditional_2026-01-02--_text-caracas"
+    assert Filters().describe() == "all"
+
+
+def test_list_facets_text_search_and_markers(claims):
+    about = claims.filter(Filters(about=["Nicolás Maduro"]))
+    assert len(about) == 4 and all("Nicolás Maduro" in a for a in about["about"])
+    cond = claims.filter(Filters(marker=["conditional"]))
+    assert list(cond["speaker"]) == ["anonymous source"] and "aurait tenté" in cond.iloc[0]["markers_text"]
+    # case and accents do not matter in the search
+    assert set(claims.filter(Filters(text="ETATS-UNIS"))["claim_id"]) == set(
+        claims.filter(Filters(text="États-Unis"))["claim_id"]) != set()
+    none = claims.filter(Filters(marker=["none"]))
+    assert len(none) + len(claims.filter(Filters(marker=["conditional", "vague_source", "hedge", "evidential"]))) \
+        == len(claims)
+
+
+def test_facet_counts_keep_the_other_filters_but_not_their_own(claims):
+    f = Filters(speaker=["Mike Pompeo"], kind=["direct"])
+    counts = claims.facet_counts(f)
+    assert counts["kind"].to_dict() == {"direct": 2, "indirect": 1, "according_to": 1}  # all of Pompeo's kinds
+    directs = claims.filter(Filters(kind=["direct"]))
+    assert counts["speaker"]["Mike Pompeo"] == 2 and counts["speaker"].sum() == len(directs)
+    assert counts["status"].to_dict() == {"unverified": 2}
+    assert len(claims.filter(f)) == 2
+
+
+def test_date_range_filters_on_the_published_or_ingested_day(claims):
+    today = claims.date_bounds()[0]
+    assert len(claims.filter(Filters(date_from=today, date_to=today))) == len(claims)
+    assert len(claims.filter(Filters(date_from=date(1999, 1, 1), date_to=date(1999, 12, 31)))) == 0
+
+
+def test_headline_and_chart_data(claims):
+    view = claims.df
+    h = headline(view)
+    assert h["claims"] == len(view) and h["unverified"] == len(view)
+    assert h["hedged_or_anonymous"] == 3  # relativement, censée, the anonymous US sources
+    per = claims_per_speaker(view, top=3)
+    assert list(per["claims"]) == sorted(per["claims"], reverse=True) and len(per) == 3
+    pairs = speaker_about(view)
+    assert not (pairs["speaker"] == pairs["about"]).any()
+    assert pairs["claims"].sum() <= view["about"].map(len).sum()
+
+
+def test_a_verdict_is_caught_up_without_a_reload(store, claims):
+    row = claims.df[claims.df["speaker"] == "Mike Pompeo"].iloc[0]
+    store.set_status(row["claim_id"], "false", version=int(row["version"]), note="démenti", reviewer="ana")
+    mark = store.revision()[0]
+    claims.catch_up(mark, store.reviews_since)
+    assert claims.review_mark == mark
+    now = claims.df.set_index("claim_id").loc[row["claim_id"]]
+    assert (now["status"], now["note"], now["reviewer"], now["version"]) == ("false", "démenti", "ana", 2)
+    assert list(claims.filter(Filters(status=["false"]))["claim_id"]) == [row["claim_id"]]
+    assert len(appearances(claims, now.to_dict() | {"claim_id": row["claim_id"]})) == 0
+
+
+def test_evidence_segments_cover_the_paragraph_and_label_each_part():
+    text = "Titre\n\nD'après Jean Dupont, <script>alert(1)</script> la dette aurait doublé. Fin.\n\nAutre."
+    art = Article(article_id="x", text=text)
+    rows = extract_rows([art])
+    row = next(r for r in rows if r["kind"] == "according_to")
+    segs = evidence_segments(text, row)
+    assert "".join(s.text for s in segs) == text[art.paragraphs[1][0]:art.paragraphs[1][1]]
+    labelled = {s.text: s.labels for s in segs}
+    assert "speaker" in labelled["Jean Dupont"]
+    assert any("marker" in s.labels and "aurait" in s.text for s in segs)
+    assert any("claim" in s.labels and "dette" in s.text for s in segs)
