@@ -147,7 +147,7 @@ def extract_rows(articles: list[Article], nlp: Language | None = None) -> list[d
     return rows
 
 
-def _chunks(items: list[Article], size: int) -> list[list[Article]]:
+def batches(items: list[Article], size: int) -> list[list[Article]]:
     return [items[i: i + size] for i in range(0, len(items), size)]
 
 
@@ -164,7 +164,7 @@ def iter_extracted(articles: list[Article], processes: int | None = None, progre
     try:
         if processes == 1 or len(articles) <= chunk_size:
             nlp = load_model()
-            for chunk in _chunks(articles, chunk_size):
+            for chunk in batches(articles, chunk_size):
                 rows = extract_rows(chunk, nlp)
                 bar.update(len(chunk))
                 yield chunk, rows
@@ -172,7 +172,7 @@ def iter_extracted(articles: list[Article], processes: int | None = None, progre
         load_model()  # forked workers inherit the loaded model instead of each loading it
         ctx = get_context("fork") if sys.platform.startswith("linux") else get_context("spawn")
         with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
-            chunks = _chunks(articles, chunk_size)
+            chunks = batches(articles, chunk_size)
             for chunk, rows in zip(chunks, pool.map(extract_rows, chunks)):
                 bar.update(len(chunk))
                 yield chunk, rows

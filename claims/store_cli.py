@@ -9,20 +9,30 @@ from claims.store import StoreError, open_store
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from claims.extract import iter_extracted
-
+    if args.scheduler and args.engine != "dask":
+        print("claims: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
     problems: list[str] = []
     articles = list(iter_articles(args.paths, problems))
     if not articles:
         print("claims: no article could be read", file=sys.stderr)
         return 1
     store = open_store(args.db)
+    progress = None if not args.quiet else False
+    if args.engine == "dask":
+        from claims.distributed import iter_extracted_dask
+
+        batches = iter_extracted_dask(articles, scheduler=args.scheduler, workers=args.processes, progress=progress)
+    else:
+        from claims.extract import iter_extracted
+
+        batches = iter_extracted(articles, processes=args.processes, progress=progress)
     totals: dict[str, int] = {}
     # each batch is one transaction: a kill loses at most the batch under way; running again resumes
-    for batch, rows in iter_extracted(articles, processes=args.processes, progress=None if not args.quiet else False):
+    for batch, rows in batches:
         for k, v in store.ingest(batch, rows).items():
             totals[k] = totals.get(k, 0) + v
-    print(f"{store.db}: {totals.get('new', 0)} new, {totals.get('changed', 0)} changed, "
+    print(f"{store.name}: {totals.get('new', 0)} new, {totals.get('changed', 0)} changed, "
           f"{totals.get('unchanged', 0)} unchanged articles; {totals.get('claims_added', 0)} claims added, "
           f"{totals.get('claims_removed', 0)} removed" + (f"; {len(problems)} files skipped" if problems else ""),
           file=sys.stderr)
@@ -75,6 +85,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("ingest", help="extract articles and store their claims")
     add_extract_args(p)
+    p.add_argument("--engine", choices=["processes", "dask"], default="processes",
+                   help="processes: this machine's cores (default); dask: a Dask cluster")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="with --engine dask: a running scheduler (tcp://host:8786); default: a local cluster "
+                        "with --processes workers (one per core)")
     db(p)
     p.set_defaults(func=_ingest)
 

@@ -114,8 +114,8 @@ def main() -> None:
     st.title("Claims · fact-checking desk")
     review.show_flash()
     if not len(claims):
-        st.info(f"The database {db} holds no claims yet. Add articles with “Add articles” in the sidebar, or run "
-                "`python -m claims ingest PATH --db …`.")
+        st.info(f"The database {store.name} holds no claims yet. Add articles with “Add articles” in the sidebar, "
+                "or run `python -m claims ingest PATH --db …`.")
         return
     statuses = store.statuses
     titles = dict(zip(claims.df["article_id"], claims.df["article_title"].where(claims.df["article_title"] != "",

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pandas as pd
@@ -26,3 +28,32 @@ def row_with(df: pd.DataFrame, fragment: str) -> pd.Series:
     hits = df[text.str.contains(normalize(fragment), regex=False)]
     assert len(hits) == 1, f"expected one row containing {fragment!r}, got {len(hits)}:\n{df[['kind', 'text']]}"
     return hits.iloc[0]
+
+
+# The project's machines run PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`).
+PG_URL = os.environ.get("CLAIMS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty database: a SQLite file, or a schema of its own on the PostgreSQL server
+    (skipped, saying so, when no server answers)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "claims.db")
+        return
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+
+    schema = f"claims_test_{uuid.uuid4().hex[:10]}"
+    engine = create_engine(PG_URL)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    except OperationalError as err:
+        pytest.skip(f"PostgreSQL tests skipped: no server at {PG_URL} ({str(err.orig).strip()})")
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        engine.dispose()

@@ -18,12 +18,12 @@ POMPEO = "Mike Pompeo"
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch) -> str:
-    path = str(tmp_path / "desk.db")
+def db(db_url, monkeypatch) -> str:
+    """The seed article in a store (SQLite, then PostgreSQL: the app must not care), named by CLAIMS_DB."""
     arts = list(iter_articles([SEED]))
-    open_store(path).ingest(arts, extract_rows(arts))
-    monkeypatch.setenv("CLAIMS_DB", path)
-    return path
+    open_store(db_url).ingest(arts, extract_rows(arts))
+    monkeypatch.setenv("CLAIMS_DB", db_url)
+    return db_url
 
 
 @pytest.fixture

@@ -23,10 +23,17 @@ def ingest(store, paths):
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(str(tmp_path / "claims.db"))
+def store(db_url):
+    """A store holding the seed article, on SQLite and on PostgreSQL."""
+    s = open_store(db_url)
     ingest(s, [SEED])
-    return s
+    yield s
+    s.engine.dispose()
+
+
+def count(store, table: str) -> int:
+    with store.engine.connect() as conn:
+        return conn.exec_driver_sql(f"select count(*) from {table}").scalar()
 
 
 def pompeo(store):
@@ -131,8 +138,7 @@ def test_kill_during_ingest_loses_nothing_and_can_resume(store, tmp_path):
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 300
     while time.time() < deadline:
-        with sqlite3.connect(store.db, timeout=30) as con:
-            n = con.execute("select count(*) from articles").fetchone()[0]
+        n = count(store, "articles")
         if n > 1:
             break
         time.sleep(0.2)
@@ -140,16 +146,17 @@ def test_kill_during_ingest_loses_nothing_and_can_resume(store, tmp_path):
     proc.wait()
     assert 1 < n < 61, "the kill came in the middle of the ingest"
 
-    with sqlite3.connect(store.db) as con:
-        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
-        orphans = con.execute("select count(*) from claims c left join articles a using(article_id) "
-                              "where a.article_id is null").fetchone()[0]
-        assert orphans == 0
+    if store.is_sqlite:
+        with sqlite3.connect(store.sqlite_path) as con:
+            assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+    with store.engine.connect() as conn:
+        orphans = conn.exec_driver_sql("select count(*) from claims c left join articles a "
+                                       "on a.article_id = c.article_id where a.article_id is null").scalar()
+    assert orphans == 0
     again = open_store(store.db)
     assert again.claim(claim.claim_id)["status"] == "false"
     assert subprocess.run(cmd, cwd=ROOT, capture_output=True).returncode == 0
-    with sqlite3.connect(store.db) as con:
-        assert con.execute("select count(*) from articles").fetchone()[0] == 61
+    assert count(store, "articles") == 61
     assert list(again.history(claim.claim_id)["note"]) == ["verdict"]
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine, bindparam, create_engine, event, func, insert, select, update
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from claims.articles import Article
 from claims.lexicon import load_lexicon
@@ -77,8 +78,12 @@ class Store:
         _check_sqlite_file(db)
         url = _url(db)
         self.is_sqlite = url.startswith("sqlite")
-        self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True,
-                                            connect_args={"timeout": 30} if self.is_sqlite else {})
+        try:
+            self.name = make_url(url).render_as_string(hide_password=True) if "://" in db else db
+            self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True,
+                                                connect_args={"timeout": 30} if self.is_sqlite else {})
+        except (ArgumentError, ImportError) as err:  # a malformed URL, a driver that is not installed
+            raise StoreError(f"{db.split('@')[-1]}: not a database this store can open ({err})") from None
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.statuses = [r["status"] for r in load_lexicon().statuses]
@@ -87,7 +92,7 @@ class Store:
             for index in t.claims.indexes:  # indexes added since an existing database was made
                 index.create(self.engine, checkfirst=True)
         except (DatabaseError, OperationalError) as err:
-            raise StoreError(f"{db}: cannot open the database ({err.orig or err})") from None
+            raise StoreError(f"{self.name}: cannot open the database ({err.orig or err})") from None
 
     # -- ingest ---------------------------------------------------------------------
     def ingest(self, articles: list[Article], rows: list[dict]) -> dict[str, int]:
@@ -160,7 +165,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(select(t.claims).where(t.claims.c.claim_id == claim_id)).mappings().first()
         if row is None:
-            raise StoreError(f"{self.db}: no claim with id {claim_id!r}")
+            raise StoreError(f"{self.name}: no claim with id {claim_id!r}")
         return dict(row)
 
     def set_status(self, claim_id: str, status: str, *, version: int, note: str | None = None,
@@ -177,7 +182,7 @@ class Store:
         current = conn.execute(select(t.claims.c.status, t.claims.c.note, t.claims.c.text)
                                .where(t.claims.c.claim_id == claim_id)).first()
         if current is None:
-            raise StoreError(f"{self.db}: no claim with id {claim_id!r}")
+            raise StoreError(f"{self.name}: no claim with id {claim_id!r}")
         at = now()
         new_note = current.note if note is None else note
         result = conn.execute(
@@ -198,7 +203,7 @@ class Store:
             members = conn.execute(select(t.claims.c.claim_id, t.claims.c.version)
                                    .where(t.claims.c.cluster_id == cluster_id)).all()
             if not members:
-                raise StoreError(f"{self.db}: no cluster with id {cluster_id!r}")
+                raise StoreError(f"{self.name}: no cluster with id {cluster_id!r}")
             for m in members:
                 self.set_status(m.claim_id, status, version=m.version, note=note, reviewer=reviewer,
                                 via_cluster=cluster_id, conn=conn)
