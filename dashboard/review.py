@@ -11,8 +11,8 @@ from claims.views import SORTS, ClaimSet, appearances, sorted_view
 from dashboard import data
 
 PAGE_SIZES = (50, 100, 250, 500)
-_TABLE_COLUMNS = ["status", "speaker", "text", "kind", "certainty", "markers_text", "note", "article_title",
-                  "published", "claim_id"]
+_TABLE_COLUMNS = ["status", "speaker", "text", "certainty", "markers_text", "note", "kind", "article_title",
+                  "claim_id"]
 _EDITABLE = ("status", "note")
 
 
@@ -59,6 +59,8 @@ def claims_table(view: pd.DataFrame, statuses: list[str], reviewer: str) -> pd.D
     how = left.selectbox("Sort by", list(SORTS), key="sort")
     size = mid.selectbox("Rows per page", PAGE_SIZES, index=1, key="page_size")
     pages = max(1, -(-len(view) // size))
+    if st.session_state.get("page", 1) > pages:  # the view shrank under the page the reviewer was on
+        st.session_state["page"] = 1
     page_no = right.number_input(f"Page (of {pages})", min_value=1, max_value=pages, value=1, key="page") \
         if pages > 1 else 1
     page = sorted_view(view, how).iloc[(page_no - 1) * size: page_no * size]
@@ -70,11 +72,12 @@ def claims_table(view: pd.DataFrame, statuses: list[str], reviewer: str) -> pd.D
         disabled=[c for c in _TABLE_COLUMNS if c not in _EDITABLE or not reviewer],
         height=min(35 * (len(page) + 1) + 12, 460),
         column_config={
-            "status": st.column_config.SelectboxColumn("status", options=statuses, required=True, width="small"),
+            "status": st.column_config.SelectboxColumn("status", options=statuses, required=True, width=105),
             "note": st.column_config.TextColumn("note", width="small", help="Your note: sources, reasoning"),
             "speaker": st.column_config.TextColumn("speaker", width=140),
-            "text": st.column_config.TextColumn("claim", width="large"),
-            "markers_text": st.column_config.TextColumn("markers", width="medium"),
+            "text": st.column_config.TextColumn("claim", width=430),
+            "certainty": st.column_config.TextColumn("certainty", width=85),
+            "markers_text": st.column_config.TextColumn("markers", width=190),
             "article_title": st.column_config.TextColumn("article", width="small"),
             "claim_id": st.column_config.TextColumn("id", width="small"),
         })

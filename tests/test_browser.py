@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -86,7 +87,7 @@ def test_select_a_speaker_in_chromium(server):
         expect(page.get_by_test_id("stMultiSelect").filter(has_text="Speaker")).to_contain_text("Mike Pompeo")
         # the evidence of the open claim is shown, with the speaker highlighted
         expect(page.locator(".evidence .ev-speaker").first).to_have_text("Mike Pompeo", timeout=30_000)
-        assert "speaker=Mike+Pompeo" in page.url or "speaker=Mike%20Pompeo" in page.url
+        expect(page).to_have_url(re.compile(r"speaker=Mike(\+|%20)Pompeo"), timeout=30_000)  # a shareable link
         page.wait_for_timeout(1500)  # let the table finish drawing before the picture
         page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
         browser.close()

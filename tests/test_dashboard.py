@@ -187,3 +187,61 @@ def test_article_text_is_escaped_in_the_evidence():
     out = evidence_html(text, row)
     assert "<script>" not in out and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in out
     assert "&lt;b&gt;" in out and '<span class="ev-speaker">Jean Dupont</span>' in out
+
+
+def test_a_click_on_a_speaker_bar_filters_on_that_speaker(db):
+    at = run_app()
+    # what Streamlit stores when a bar of the chart (selection "pick" on the speaker field) is clicked
+    at.session_state["speaker_chart"] = {"selection": {"pick": [{"speaker": "Trump"}]}}
+    at.run()
+    assert at.multiselect(key="f_speaker").value == ["Trump"]
+    assert set(table(at)["speaker"]) == {"Trump"} and metric(at, "Claims") == 4
+
+
+def test_a_verdict_for_every_appearance_of_a_repeated_claim(db, tmp_path):
+    store = open_store(db)
+    copy = tmp_path / "reprise.txt"
+    copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")  # another outlet runs the same story
+    arts = list(iter_articles([copy]))
+    store.ingest(arts, extract_rows(arts))
+    claim = store.claims_frame(speaker=[POMPEO], article=[SEED.stem]).iloc[0]
+    at = run_app(claim=claim.claim_id)
+    at.text_input(key="reviewer").set_value("Ana").run()
+    assert "Other appearances of this claim (1)" in [e.label for e in at.expander]
+    at.selectbox(key="cluster_status").set_value("false")
+    at.text_input(key="cluster_note").set_value("démenti")
+    at.button(key="cluster_apply").click().run()
+    assert not at.exception
+    same = store.claims_frame()
+    same = same[same["cluster_id"] == claim.cluster_id]
+    assert len(same) == 2 and set(same["status"]) == {"false"} and set(same["reviewer"]) == {"Ana"}
+    assert all(list(store.history(c)["via_cluster"]) == [claim.cluster_id] for c in same["claim_id"])
+
+
+def test_first_start_fills_the_default_database_with_the_sample(tmp_path, monkeypatch):
+    import claims.store.db as store_db
+
+    monkeypatch.delenv("CLAIMS_DB", raising=False)
+    monkeypatch.setattr(store_db, "PROJECT_DATA", tmp_path / "data")
+    at = run_app()
+    stored = open_store(str(tmp_path / "data" / "claims.db")).claims_frame()
+    assert len(stored) == metric(at, "Claims") == 25
+    assert run_app() and len(open_store(str(tmp_path / "data" / "claims.db")).claims_frame()) == 25  # once only
+
+
+def test_pages_follow_the_view(db):
+    from claims.sample import sample_corpus
+
+    store = open_store(db)
+    more = sample_corpus(5)
+    store.ingest(more, extract_rows(more))
+    total = len(store.claims_frame())
+    at = run_app()
+    at.selectbox(key="page_size").set_value(50).run()
+    pages = -(-total // 50)
+    assert pages >= 2 and at.number_input(key="page").max == pages
+    first = set(table(at)["claim_id"])
+    at.number_input(key="page").set_value(pages).run()
+    assert len(table(at)) == total - 50 * (pages - 1) and not first & set(table(at)["claim_id"])
+    at.multiselect(key="f_speaker").set_value(["Trump"]).run()  # fewer claims than a page: back to page 1
+    assert not at.exception and set(table(at)["speaker"]) == {"Trump"}
