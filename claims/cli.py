@@ -41,7 +41,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def add_extract_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help="article files (.txt, .md) or folders of them")
-    p.add_argument("--processes", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--processes", type=int, default=None,
+                   help="worker processes, or the local Dask cluster's workers (default: all cores)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 

@@ -17,7 +17,9 @@ from tqdm import tqdm
 from claims.articles import Article
 from claims.extract import batches, default_processes, extract_rows
 
-log = logging.getLogger(__name__)
+
+class ClusterError(RuntimeError):
+    """The Dask cluster cannot be reached or started; the message says which and why."""
 
 
 # Worker settings for extraction: no statistical profiler walking spaCy's deep stacks every 10 ms,
@@ -61,7 +63,10 @@ def iter_extracted_dask(articles: list[Article], scheduler: str | None = None, w
     logging.getLogger("distributed").setLevel(logging.WARNING)  # its start-up chatter hides the progress bar
     cluster = None
     if scheduler:
-        client = Client(scheduler, timeout="30s")
+        try:
+            client = Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as err:
+            raise ClusterError(f"no Dask scheduler answers at {scheduler} ({err})") from None
     else:
         cluster = local_cluster(workers)
         client = Client(cluster)

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 from claims.articles import Article
 
-LABELS = ("claim", "speaker", "cue", "marker")
-
 
 @dataclass(frozen=True)
 class Segment:

@@ -125,8 +125,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_guarded(func, args: argparse.Namespace) -> int:
+    from claims.distributed import ClusterError
+
     try:
         return func(args)
-    except StoreError as err:
+    except (StoreError, ClusterError) as err:
         print(f"claims: {err}", file=sys.stderr)
         return 2

@@ -45,11 +45,15 @@ def claim_reviews(df: pd.DataFrame, desk: str = "claims fact-checking desk") -> 
     return out
 
 
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
+
+
 def export(source: pd.DataFrame | Iterable[pd.DataFrame], path: str, fmt: str, bom: bool = False) -> int:
     """Write a frame, or a stream of frames (Store.iter_claims_frames), to `path` as `fmt`;
     returns the number of records written."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
+    _check_format(fmt)
     frames = [source] if isinstance(source, pd.DataFrame) else source
     if fmt == "claimreview":
         records = [rec for df in frames for rec in claim_reviews(df)]
@@ -117,10 +121,9 @@ def _json_to_text(column, to_text):
 def export_bytes(df: pd.DataFrame, fmt: str) -> bytes:
     """The frame exported as `fmt`, in memory (for a download button). CSV carries a BOM so that
     Excel opens it as UTF-8."""
+    _check_format(fmt)
     if fmt == "claimreview":
         return json.dumps(claim_reviews(df), ensure_ascii=False, indent=2).encode("utf-8")
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
     buf = io.StringIO()
     write_stream([df], buf, fmt)
     return ("\ufeff" if fmt == "csv" else "").encode("utf-8") + buf.getvalue().encode("utf-8")
