@@ -37,14 +37,14 @@ def _metrics(view) -> None:
     cols[0].metric("Claims", f"{h['claims']:,}")
     cols[1].metric("Speakers", f"{h['speakers']:,}", help="Named people, governments and organisations")
     cols[2].metric("Unverified", f"{h['unverified']:,}")
-    cols[3].metric("Hedged, alleged or anonymous", f"{h['hedged_or_anonymous']:,}",
-                   help="Certainty hedged, alleged (conditional) or unsourced, or an anonymous speaker")
+    cols[3].metric("Hedged or anonymous", f"{h['hedged_or_anonymous']:,}",
+                   help="Certainty hedged, alleged (journalistic conditional) or unsourced, or an anonymous speaker")
 
 
 def _downloads(view, filters: views.Filters) -> None:
     name = f"claims_{filters.describe()}"
     reviewed = view[view["status"].isin(list(verdict_statuses()))]
-    cols = st.columns([1, 1, 1, 3])
+    cols = st.columns([1, 1, 1.4, 2.6])
     # Callables: the file is built only when clicked, so a 100,000-claim view costs nothing until then.
     cols[0].download_button("⬇ CSV", lambda: export_bytes(view, "csv"), f"{name}.csv", "text/csv",
                             key="dl_csv", on_click="ignore", width="stretch")
@@ -142,4 +142,5 @@ def main() -> None:
     sidebar.sync_url(filters, open_claim)
 
 
-main()
+if __name__ == "__main__":  # streamlit runs the page as __main__; a process spawned from it must not run it again
+    main()

@@ -41,7 +41,8 @@ def _ingest(db: str, files) -> None:
 
         totals = data.add_articles(db, articles, progress=step)
         bar.empty()
+        added = totals.get("claims_added", 0)
         report.insert(0, ("ok", f"{totals.get('new', 0)} new, {totals.get('changed', 0)} changed, "
-                                f"{totals.get('unchanged', 0)} unchanged articles; "
-                                f"{totals.get('claims_added', 0)} claims added"))
+                                f"{totals.get('unchanged', 0)} unchanged article(s); "
+                                f"{added} claim{'s' if added != 1 else ''} added"))
     st.session_state["upload_report"] = report

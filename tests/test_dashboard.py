@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import sys
 
 import pandas as pd
 import pytest
@@ -15,6 +16,15 @@ from claims.store import open_store
 
 APP = str(ROOT / "dashboard" / "app.py")
 POMPEO = "Mike Pompeo"
+
+
+@pytest.fixture(autouse=True)
+def keep_main_module():
+    """AppTest runs the page as sys.modules["__main__"] and leaves it there; processes spawned later
+    in the session (Dask workers) would run the page again. Put the real one back."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture
