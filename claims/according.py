@@ -75,7 +75,7 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         if words == ("pour",) and not _personal_source(source, lex):
             i += 1
             continue
-        after = trim(doc[src_end: sent.end])
+        after = trim(doc[_past_modifier(sent, src_start, src_end): sent.end])
         before = trim(doc[sent.start: i])
         at_end = len(after) < 3 and len(before) >= 3
         content = before if at_end else after
@@ -88,6 +88,23 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
     return found
 
 
+def _past_modifier(sent: Span, src_start: int, src_end: int) -> int:
+    """Where the claim starts after a source with a participle phrase of its own
+    (d'après des responsables cités par le New York Times, …): past that phrase's comma."""
+    doc = sent.doc
+    if src_end >= sent.end:
+        return src_end
+    tok = doc[src_end]
+    if not ("Part" in tok.morph.get("VerbForm") and src_start <= tok.head.i < src_end):
+        return src_end
+    for j in range(src_end + 1, sent.end):
+        if doc[j].text == ",":
+            return j + 1
+        if doc[j].pos_ in ("VERB", "AUX") and doc[j].head.i != tok.i and not tok.is_ancestor(doc[j]):
+            return src_end
+    return sent.end  # …, selon plusieurs délégués interrogés par l'AFP.
+
+
 def _personal_source(source: Span, lex: Lexicon) -> bool:
     """'pour' is an attribution only before someone: pour le ministre, pour lui, pour Moscou."""
     if source.start == source.sent.start or len(source) == 0:
@@ -96,6 +113,6 @@ def _personal_source(source: Span, lex: Lexicon) -> bool:
     if before is not None and before.text != ",":
         return False  # Pour X, … opens a clause; "pour la première fois" does not
     head = source.root
-    return (head.lower_ in _PERSONAL or head.ent_type_ in ("PER", "ORG")
+    return (head.lower_ in _PERSONAL or head.ent_type_ in ("PER", "ORG") or any(t.ent_type_ == "PER" for t in source)
             or lex.roles.get(head.lemma_.lower()) in ("person", "organization", "government")
             or lex.alias(source.text) is not None)

@@ -60,11 +60,17 @@ def inverted_subject(cue: Cue) -> Span | None:
     for child in cue.first.children:
         if child.dep_ in SUBJECT_DEPS and child.i > cue.last.i:
             return noun_phrase(child)
-    for tok in doc[i: min(end, i + 10)]:
+    stop = min(end, i + 12)
+    while i < stop:
+        tok = doc[i]
         if tok.is_punct and tok.text not in "-'" or tok.lower_ in _QUE | _A | _DE or is_infinitive(tok):
             return None
+        if tok.pos_ == "ADP" and tok.head.i > tok.i:
+            i = tok.head.right_edge.i + 1  # a écrit sur Telegram | le commandant …: a place, not the speaker
+            continue
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and not _is_time(tok):
             return noun_phrase(tok)
+        i += 1
     return None
 
 
@@ -108,10 +114,20 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     else:
         start_char = max(sent.start_char, taken_until)
     content = trim(doc.char_span(start_char, doc[end_tok - 1].idx + len(doc[end_tok - 1]), alignment_mode="expand"))
-    if len(content) < 2:
-        return None
+    if len(content) < 2 or q is None and not _has_main_clause(content):
+        return None  # Un infirmier, qui a souhaité garder l'anonymat, raconte …: a subject, not what was said
     return content_statement(doc, sent, content.start_char, content.end_char, quotes,
                              speaker=speaker, **_cue_fields(cue))
+
+
+def _has_main_clause(span: Span) -> bool:
+    """Whether a span says something: a finite verb outside a relative clause."""
+    for tok in span:
+        verb = tok.head if tok.dep_.startswith("aux") else tok
+        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm") and not any(
+                "Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "dont") for c in verb.children):
+            return True
+    return False
 
 
 def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:

@@ -27,8 +27,21 @@ def is_conditional(tok: Token) -> bool:
     return lem.endswith(("er", "ir", "re")) and any(form == stem + e for e in _CONDITIONAL_ENDINGS)
 
 
-def conditional_markers(span: Span, offset: int) -> list[dict]:
-    """The journalistic conditional: aurait tenté, serait parti, pourrait (verbs in the conditional)."""
+def is_past_report(cue: Token) -> bool:
+    """A reporting verb in a past tense (a affirmé, affirmait, affirma; ajoutant after one of them)."""
+    if "Part" in cue.morph.get("VerbForm") and "Pres" in cue.morph.get("Tense") and cue.head is not cue:
+        cue = cue.head
+    if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in cue.children):
+        return "Part" in cue.morph.get("VerbForm")
+    return "Fin" in cue.morph.get("VerbForm") and bool({"Imp", "Past"} & set(cue.morph.get("Tense")))
+
+
+def conditional_markers(span: Span, offset: int, after_past_report: bool = False) -> list[dict]:
+    """The journalistic conditional: aurait tenté, serait parti, pourrait (verbs in the conditional).
+
+    After a reporting verb in the past (X a affirmé que le texte serait voté), a present conditional
+    is the future of the past that French grammar requires, not a hedge: only aurait + participle
+    counts there."""
     found = []
     for tok in span:
         if is_conditional(tok):
@@ -39,6 +52,8 @@ def conditional_markers(span: Span, offset: int) -> list[dict]:
                     nxt = nxt.nbor(1)
                 if nxt is not None and "Part" in nxt.morph.get("VerbForm"):
                     end_tok = nxt
+            if after_past_report and not (tok.lemma_ == "avoir" and end_tok is not tok):
+                continue
             start, end = tok.idx, end_tok.idx + len(end_tok)
             found.append(_marker(text_of(tok.doc)[start:end], "conditional", start + offset, end + offset))
     return found
@@ -54,6 +69,9 @@ def hedge_markers(span: Span, lex: Lexicon, offset: int) -> list[dict]:
             if len(window) < len(words):
                 continue
             texts = tuple(t.lower_ for t in window)
+            if match == "number" and not (texts == words and i + len(words) < len(toks)
+                                          and toks[i + len(words)].like_num):
+                continue
             if texts == words or match == "lemma" and tuple(t.lemma_.lower() for t in window) == words:
                 start, end = window[0].idx, window[-1].idx + len(window[-1])
                 found.append(_marker(text_of(span.doc)[start:end], "hedge", start + offset, end + offset))

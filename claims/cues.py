@@ -40,11 +40,26 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # a "noun" is a mistagged verb only where a verb must be
         if any(c.dep_ == "aux:pass" for c in tok.children):
             continue  # "une phrase qui lui a été rappelée" is not speech
+        if _bare_participle(tok):
+            continue  # "des responsables cités par le New York Times" qualifies a noun, says nothing
         if _is_reflexive(tok) != verb.reflexive:
             continue  # "une rencontre qui s'annonce électrique"
         last = tok.doc[tok.i + len(verb.words)]
         cues.append(Cue(verb, tok, last, subject_before(tok, quotes)))
     return cues
+
+
+def _bare_participle(tok: Token) -> bool:
+    """A past participle with no auxiliary, even one the parser attached elsewhere (ont, dimanche, appelé)."""
+    if not ("Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+            and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in tok.children):
+        return False
+    for prev in reversed(tok.doc[max(tok.sent.start, tok.i - 5): tok.i]):
+        if prev.pos_ == "AUX" or prev.lemma_ in ("avoir", "être"):
+            return False
+        if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")):
+            break
+    return True
 
 
 def _after_comma_or_quote(tok: Token) -> bool:

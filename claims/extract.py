@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from claims.articles import Article, iter_articles
 from claims.assertions import is_check_worthy
-from claims.certainty import conditional_markers, hedge_markers, is_conditional, level
+from claims.certainty import conditional_markers, hedge_markers, is_conditional, is_past_report, level
 from claims.detect import find_statements
 from claims.lexicon import Lexicon, fold, load_lexicon, strip_accents
 from claims.nlp import load_model, normalize
@@ -74,14 +74,14 @@ def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int,
 
 def _markers(doc: Doc, st: Statement, speaker: Actor, lex: Lexicon, offset: int) -> list[dict]:
     content = doc.char_span(st.start, st.end, alignment_mode="expand")
-    found = conditional_markers(content, offset) + hedge_markers(content, lex, offset)
-    if st.cue_start >= 0:
-        cue_tok = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand")
-        if cue_tok is not None and st.kind != "according_to":
-            aux = [c for c in cue_tok.root.children if c.dep_.startswith("aux")]
-            for a in aux:  # il aurait déclaré: the attribution itself is in the conditional
-                if is_conditional(a):
-                    found += conditional_markers(doc[a.i: cue_tok.root.i + 1], offset)
+    cue_tok = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand") if st.cue_start >= 0 else None
+    past = st.kind in ("indirect", "mixed") and cue_tok is not None and is_past_report(cue_tok.root)
+    found = conditional_markers(content, offset, after_past_report=past) + hedge_markers(content, lex, offset)
+    if cue_tok is not None and st.kind != "according_to":
+        aux = [c for c in cue_tok.root.children if c.dep_.startswith("aux")]
+        for a in aux:  # il aurait déclaré: the attribution itself is in the conditional
+            if is_conditional(a):
+                found += conditional_markers(doc[a.i: cue_tok.root.i + 1], offset)
     if st.kind == "according_to":
         found.append({"text": text_of(doc)[st.cue_start: st.cue_end], "type": "evidential",
                       "start": st.cue_start + offset, "end": st.cue_end + offset})

@@ -81,8 +81,10 @@ class Resolver:
             quoted = quote_at(quotes, span.start_char) is not None
             actor = self.resolve(span, offset, index)
             gender, number = _agreement(span, self.lex)
+            # a statement's speaker is as salient as a subject (selon X / pour X …, il …)
+            subject = span.root.dep_.startswith("nsubj") or any(span == s for s in speakers)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
-                                         span.root.dep_.startswith("nsubj"), quoted, index, span.text))
+                                         subject, quoted, index, span.text))
 
     # -- resolution -------------------------------------------------------------------
     def resolve(self, span: Span, offset: int, index: int) -> Actor:
@@ -117,17 +119,15 @@ class Resolver:
         role (le Premier ministre Kristersson), or the agent of a document (une déclaration … par la RFEF)."""
         head = span.root
         document = self.lex.roles.get(head.lemma_.lower()) == "document"
-        for ent in entities(span):
-            if ent.label_ not in _NAME_ENTS:
-                continue
-            before = span.doc[ent.start - 1].lower_ if ent.start > span.start else ""
-            if document or before not in _PREPOSITIONS or head.i in range(ent.start, ent.end):
+        # A person's name first: la Première ministre Élisabeth Borne, not the MISC "Première"
+        ents = sorted((e for e in entities(span) if e.label_ in _NAME_ENTS), key=lambda e: e.label_ != "PER")
+        for ent in ents:
+            if document or not _in_complement(ent[0], span) or head.i in range(ent.start, ent.end):
                 return _strip_honorific(ent, self.lex)
         run = [t for t in span if t.pos_ == "PROPN"]
         if run:
             first = run[0]
-            before = span.doc[first.i - 1].lower_ if first.i > span.start else ""
-            if document or before not in _PREPOSITIONS:
+            if document or not _in_complement(first, span):
                 end = first.i
                 while end < span.end and span.doc[end].pos_ == "PROPN":
                     end += 1
@@ -219,7 +219,9 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     if head.pos_ == "PROPN" and head.ent_type_ == "PER":
         return "any", number  # the tagger's gender for names is unreliable (Juan → Fem)
     det = next((t for t in span if t.pos_ == "DET"), None)
-    for tok in (det, head):
+    named = any(t.ent_type_ == "PER" for t in span)
+    # l'économiste Philippe Martin: with a name, only the determiner may tell (the noun's gender is a guess)
+    for tok in (det,) if named else (det, head):
         if tok is not None:
             g = tok.morph.get("Gender")
             if g:
@@ -229,6 +231,14 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
 
 def _compatible(m: Mention, gender: str, number: str) -> bool:
     return (gender == "any" or m.gender in ("any", gender)) and m.number == number
+
+
+def _in_complement(tok: Token, span: Span) -> bool:
+    """le secrétaire général de (la) CFDT: the name is a complement of the role, not the speaker."""
+    i = tok.i - 1
+    while i >= span.start and tok.doc[i].pos_ == "DET":
+        i -= 1
+    return i >= span.start and tok.doc[i].lower_ in _PREPOSITIONS
 
 
 def _strip_honorific(name: Span, lex: Lexicon) -> Span:

@@ -100,6 +100,7 @@ def noun_phrase(head: Token) -> Span:
                 all(not doc[k].is_punct for k in range(child.left_edge.i, head.i)):
             left = min(left, child.left_edge.i)
     right = head.i
+    named = ent is not None and ent[0] <= head.i and doc[head.i].ent_type_ == "PER"
     for tok in doc[head.i + 1: head.sent.end]:
         participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
         clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle)
@@ -107,10 +108,27 @@ def noun_phrase(head: Token) -> Span:
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i):
             break
+        if named and tok.pos_ == "ADP":
+            break  # la Première ministre Élisabeth Borne | devant les députés: the name closes the phrase
+        named = named or tok.ent_type_ == "PER"
         right = tok.i
     if ent is not None:
         left, right = min(left, ent[0]), max(right, ent[1] - 1)
+    if head.pos_ == "NOUN":
+        right = _apposed_name_end(doc, right + 1, head.sent.end) - 1
     return doc[left: right + 1]
+
+
+def _apposed_name_end(doc: Doc, i: int, end: int) -> int:
+    """A role with its name apposed between commas (le secrétaire général de la CFDT, Laurent Berger, a dit):
+    the end of the name, or `i` when there is none. The name must close the apposition (comma, end, verb)."""
+    if i + 1 >= end or doc[i].text != "," or doc[i + 1].ent_iob_ != "B" or doc[i + 1].ent_type_ != "PER":
+        return i
+    j = i + 2
+    while j < end and doc[j].ent_iob_ == "I":
+        j += 1
+    closes = j >= end or doc[j].is_punct and not is_quote_mark(doc[j]) or doc[j].pos_ in ("VERB", "AUX")
+    return j if closes else i
 
 
 def _entity_bounds(tok: Token) -> tuple[int, int] | None:

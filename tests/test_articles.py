@@ -87,7 +87,9 @@ def test_huge_file_is_refused(tmp_path, monkeypatch):
 
 def test_extract_text_on_other_constructions():
     df = extract_text(
-        "Le gouvernement a annoncé mardi que les prix baisseraient de 5 %. "
+        # a present reporting verb: the conditional is the speaker's doubt (after a past one it is
+        # only the future of the past, see test_news_patterns); "baisseraient" is missed by the tagger
+        "Le gouvernement estime mardi que les prix baisseraient de 5 %. "
         "D'après un diplomate, la rencontre serait reportée. "
         "« C'est une erreur », a dénoncé la députée Claire Martin.")
     by_kind = {r.kind: r for r in df.itertuples()}
