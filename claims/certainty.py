@@ -52,6 +52,9 @@ def conditional_markers(span: Span, offset: int, after_past_report: bool = False
                     nxt = nxt.nbor(1)
                 if nxt is not None and "Part" in nxt.morph.get("VerbForm"):
                     end_tok = nxt
+                    after = nxt.nbor(1) if nxt.i + 1 < span.end else None
+                    if nxt.lower_ == "été" and after is not None and "Part" in after.morph.get("VerbForm"):
+                        end_tok = after  # aurait été allumé: the passive participle too
             if after_past_report and not (tok.lemma_ == "avoir" and end_tok is not tok):
                 continue
             start, end = tok.idx, end_tok.idx + len(end_tok)

@@ -100,7 +100,7 @@ def noun_phrase(head: Token) -> Span:
                 all(not doc[k].is_punct for k in range(child.left_edge.i, head.i)):
             left = min(left, child.left_edge.i)
     right = head.i
-    named = ent is not None and ent[0] <= head.i and doc[head.i].ent_type_ == "PER"
+    named = head.ent_type_ == "PER"
     for tok in doc[head.i + 1: head.sent.end]:
         participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
         clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle)

@@ -31,6 +31,8 @@ def _marker_types(row: pd.Series) -> set[str]:
     ("prête à négocier", "Sergueï Lavrov", "Le ministre russe des Affaires étrangères, Sergueï Lavrov"),
     ("débloquer 18 milliards", "Ursula von der Leyen", "la présidente de la Commission, Ursula von der Leyen"),
     ("pas dans la bonne direction", "António Guterres", "le secrétaire général de l'ONU, António Guterres"),
+    ("Ma cliente est malade", "Sébastien Schapira", "son avocat, Me Sébastien Schapira"),  # Me: an honorific
+    ("une peine exemplaire", "Francis Szpiner", "Le maire du 16e arrondissement, Francis Szpiner"),
     # the name after the role, no comma; the phrase stops before "devant les députés"
     ("l'intention de reculer", "Élisabeth Borne", "la Première ministre Élisabeth Borne"),
 ])
@@ -80,6 +82,10 @@ def test_conditional_after_a_past_reporting_verb_is_tense_not_doubt(news):
     # the journalist's own conditional and a past conditional stay allegations
     assert row_with(news, "l'exécutif envisagerait")["certainty"] == "unsourced"
     assert "conditional" in _marker_types(row_with(news, "les États les plus riches auraient dû"))
+    passive = row_with(news, "le feu aurait été allumé")
+    assert [m["text"] for m in passive["certainty_markers"] if m["type"] == "conditional"] == ["aurait été allumé"]
+    inverted = row_with(news, "auraient évité un bilan plus lourd")  # …, affirme une source policière
+    assert inverted["speaker_type"] == "anonymous" and inverted["certainty"] == "unsourced"
     # hedged by its adverb, not by the tense
     assert _marker_types(row_with(news, "atteindrait probablement 2,7")) == {"hedge"}
 
