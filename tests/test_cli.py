@@ -48,3 +48,12 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
 def test_wrong_output_suffix_is_refused(tmp_path):
     res = run("extract", str(SEEDS), "-o", str(tmp_path / "o.xlsx"))
     assert res.returncode != 0 and "must end in .csv or .jsonl" in res.stderr
+
+
+def test_a_python_without_the_requirements_is_told_what_to_install():
+    # pandas made unimportable, as on a bare system Python
+    blocked = "import sys; sys.modules['pandas'] = None; import claims"
+    res = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 1
+    last = res.stderr.strip().splitlines()[-1]
+    assert last.startswith("ImportError: claims needs 'pandas'") and "pip install -r requirements.txt" in last
