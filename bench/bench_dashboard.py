@@ -30,8 +30,7 @@ from claims.store import tables as t  # noqa: E402
 def build(db: str, n_claims: int) -> None:
     """Sample articles spread over 90 days, their claims copied up to n_claims."""
     store = open_store(db)
-    for batch, rows in iter_extracted(sample_corpus(200), processes=2, progress=False):
-        store.ingest(batch, rows)
+    store.ingest_batches(iter_extracted(sample_corpus(200), processes=2, progress=False))
     with store.engine.begin() as conn:
         ids = conn.execute(select(t.articles.c.article_id)).scalars().all()
         for i, article_id in enumerate(ids):

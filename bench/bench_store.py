@@ -33,8 +33,7 @@ def bench_ingest(n_articles: int, db: str) -> tuple[float, float, int]:
     t_extract = time.perf_counter() - t0
     store = open_store(db)
     t0 = time.perf_counter()
-    for batch, rows in batches:
-        store.ingest(batch, rows)
+    store.ingest_batches(batches)
     t_store = time.perf_counter() - t0
     return t_extract, t_store, sum(len(rows) for _, rows in batches)
 

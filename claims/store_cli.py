@@ -5,7 +5,8 @@ import argparse
 import sys
 
 from claims.articles import iter_articles
-from claims.store import StoreError, open_store
+from claims.store import StoreError, ingest_summary, open_store
+from claims.store.export import FORMATS, export_store
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -27,14 +28,8 @@ def _ingest(args: argparse.Namespace) -> int:
         from claims.extract import iter_extracted
 
         batches = iter_extracted(articles, processes=args.processes, progress=progress)
-    totals: dict[str, int] = {}
-    # each batch is one transaction: a kill loses at most the batch under way; running again resumes
-    for batch, rows in batches:
-        for k, v in store.ingest(batch, rows).items():
-            totals[k] = totals.get(k, 0) + v
-    print(f"{store.name}: {totals.get('new', 0)} new, {totals.get('changed', 0)} changed, "
-          f"{totals.get('unchanged', 0)} unchanged articles; {totals.get('claims_added', 0)} claims added, "
-          f"{totals.get('claims_removed', 0)} removed" + (f"; {len(problems)} files skipped" if problems else ""),
+    totals = store.ingest_batches(batches)
+    print(f"{store.name}: {ingest_summary(totals)}" + (f"; {len(problems)} files skipped" if problems else ""),
           file=sys.stderr)
     return 0
 
@@ -59,8 +54,6 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from claims.store.export import export_store
-
     store = open_store(args.db)
     n = export_store(store, args.output, args.format, status=args.status, speaker=args.speaker, bom=args.bom)
     print(f"{n} records → {args.output}", file=sys.stderr)
@@ -107,7 +100,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_history)
 
     p = sub.add_parser("export", help="export stored claims")
-    p.add_argument("--format", choices=["csv", "jsonl", "claimreview"], default="csv")
+    p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("--status", action="append", help="only this status (repeatable)")
     p.add_argument("--speaker", action="append", help="only this speaker (repeatable)")
     p.add_argument("-o", "--output", required=True)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from claims.lexicon import fold, strip_accents
-from claims.schema import CERTAINTY_LEVELS, markers_to_text
+from claims.schema import CERTAINTY_LEVELS, certainty_rank, markers_to_text
 
 # Marker facet: the marker types of claims.schema.MARKER_TYPES, named for a reviewer, plus "none".
 MARKER_LABELS: dict[str, str] = {
@@ -26,6 +26,7 @@ MARKER_LABELS: dict[str, str] = {
     "none": "no marker",
 }
 UNSURE_LEVELS = ("hedged", "alleged", "unsourced")  # the certainty levels a reviewer looks at first
+_RANK = {level: certainty_rank(level) for level in CERTAINTY_LEVELS}  # for Series.map on many rows
 
 # Facets of the sidebar: filter name → column it reads (list columns are exploded).
 FACETS: dict[str, str] = {
@@ -114,7 +115,7 @@ class ClaimSet:
                                   format="%Y-%m-%d")
         df["published_date"], df["ingested_date"] = published, ingested
         df["date"] = published.fillna(ingested)  # the filter's date: published when known
-        df["certainty_rank"] = df["certainty"].map({k: i for i, k in enumerate(CERTAINTY_LEVELS)}).fillna(0)
+        df["certainty_rank"] = df["certainty"].map(_RANK).fillna(0)
         self.df = df
         self._search = pd.Series([_search_key(f"{a} {b}") for a, b in zip(df["text"], df["sentence_text"])],
                                  index=df.index)
@@ -219,7 +220,7 @@ def certainty_by_speaker(view: pd.DataFrame, top: int = 15) -> pd.DataFrame:
     speakers = claims_per_speaker(view, top)["speaker"]
     part = view[view["speaker"].isin(speakers)]
     out = part.groupby(["speaker", "certainty"]).size().rename("claims").reset_index()
-    out["order"] = out["certainty"].map({k: i for i, k in enumerate(CERTAINTY_LEVELS)})
+    out["order"] = out["certainty"].map(_RANK)
     return out
 
 

@@ -89,7 +89,7 @@ def _charts(view, statuses: list[str]) -> None:
 
 
 def _repeated(db: str) -> None:
-    clusters = data.store(db).clusters(min_articles=2)
+    clusters = data.repeated_claims(db)
     if not len(clusters):
         st.info("No claim appears in more than one article yet.")
         return

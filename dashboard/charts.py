@@ -7,12 +7,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from claims.lexicon import load_lexicon
 from claims.schema import CERTAINTY_LEVELS
 
 # From sure to unsure: blues for what is stated or attributed, warm colours for what the text does not vouch for.
 CERTAINTY_COLORS = ["#1f5f8b", "#6aa6cf", "#f2b84b", "#e8772e", "#c23b22"]
-STATUS_COLORS = {"unverified": "#9aa0a6", "in_review": "#6aa6cf", "true": "#2e8b57", "mostly_true": "#7cbf7c",
-                 "misleading": "#f2b84b", "false": "#c23b22", "unproven": "#8e6bbf"}
 SPEAKER_PICK = "pick"  # name of the bar chart's selection, read back by the app
 _ROW = alt.Step(24)  # one bar or cell a row: every label stays readable
 _COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")
@@ -49,12 +48,13 @@ def certainty_mix(data: pd.DataFrame, order: list[str]) -> alt.Chart:
 
 def status_bars(data: pd.DataFrame) -> alt.Chart:
     domain = list(data["status"])
+    colors = {r["status"]: r["color"] for r in load_lexicon().statuses if r.get("color")}  # statuses.tsv
     return (alt.Chart(data)
             .mark_bar()
             .encode(y=alt.Y("status:N", sort=domain, title=None, axis=_LABELS),
                     x=alt.X("claims:Q", title="claims", axis=_COUNT_AXIS),
                     color=alt.Color("status:N", legend=None, scale=alt.Scale(
-                        domain=domain, range=[STATUS_COLORS.get(s, "#bbbbbb") for s in domain])),
+                        domain=domain, range=[colors.get(s, "#bbbbbb") for s in domain])),
                     tooltip=["status", "claims"])
             .properties(height=_ROW))
 

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from claims.articles import Article
@@ -58,16 +59,29 @@ def claim_set(db: str) -> ClaimSet:
     return claims
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _repeated(db: str, content: tuple) -> pd.DataFrame:
+    return store(db).clusters(min_articles=2)
+
+
+def repeated_claims(db: str) -> pd.DataFrame:
+    """Claims seen in more than one article, re-read only when articles change (the grouping query
+    takes a quarter of a second on 100,000 claims, too much for every click)."""
+    _, content = store(db).revision()
+    return _repeated(db, content)
+
+
 def add_articles(db: str, articles: list[Article], progress=None) -> dict[str, int]:
-    """Extract and store articles one by one; `progress(done, total, name)` is called after each."""
-    s, nlp = store(db), model()
-    totals: dict[str, int] = {}
-    for i, article in enumerate(articles):
-        for k, v in s.ingest([article], extract_rows([article], nlp)).items():
-            totals[k] = totals.get(k, 0) + v
-        if progress:
-            progress(i + 1, len(articles), article.source or article.article_id)
-    return totals  # the store's revision has changed: the next claim_set() reloads
+    """Extract and store articles one by one; `progress(done, total, name)` is called after each is stored."""
+    nlp = model()
+
+    def one_by_one():
+        for i, article in enumerate(articles):
+            yield [article], extract_rows([article], nlp)
+            if progress:  # resumed once the store has written the article
+                progress(i + 1, len(articles), article.source or article.article_id)
+
+    return store(db).ingest_batches(one_by_one())  # the store's revision has changed: claim_set() reloads
 
 
 def ensure_sample(db: str, is_default: bool) -> None:

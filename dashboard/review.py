@@ -24,6 +24,12 @@ def _flash(kind: str, message: str) -> None:
     st.session_state.setdefault("flash", []).append((kind, message))
 
 
+def _save(db: str, claim_id: str, status: str, version: int, note: str, reviewer: str) -> None:
+    """Save one verdict through the store's conflict check; the outcome is shown after the rerun."""
+    error = data.save_status(db, claim_id, status, version, note, reviewer)
+    _flash("error", error) if error else _flash("ok", f"Saved: {claim_id} → {status}")
+
+
 def show_flash() -> None:
     """Messages from the last save, shown once after the rerun that saved."""
     for kind, message in st.session_state.pop("flash", []):
@@ -48,8 +54,7 @@ def apply_table_edits(db: str, reviewer: str) -> None:
             new_status, new_note = change.get("status", status), change.get("note", note)
             if (new_status, new_note) == (status, note) or not new_status:
                 continue
-            error = data.save_status(db, claim_id, new_status, version, new_note or "", reviewer)
-            _flash("error", error) if error else _flash("ok", f"Saved: {claim_id} → {new_status}")
+            _save(db, claim_id, new_status, version, new_note or "", reviewer)
     st.session_state["editor_gen"] = st.session_state.get("editor_gen", 0) + 1
 
 
@@ -166,8 +171,7 @@ def _verdict_form(db: str, row: pd.Series, statuses: list[str], reviewer: str) -
         saved = st.form_submit_button("Save verdict", type="primary", disabled=not reviewer)
     if saved:
         version = seen.get(row["claim_id"], row["version"])
-        error = data.save_status(db, row["claim_id"], status, int(version), note, reviewer)
-        _flash("error", error) if error else _flash("ok", f"Saved: {row['claim_id']} → {status}")
+        _save(db, row["claim_id"], status, int(version), note, reviewer)
         st.session_state["detail_seen"] = {}
         st.rerun()
     st.session_state["detail_seen"] = {row["claim_id"]: int(row["version"])}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claims.articles import ArticleError, article_from_bytes
+from claims.store import ingest_summary
 from dashboard import data
 
 
@@ -41,8 +42,5 @@ def _ingest(db: str, files) -> None:
 
         totals = data.add_articles(db, articles, progress=step)
         bar.empty()
-        added = totals.get("claims_added", 0)
-        report.insert(0, ("ok", f"{totals.get('new', 0)} new, {totals.get('changed', 0)} changed, "
-                                f"{totals.get('unchanged', 0)} unchanged article(s); "
-                                f"{added} claim{'s' if added != 1 else ''} added"))
+        report.insert(0, ("ok", ingest_summary(totals)))
     st.session_state["upload_report"] = report

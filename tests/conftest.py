@@ -30,6 +30,15 @@ def row_with(df: pd.DataFrame, fragment: str) -> pd.Series:
     return hits.iloc[0]
 
 
+def ingest(store, paths) -> dict[str, int]:
+    """Extract the articles at `paths` (files or folders) in this process and store them."""
+    from claims.articles import iter_articles
+    from claims.extract import extract_rows
+
+    arts = list(iter_articles(paths))
+    return store.ingest(arts, extract_rows(arts))
+
+
 # The project's machines run PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`).
 PG_URL = os.environ.get("CLAIMS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

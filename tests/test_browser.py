@@ -12,10 +12,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, ingest
 
-from claims.articles import iter_articles
-from claims.extract import extract_rows
 from claims.store import open_store
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,8 +40,7 @@ def free_port() -> int:
 @pytest.fixture
 def server(tmp_path):
     db = str(tmp_path / "desk.db")
-    arts = list(iter_articles([SEED]))
-    open_store(db).ingest(arts, extract_rows(arts))
+    ingest(open_store(db), [SEED])
     port = free_port()
     log = open(tmp_path / "streamlit.log", "w")
     proc = subprocess.Popen(

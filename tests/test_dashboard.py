@@ -6,11 +6,10 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, ingest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from claims.articles import iter_articles
 from claims.extract import extract_rows
 from claims.store import open_store
 
@@ -30,8 +29,7 @@ def keep_main_module():
 @pytest.fixture
 def db(db_url, monkeypatch) -> str:
     """The seed article in a store (SQLite, then PostgreSQL: the app must not care), named by CLAIMS_DB."""
-    arts = list(iter_articles([SEED]))
-    open_store(db_url).ingest(arts, extract_rows(arts))
+    ingest(open_store(db_url), [SEED])
     monkeypatch.setenv("CLAIMS_DB", db_url)
     return db_url
 
@@ -208,14 +206,22 @@ def test_a_click_on_a_speaker_bar_filters_on_that_speaker(db):
     assert set(table(at)["speaker"]) == {"Trump"} and metric(at, "Claims") == 4
 
 
+def repeated_tab(at) -> pd.DataFrame | None:
+    return next((d.value for d in at.dataframe if "cluster_id" in d.value.columns), None)
+
+
 def test_a_verdict_for_every_appearance_of_a_repeated_claim(db, tmp_path):
     store = open_store(db)
+    at = run_app()
+    assert repeated_tab(at) is None and any("more than one article" in i.value for i in at.info)
     copy = tmp_path / "reprise.txt"
     copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")  # another outlet runs the same story
-    arts = list(iter_articles([copy]))
-    store.ingest(arts, extract_rows(arts))
+    ingest(store, [copy])
     claim = store.claims_frame(speaker=[POMPEO], article=[SEED.stem]).iloc[0]
-    at = run_app(claim=claim.claim_id)
+    at = run_app(claim=claim.claim_id)  # same process, same cache: it must see the new article
+    repeated = repeated_tab(at)
+    assert repeated is not None and claim.cluster_id in set(repeated["cluster_id"])
+    assert set(repeated["articles"]) == {2}
     at.text_input(key="reviewer").set_value("Ana").run()
     assert "Other appearances of this claim (1)" in [e.label for e in at.expander]
     at.selectbox(key="cluster_status").set_value("false")

@@ -34,11 +34,7 @@ def stored(db: str) -> pd.DataFrame:
 
 
 def ingest(db: str, batches) -> dict[str, int]:
-    store, totals = open_store(db), {}
-    for batch, rows in batches:
-        for k, v in store.ingest(batch, rows).items():
-            totals[k] = totals.get(k, 0) + v
-    return totals
+    return open_store(db).ingest_batches(batches)
 
 
 def test_dask_with_two_workers_stores_exactly_the_single_process_rows(tmp_path, corpus, single):

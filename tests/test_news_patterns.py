@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from tests.conftest import row_with
+from conftest import row_with
 
 NEWS = Path(__file__).parent / "data" / "news"
 

@@ -9,17 +9,11 @@ import threading
 import time
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, ingest
 
-from claims.articles import iter_articles, read_article
-from claims.extract import extract_rows
+from claims.articles import read_article
 from claims.sample import sample_corpus, write_corpus
 from claims.store import ConflictError, StoreError, open_store
-
-
-def ingest(store, paths):
-    arts = list(iter_articles(paths))
-    return store.ingest(arts, extract_rows(arts))
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import SEED
+from conftest import SEED, ingest
 
-from claims.articles import Article, iter_articles
+from claims.articles import Article
 from claims.evidence import evidence_segments
 from claims.extract import extract_rows
 from claims.store import open_store
@@ -16,8 +16,7 @@ from claims.views import ClaimSet, Filters, appearances, claims_per_speaker, hea
 @pytest.fixture
 def store(tmp_path):
     s = open_store(str(tmp_path / "views.db"))
-    arts = list(iter_articles([SEED]))
-    s.ingest(arts, extract_rows(arts))
+    ingest(s, [SEED])
     return s
 
 

@@ -125,6 +125,15 @@ class Store:
                 counts["claims_removed"] += removed
         return counts
 
+    def ingest_batches(self, batches: Iterable[tuple[list[Article], list[dict]]]) -> dict[str, int]:
+        """ingest() each (articles, rows) batch as it comes, one transaction each: a kill loses at most
+        the batch under way, and running again resumes. Returns the counts summed over the batches."""
+        totals: dict[str, int] = {}
+        for articles, rows in batches:
+            for k, v in self.ingest(articles, rows).items():
+                totals[k] = totals.get(k, 0) + v
+        return totals
+
     def _replace_claims(self, conn, article_id: str, rows: list[dict], clusterer: Clusterer) -> tuple[int, int]:
         existing = set(conn.execute(select(t.claims.c.claim_id).where(t.claims.c.article_id == article_id)).scalars())
         new_ids = {r["claim_id"] for r in rows}
@@ -292,6 +301,14 @@ class Store:
                  .order_by(func.count().desc()))
         with self.engine.connect() as conn:
             return pd.read_sql(query, conn)
+
+
+def ingest_summary(totals: dict[str, int]) -> str:
+    """What an ingest did, in words: '1 new, 0 changed, 0 unchanged articles; 25 claims added, 0 removed'."""
+    added = totals.get("claims_added", 0)
+    return (f"{totals.get('new', 0)} new, {totals.get('changed', 0)} changed, {totals.get('unchanged', 0)} "
+            f"unchanged articles; {added} claim{'' if added == 1 else 's'} added, "
+            f"{totals.get('claims_removed', 0)} removed")
 
 
 def _review_frame(df: pd.DataFrame) -> pd.DataFrame:
