@@ -67,11 +67,17 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         src_start = i + n
         if words == ("pour", "qui"):
             src_start -= 1  # the relative pronoun is the source
+        elif words[-1] in lex.source_nouns or words[-1].rstrip("s") in lex.source_nouns:
+            src_start -= 1  # de sources concordantes: the noun is the source
         src_end = src_start + 1 if words == ("pour", "qui") else _source_end(sent, src_start)
         if src_end <= src_start:
             i += 1
             continue
         source = trim(doc[src_start:src_end]) if words != ("pour", "qui") else doc[src_start: src_start + 1]
+        relative = _relative_end(sent, source.end if words != ("pour", "qui") else src_end)
+        if relative is not None and words != ("pour", "qui"):
+            source = trim(doc[source.start: _relative_start(sent, source.start, relative)])
+            src_end = relative  # selon des sources qui ont demandé à rester anonymes, / Selon Le Monde, qui rapporte …,
         if words == ("pour",) and not _personal_source(source, lex):
             i += 1
             continue
@@ -86,6 +92,34 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
                                    speaker=source))
         i = src_end
     return found
+
+
+_RELATIVES = {"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
+def _relative_start(sent: Span, start: int, end: int) -> int:
+    doc = sent.doc
+    for j in range(start, end):
+        if doc[j].lower_ in _RELATIVES:
+            return j - 1 if j > start and doc[j - 1].text == "," else j
+    return end
+
+
+def _relative_end(sent: Span, j: int) -> int | None:
+    """A relative clause that qualifies the source (…, qui rapporte des informations du parquet, …):
+    the token after it (past its closing comma), or None when none follows the source."""
+    doc = sent.doc
+    k = j
+    if k > sent.start and doc[k - 1].lower_ in _RELATIVES:
+        k -= 1
+    elif k < sent.end and doc[k].text == ",":
+        k += 1
+    if k >= sent.end or doc[k].lower_ not in _RELATIVES:
+        return None
+    for m in range(k + 1, sent.end):
+        if doc[m].text in ",;:":
+            return m + 1
+    return sent.end
 
 
 def _past_modifier(sent: Span, src_start: int, src_end: int) -> int:

@@ -113,7 +113,10 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
         start_char = max(q.open, 0)
     else:
         start_char = max(sent.start_char, taken_until)
-    content = trim(doc.char_span(start_char, doc[end_tok - 1].idx + len(doc[end_tok - 1]), alignment_mode="expand"))
+    end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
+    if start_char >= end_char:
+        return None  # an earlier statement already took this text (two cues on one clause)
+    content = trim(doc.char_span(start_char, end_char, alignment_mode="expand"))
     if len(content) < 2 or q is None and not _has_main_clause(content):
         return None  # Un infirmier, qui a souhaité garder l'anonymat, raconte …: a subject, not what was said
     return content_statement(doc, sent, content.start_char, content.end_char, quotes,

@@ -9,7 +9,7 @@ from claims.cues import find_cues
 from claims.lexicon import Lexicon
 from claims.quotes import Quote
 from claims.statement import Statement
-from claims.tokens import is_finite, quotes_of, text_of
+from claims.tokens import is_finite, is_present_participle, quotes_of, text_of
 
 
 def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
@@ -26,12 +26,20 @@ def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
 def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statement]:
     cues = find_cues(sent, lex, quotes)
     found: list[Statement] = []
-    taken_until = sent.start_char
+    # An incise takes the text since the previous incise: « A », a-t-il dit, « B », a-t-il ajouté.
+    # A statement reported inside it (l'homme a confié que …, explique le procureur) stays a statement too.
+    incise_from = sent.start_char
     for n, cue in enumerate(cues):
-        st = incise(cue, sent, quotes, taken_until) or complement(cue, sent, quotes, cues[n + 1:])
+        st = incise(cue, sent, quotes, incise_from)
         if st is not None:
+            incise_from = max(incise_from, st.cue_end)
+        else:
+            st = complement(cue, sent, quotes, cues[n + 1:])
+        if st is not None:
+            if is_present_participle(cue.first) and found and st.speaker is not None and found[-1].speaker is not None \
+                    and cue.first.i > found[-1].speaker.start:
+                st.speaker = found[-1].speaker  # …, explique le procureur, en ajoutant que …: the same speaker
             found.append(st)
-            taken_until = max(taken_until, st.end, st.cue_end)
     for st in find_according(sent, lex, quotes):
         if not any(o.cue_start <= st.cue_start < o.end and o.kind != "according_to" for o in found):
             found.append(st)
@@ -42,7 +50,12 @@ def _drop_nested(found: list[Statement]) -> list[Statement]:
     """A statement reported inside another one's content belongs to that content
     (Selon Caracas, Téhéran … a annoncé …: the claim to check is Caracas's)."""
     return [s for s in found
-            if not any(o is not s and o.start <= s.cue_start and s.cue_end <= o.end for o in found)]
+            if not any(o is not s and o.start <= s.cue_start and s.cue_end <= o.end and not _is_incise(o)
+                       for o in found)]
+
+
+def _is_incise(st: Statement) -> bool:
+    return st.kind != "according_to" and st.cue_start >= st.end
 
 
 def _is_full_quote(doc: Doc, q: Quote) -> bool:

@@ -28,7 +28,7 @@ from claims.statement import Statement
 from claims.tokens import quotes_of, text_of
 
 log = logging.getLogger(__name__)
-NO_SPEAKER = Actor("", "unknown", "no speaker found")
+NO_SPEAKER = Actor("", "unknown", "none")
 
 
 def claim_key(text: str) -> str:
@@ -42,7 +42,7 @@ def claim_id(article_id: str, text: str, occurrence: int) -> str:
 
 
 def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int,
-         speaker: Actor, markers: list[dict], about: list[Actor]) -> dict:
+         speaker: Actor, markers: list[dict], about: list[Actor], confidence: float) -> dict:
     sent_start, sent_end = st.sentence.start_char + offset, st.sentence.end_char + offset
     sp = st.speaker
     return {
@@ -60,6 +60,7 @@ def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int,
         "speaker_mention": article.text[sp.start_char + offset: sp.end_char + offset] if sp is not None else "",
         "speaker_type": speaker.type,
         "speaker_resolution": speaker.resolution,
+        "speaker_confidence": confidence,
         "cue": st.cue,
         "certainty": level(st.kind, markers, speaker.type),
         "certainty_markers": markers,
@@ -96,7 +97,7 @@ def _markers(doc: Doc, st: Statement, speaker: Actor, lex: Lexicon, offset: int)
 def analyse(article: Article, docs: list[Doc], lex: Lexicon) -> list[dict]:
     """Rows for one article, from its parsed paragraphs (in order)."""
     resolver = Resolver(lex)
-    article_actor = Actor(article.outlet or "article", "article", "the article itself")
+    article_actor = Actor(article.outlet or "article", "article", "article")
     rows: list[dict] = []
     sent_no = 0
     for para, ((offset, _), doc) in enumerate(zip(article.paragraphs, docs)):
@@ -111,12 +112,13 @@ def analyse(article: Article, docs: list[Doc], lex: Lexicon) -> list[dict]:
                            else None) or NO_SPEAKER
                 markers = _markers(doc, st, speaker, lex, offset)
                 about = resolver.actors_within(st.start + offset, st.end + offset)
-                rows.append(_row(article, st, offset, para, sent_no, speaker, markers, about))
+                rows.append(_row(article, st, offset, para, sent_no, speaker, markers, about,
+                                 resolver.confidence(speaker)))
             if not here and is_check_worthy(sent, quotes):
                 st = Statement("assertion", sent.start_char, sent.end_char, sent)
                 markers = _markers(doc, st, article_actor, lex, offset)
                 about = resolver.actors_within(st.start + offset, st.end + offset)
-                rows.append(_row(article, st, offset, para, sent_no, article_actor, markers, about))
+                rows.append(_row(article, st, offset, para, sent_no, article_actor, markers, about, 1.0))
             sent_no += 1
     seen: dict[str, int] = {}
     for row in rows:

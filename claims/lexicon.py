@@ -79,10 +79,12 @@ class Lexicon:
     source_determiners: frozenset[str]
     source_nouns: frozenset[str]
     source_phrases: tuple[str, ...]
+    same_source: tuple[str, ...]  # "la même source": the previous statement's source again
     aliases: dict[str, Alias]  # folded alias -> actor
     pronouns: dict[str, Pronoun]
-    roles: dict[str, str]  # noun -> person | organization | government | document
+    roles: dict[str, str]  # noun -> person | organization | government | media | document | honorific
     statuses: list[dict[str, str]] = field(default_factory=list)
+    confidence: dict[str, float] = field(default_factory=dict)  # speaker resolution -> trust (0-1)
 
     def verb(self, lemma: str, following: list[str]) -> Verb | None:
         """The longest reporting-verb entry for this lemma whose extra words come next."""
@@ -140,6 +142,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         source_determiners=frozenset(fold(r["word"]) for r in sources if r["kind"] == "determiner"),
         source_nouns=frozenset(fold(r["word"]) for r in sources if r["kind"] == "noun"),
         source_phrases=tuple(fold(r["word"]) for r in sources if r["kind"] == "phrase"),
+        same_source=tuple(fold(r["word"]) for r in sources if r["kind"] == "same"),
         aliases={fold(r["alias"]): Alias(r["canonical"], r["type"]) for r in read_table("aliases.tsv", data_dir)},
         pronouns={
             fold(r["form"]): Pronoun(r["gender"], r["number"], r["rule"])
@@ -147,4 +150,5 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         },
         roles={fold(r["noun"]): r["kind"] for r in read_table("roles.tsv", data_dir)},
         statuses=read_table("statuses.tsv", data_dir),
+        confidence={r["resolution"]: float(r["confidence"]) for r in read_table("resolutions.tsv", data_dir)},
     )

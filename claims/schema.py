@@ -15,7 +15,7 @@ import pandas as pd
 @dataclass(frozen=True)
 class Column:
     name: str
-    dtype: str  # "str", "int", "list", "markers"
+    dtype: str  # "str", "int", "float", "list", "markers"
     doc: str
 
 
@@ -35,7 +35,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("speaker", "str", "Resolved canonical actor (Mike Pompeo, Russie, anonymous source, the article)."),
     Column("speaker_mention", "str", "The speaker as written (celui-ci, Moscou, certaines sources américaines)."),
     Column("speaker_type", "str", "person, organization, government, anonymous, article or unknown."),
-    Column("speaker_resolution", "str", "How the speaker was resolved (named, alias, short form, pronoun → …)."),
+    Column("speaker_resolution", "str", "How the speaker was found: named, alias, apposition, short form, anonymous, "
+           "same source, pronoun, role, people, as written, unresolved, none, article "
+           "(claims/data/resolutions.tsv)."),
+    Column("speaker_confidence", "float", "How far the speaker can be trusted, 0–1, from how it was found "
+           "(claims/data/resolutions.tsv): reviewers check the lowest first."),
     Column("cue", "str", "Lemma of the reporting verb (lancer, estimer, mettre en garde), or selon / d'après."),
     Column("certainty", "str", "Certainty level, one of CERTAINTY_LEVELS (asserted … unsourced)."),
     Column("certainty_markers", "markers", "Markers found: list of {text, type, start, end}; "
@@ -95,6 +99,8 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     for c in COLUMNS:
         if c.dtype == "str":
             df[c.name] = df[c.name].fillna("").astype(str)
+        elif c.dtype == "float":
+            df[c.name] = pd.to_numeric(df[c.name]).fillna(0.0).astype("float64")
     return df
 
 

@@ -1,8 +1,13 @@
 """Who is speaking: every actor mention of an article resolved to a canonical actor.
 
-Mentions are read in text order; a pronoun or a bare role (celui-ci, ce dernier, il,
-le ministre) points to an earlier compatible actor, a short name (Lavrov) to the full name
-seen before (Sergueï Lavrov), a capital (Moscou) to its government through the alias file.
+Mentions are read in text order. A name is its own actor (a short name, Lavrov or FF, the full
+name seen before; a capital, Moscou, its government through the alias file). A description
+(la ministre, le parquet, le quotidien, cet ancien militaire) points to the actor the article
+introduced with that role (« La ministre des Transports, Claire Vautrin »), else to an earlier
+mention with the same noun, else to the latest compatible actor. A pronoun (il, celle-ci,
+a-t-il ajouté, selon lui) points to the most salient compatible actor: subjects and speakers
+first. Anonymous sources stay anonymous down their chain (une source … elle … la même source).
+Each actor says how it was found (`resolution`, see claims/data/resolutions.tsv).
 """
 from __future__ import annotations
 
@@ -17,15 +22,21 @@ from claims.tokens import entities
 ANONYMOUS = "anonymous source"
 _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
 _PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "par", "pour", "sur", "avec"}
-_DEFINITE = {"le", "la", "l'", "les"}
-_LOOKBACK_SENTENCES = 4
+_DESCRIPTION_DETS = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces"}
+_INDEFINITE_ONE = {"un", "une", "l'un", "l'une"}
+_IMPERSONAL = {"on", "-on", "l'on"}
+_ARTICLES = ("le ", "la ", "les ", "l'", "un ", "une ", "des ", "son ", "sa ", "ses ", "ce ", "cet ", "cette ",
+             "ces ")
+_LOOKBACK_SENTENCES = 5
+_ANIMATE = ("person", "anonymous")
 
 
 @dataclass(frozen=True)
 class Actor:
     name: str
     type: str  # person | organization | government | anonymous | article | unknown
-    resolution: str = "named"
+    resolution: str = "named"  # one of claims/data/resolutions.tsv
+    via: str = ""  # the mention it was resolved through, for the reviewer
 
 
 @dataclass
@@ -39,6 +50,17 @@ class Mention:
     quoted: bool
     sentence: int
     text: str = ""
+    speaker: bool = False  # the speaker of a statement (most salient)
+    words: frozenset[str] = frozenset()  # its nouns' lemmas: "le policier" finds "un responsable policier"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role the article gave a named actor: head noun, the other words of the role, the actor."""
+    head: str
+    words: frozenset[str]
+    actor: Actor
+    sentence: int
 
 
 @dataclass
@@ -46,7 +68,8 @@ class Resolver:
     """Resolves mentions of one article, in order. Feed it each sentence with `read_sentence`."""
     lex: Lexicon
     mentions: list[Mention] = field(default_factory=list)
-    full_names: dict[str, str] = field(default_factory=dict)  # last word → full name
+    full_names: dict[str, str] = field(default_factory=dict)  # a word or the initials of a name → full name
+    roles: list[Role] = field(default_factory=list)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         for m in self.mentions:
@@ -60,9 +83,13 @@ class Resolver:
         for m in self.mentions:
             rule = self.lex.pronouns.get(fold(m.text))
             if start <= m.start and m.end <= end and (rule is None or rule.rule == "latest") \
-                    and m.actor.resolution != "unresolved" and m.actor.name not in {a.name for a in found}:
+                    and m.actor.resolution not in ("unresolved", "anonymous") \
+                    and m.actor.name not in {a.name for a in found}:
                 found.append(m.actor)
         return found
+
+    def confidence(self, actor: Actor) -> float:
+        return self.lex.confidence.get(actor.resolution, 0.5)
 
     def read_sentence(self, sent: Span, offset: int, index: int, quotes: list[Quote],
                       speakers: list[Span]) -> None:
@@ -81,46 +108,91 @@ class Resolver:
             quoted = quote_at(quotes, span.start_char) is not None
             actor = self.resolve(span, offset, index)
             gender, number = _agreement(span, self.lex)
-            # a statement's speaker is as salient as a subject (selon X / pour X …, il …)
-            subject = span.root.dep_.startswith("nsubj") or any(span == s for s in speakers)
+            is_speaker = any(span == s for s in speakers)
+            subject = span.root.dep_.startswith("nsubj") or is_speaker
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
-                                         subject, quoted, index, span.text))
+                                         subject, quoted, index, span.text, is_speaker, _noun_words(span)))
+            if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
+                self._learn_roles(span, actor, index)
+
+    # -- roles given by apposition ------------------------------------------------------
+    def _learn_roles(self, span: Span, actor: Actor, index: int) -> None:
+        """Record the roles next to a name: « La ministre des Transports, Claire Vautrin »,
+        « Claire Vautrin, ministre de … », « le quotidien La Provence », « l'agent Aquilino Gonell »."""
+        doc = span.doc
+        name = self._name_in(span) or span
+        found: list[tuple[Token, Span]] = []
+        if span.root.i < name.start and self._role_kind(span.root):
+            found.append((span.root, doc[span.start: name.start]))
+        left = _role_before(name, self.lex)
+        if left is not None:
+            found.append(left)
+        right = _role_after(name, self.lex)
+        if right is not None:
+            found.append(right)
+        for head, phrase in found:
+            words = frozenset(w for w in _noun_words(phrase) if w != _lemma(head))
+            self.roles.append(Role(_lemma(head), words, actor, index))
+
+    def _role_kind(self, tok: Token) -> str | None:
+        return self.lex.roles.get(_lemma(tok)) or self.lex.roles.get(tok.lower_)
 
     # -- resolution -------------------------------------------------------------------
     def resolve(self, span: Span, offset: int, index: int) -> Actor:
         text = span.text.strip()
         key = fold(text)
+        if key in _IMPERSONAL:
+            side = _side_named(span)
+            if side is not None:  # Du côté russe, on appelle …: the Russian side speaks
+                return Actor(_capitalize(side), "government", "people", text)
+            return Actor(ANONYMOUS, "anonymous", "anonymous", text)
         pron = self.lex.pronouns.get(key) or (self.lex.pronouns.get(_pronoun_key(span[0])) if len(span) == 1 else None)
         if pron is not None:
             return self._antecedent(span, pron.gender, pron.number, pron.rule, offset, index)
         alias = self.lex.alias(text)
         if alias is not None:
-            return Actor(alias.canonical, alias.type, f"alias: {text} → {alias.canonical}")
+            return Actor(alias.canonical, alias.type, "alias", text)
+        if any(s in key for s in self.lex.same_source):
+            return self._same_source(span, offset)
         if self._is_vague(span):
-            return Actor(ANONYMOUS, "anonymous", f"vague source: {text}")
+            return Actor(ANONYMOUS, "anonymous", "anonymous", text)
         name = self._name_in(span)
         if name is not None:
             return self._named(span, name)
-        return self._common_noun(span, offset, index)
+        return self._description(span, offset, index)
 
     def _is_vague(self, span: Span) -> bool:
+        """certaines sources américaines, un diplomate, nos informations, des proches du président X,
+        sources concordantes, un officier de l'armée, l'une d'elles: no one the reader could name."""
         words = [t for t in span if not t.is_punct]
-        if not words or any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in words):
+        if not words:
             return False
         text = fold(span.text)
         if any(text.startswith(p) for p in self.lex.source_phrases):
             return True
         head = span.root
-        return words[0].lower_ in self.lex.source_determiners and (
-            head.lemma_.lower() in self.lex.source_nouns or head.lower_ in self.lex.source_nouns)
+        named_head = any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in span
+                         if t.i <= head.i or not _in_complement(t, span))
+        if named_head:
+            return False
+        first = words[0].lower_
+        source_noun = _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns
+        if source_noun and (first in self.lex.source_determiners or words[0] is head):
+            return True  # sources concordantes, des témoins, nos informations
+        if first in _INDEFINITE_ONE or first in ("l'", "l") and len(words) > 1 and words[1].lower_ in ("un", "une"):
+            # un officier de l'armée, une jeune dame à moto, l'une d'elles: one person, unnamed
+            return not any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and (
+                head.pos_ in ("NOUN", "PRON", "NUM") or head.lower_ in ("un", "une"))
+        return False
 
     def _name_in(self, span: Span) -> Span | None:
         """The proper name that designates the speaker: the head itself, or a name apposed to a
         role (le Premier ministre Kristersson), or the agent of a document (une déclaration … par la RFEF)."""
         head = span.root
-        document = self.lex.roles.get(head.lemma_.lower()) == "document"
+        document = self._role_kind(head) == "document"
         # A person's name first: la Première ministre Élisabeth Borne, not the MISC "Première"
-        ents = sorted((e for e in entities(span) if e.label_ in _NAME_ENTS), key=lambda e: e.label_ != "PER")
+        ents = sorted((e for e in entities(span) if e.label_ in _NAME_ENTS and _capitalised(e)),
+                      key=lambda e: e.label_ != "PER")
         for ent in ents:
             if document or not _in_complement(ent[0], span) or head.i in range(ent.start, ent.end):
                 return _strip_honorific(ent, self.lex)
@@ -138,57 +210,212 @@ class Resolver:
         text = name.text.strip()
         alias = self.lex.alias(text)
         if alias is not None:
-            return Actor(alias.canonical, alias.type, f"alias: {text} → {alias.canonical}")
+            return Actor(alias.canonical, alias.type, "alias", text)
         label = name.root.ent_type_ or next((t.ent_type_ for t in name if t.ent_type_), "")
-        role = self.lex.roles.get(span.root.lemma_.lower())
+        role = self._role_kind(span.root)
         words = text.split()
-        if len(words) == 1 and fold(text) in self.full_names:
-            full = self.full_names[fold(text)]
-            return Actor(full, "person", f"short form: {text} → {full}")
-        if label in ("LOC", "MISC") and role != "person":
+        short = self.full_names.get(fold(text))
+        if short is not None and len(words) == 1:
+            return Actor(short, "organization" if text.isupper() and label != "PER" else "person", "short form", text)
+        if label in ("LOC", "MISC") and role not in ("person", "media"):
+            if self._says_things(span, label):
+                return Actor(_capitalize(_drop_article(text)), "organization", "named")
             plural = "Plur" in span.root.morph.get("Number")
             kind = "government" if label == "LOC" or plural else "unknown"
-            return Actor(_capitalize(_drop_article(text)), kind, "place or people")
-        if label == "ORG" and role != "person" and not _apposed_role(name, self.lex):
+            return Actor(_capitalize(_drop_article(text)), kind, "people")
+        if label == "ORG" and role != "person" and not _apposed_role(name, self.lex) or role == "media":
+            self._remember(text, person=False)
             return Actor(text, "organization", "named")
-        if len(words) > 1:
-            self.full_names[fold(words[-1])] = text
+        self._remember(text, person=True)
         return Actor(text, "person", "named")
 
-    def _common_noun(self, span: Span, offset: int, index: int) -> Actor:
-        head = span.root
-        role = self.lex.roles.get(head.lemma_.lower()) or self.lex.roles.get(head.lower_)
-        text = _drop_article(span.text.strip())
+    def _says_things(self, span: Span, label: str) -> bool:
+        """La Provence évoque …, Le Parisien: a place-like name with its article, speaking, is an outlet."""
         first = span[0].lower_
-        bare = len([t for t in span if not t.is_punct]) <= 3
-        if role == "person" and first in _DEFINITE and bare:
-            gender, number = _agreement(span, self.lex)
-            found = self._antecedent(span, gender, number, "latest", offset, index, person_only=True)
-            if found.type == "person":
-                return Actor(found.name, "person", f"role: {span.text} → {found.name}")
+        return label == "LOC" and first in ("le", "la", "l'") and span[0].is_title and span.root.dep_ == "nsubj" \
+            and self.lex.alias(span.text) is None and span.root.head.pos_ == "VERB"
+
+    def _remember(self, text: str, person: bool) -> None:
+        """Short forms to come: each name word (Gaoual, Lavrov) and the initials (FF for France Football)."""
+        words = [w for w in text.split() if w[:1].isupper()]
+        if len(words) < 2:
+            return
+        if person:
+            for w in words[1:] if len(words) > 2 else words[-1:]:
+                self.full_names.setdefault(fold(w), text)
+            self.full_names[fold(words[-1])] = text
+        initials = "".join(w[0] for w in words)
+        self.full_names.setdefault(fold(initials), text)
+
+    def _same_source(self, span: Span, offset: int) -> Actor:
+        pos = span.start_char + offset
+        earlier = [m for m in self.mentions if m.speaker and m.end <= pos and m.actor.resolution != "unresolved"]
+        if not earlier:
+            return Actor(ANONYMOUS, "anonymous", "anonymous", span.text.strip())
+        target = earlier[-1].actor
+        return Actor(target.name, target.type, "same source", span.text.strip())
+
+    def _description(self, span: Span, offset: int, index: int) -> Actor:
+        """A noun phrase with no name: a role that points back, or the phrase as written."""
+        head = span.root
+        kind = self._role_kind(head)
+        text = _drop_article(span.text.strip())
+        words = [t for t in span if not t.is_punct]
+        first = words[0].lower_ if words else ""
+        if kind == "document":  # selon le communiqué: whoever issued it, the source just named
+            found = self._same_source(span, offset)
+            if found.resolution == "same source":
+                return found
+        if first in _DESCRIPTION_DETS:
+            found = self._antecedent_of_description(span, kind, offset, index)
+            if found is not None:
+                return found
         if head.ent_type_ in ("LOC", "MISC") and "Plur" in head.morph.get("Number"):
             return Actor(_capitalize(text), "government", "people")
-        kind = role if role in ("person", "organization", "government") else "unknown"
-        return Actor(text, kind, "as written")
+        actor_kind = kind if kind in ("person", "organization", "government") else (
+            "organization" if kind == "media" else "unknown")
+        return Actor(text, actor_kind, "as written")
 
-    def _antecedent(self, span: Span, gender: str, number: str, rule: str, offset: int, index: int,
-                    person_only: bool = False) -> Actor:
+    def _antecedent_of_description(self, span: Span, kind: str | None, offset: int, index: int) -> Actor | None:
+        pos = span.start_char + offset
+        head = _lemma(span.root)
+        own = frozenset(w for w in _noun_words(span) if w != head)
+        bare = not own
+        gender, number = _agreement(span, self.lex)
+        # 1. the actor introduced with this role (la ministre → « La ministre des Transports, Claire Vautrin »)
+        for role in reversed(self.roles):
+            if role.head == head and (bare or not role.words or own & role.words) and role.sentence <= index:
+                return Actor(role.actor.name, role.actor.type, "apposition", span.text.strip())
+        recent = [m for m in self.mentions if m.end <= pos and not m.quoted
+                  and index - m.sentence <= _LOOKBACK_SENTENCES and m.actor.resolution != "unresolved"]
+        # 2. an earlier mention with that noun (le procureur → le procureur de la République de Besançon)
+        for m in reversed(recent):
+            if head in m.words and (bare or own <= m.words | {head}) and m.actor.type != "article":
+                return Actor(m.actor.name, m.actor.type, m.actor.resolution if m.actor.type == "anonymous"
+                             else "role", span.text.strip())
+        if kind == "person":
+            # 3. the latest named person it can be (not one the article gave the same role with other words)
+            named = [m for m in recent if m.actor.type == "person" and m.actor.resolution in
+                     ("named", "short form", "apposition") and _compatible(m, gender, number)
+                     and not self._other_role(m.actor, head, own)]
+            if named:
+                target = named[-1].actor
+                return Actor(target.name, target.type, "role", span.text.strip())
+            if bare:  # 4. le militaire → un officier de l'armée (anonymous) said just before
+                animate = [m for m in recent if m.actor.type in _ANIMATE and _compatible(m, gender, number)]
+                if animate:
+                    target = animate[-1].actor
+                    return Actor(target.name, target.type,
+                                 "anonymous" if target.type == "anonymous" else "role", span.text.strip())
+        if kind == "media":  # le quotidien → the outlet that spoke last
+            outlets = [m for m in recent if m.actor.type == "organization" and (m.speaker or m.subject)]
+            if outlets:
+                target = outlets[-1].actor
+                return Actor(target.name, target.type, "role", span.text.strip())
+        return None
+
+    def _other_role(self, actor: Actor, head: str, own: frozenset[str]) -> bool:
+        """Whether the article gave this actor the same role noun with other words (ministre de la Jeunesse
+        is not « le ministre des Postes »)."""
+        return any(r.actor.name == actor.name and r.head == head and own and r.words and not own & r.words
+                   for r in self.roles)
+
+    def _antecedent(self, span: Span, gender: str, number: str, rule: str, offset: int, index: int) -> Actor:
         pos = span.start_char + offset
         pool = [m for m in self.mentions
                 if m.end <= pos and not m.quoted and index - m.sentence <= _LOOKBACK_SENTENCES
-                and m.actor.type not in ("anonymous", "article") and m.actor.resolution != "unresolved"
+                and m.actor.type != "article" and m.actor.resolution != "unresolved"
                 and _compatible(m, gender, number)]
         if rule == "relative":
             pool = [m for m in pool if m.sentence == index]
-        persons = [m for m in pool if m.actor.type == "person"]
+        animate = [m for m in pool if m.actor.type in _ANIMATE]
         if rule == "subject":
-            ranked = [m for m in persons if m.subject] or persons or [m for m in pool if m.subject]
+            # salience: the speakers and subjects of the nearest sentences, people before institutions
+            ranked = [m for m in animate if m.speaker or m.subject] or animate or \
+                [m for m in pool if m.speaker or m.subject]
         else:
-            ranked = persons or ([] if person_only else pool)
+            ranked = animate or pool
+        text = span.text.strip()
         if not ranked:
-            return Actor(span.text.strip(), "unknown", "unresolved")
+            return Actor(text, "unknown", "unresolved", text)
         target = ranked[-1].actor
-        return Actor(target.name, target.type, f"{span.text.strip()} → {target.name}")
+        resolution = "anonymous" if target.type == "anonymous" else "pronoun"
+        return Actor(target.name, target.type, resolution, text)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _noun_words(span: Span) -> frozenset[str]:
+    """Lemmas of the nouns and adjectives of a phrase (its role and what qualifies it)."""
+    return frozenset(_lemma(t) for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN") and len(t) > 1)
+
+
+def _side_named(span: Span) -> str | None:
+    """« Du côté russe, on … » / « côté ukrainien, on … »: the side named before the impersonal subject."""
+    doc = span.doc
+    for tok in doc[span.sent.start: span.start]:
+        if tok.lower_ == "côté" and tok.i + 1 < span.start:
+            nxt = doc[tok.i + 1]
+            if nxt.lower_ in ("de", "du", "des", "d'") and tok.i + 2 < span.start:
+                nxt = doc[tok.i + 2]
+            if nxt.pos_ in ("ADJ", "PROPN", "NOUN"):
+                return nxt.text
+    return None
+
+
+def _capitalised(ent: Span) -> bool:
+    """A name starts with a capital: « le ministre de la Défense » tagged ORG is a role, not a name."""
+    first = next((t for t in ent if t.pos_ != "DET"), ent[0])
+    return not first.text[:1].islower()
+
+
+def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
+    """« La ministre des Transports, Claire Vautrin » / « l'agent Aquilino Gonell »: the role just before a name."""
+    doc = name.doc
+    i = name.start - 1
+    if i >= name.sent.start and doc[i].text == ",":
+        i -= 1
+    end = i + 1
+    phrase_start = None
+    while i >= name.sent.start and end - i <= 10:
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.is_punct and tok.text not in "-'" or tok.lower_ in ("selon", "pour"):
+            break
+        if tok.pos_ == "DET" and (i == name.sent.start or doc[i - 1].pos_ not in ("ADP",)):
+            phrase_start = i
+            break
+        i -= 1
+    if phrase_start is None:
+        phrase_start = i + 1
+    phrase = doc[phrase_start:end]
+    for tok in phrase:
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and lex.roles.get(_lemma(tok), lex.roles.get(tok.lower_)) in (
+                "person", "media", "organization", "government"):
+            return tok, phrase
+        if tok.pos_ == "ADP":
+            break  # the role is the phrase's head, not a noun in its complement
+    return None
+
+
+def _role_after(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
+    """« Claire Vautrin, ministre de … » / « Harona Sy, le commissaire central »: an apposed role after a name."""
+    doc = name.doc
+    i = name.end
+    end = name.sent.end
+    if i >= end or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < end and j - i <= 3 and doc[j].pos_ in ("DET", "ADJ"):
+        j += 1
+    if j < end and doc[j].pos_ in ("NOUN", "PROPN") and lex.roles.get(_lemma(doc[j]), lex.roles.get(doc[j].lower_)) \
+            in ("person", "media", "organization", "government"):
+        k = j + 1
+        while k < end and not (doc[k].is_punct and doc[k].text not in "-'") and doc[k].pos_ not in ("VERB", "AUX"):
+            k += 1
+        return doc[j], doc[i + 1:k]
+    return None
 
 
 def _pronoun_key(tok: Token) -> str:
@@ -255,9 +482,10 @@ def _apposed_role(name: Span, lex: Lexicon) -> bool:
 
 
 def _drop_article(text: str) -> str:
-    for a in ("le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ", "son ", "sa ", "ses "):
-        if text.lower().startswith(a):
-            return text[len(a):]
+    lowered = text.lower().replace("\u2019", "'")
+    for a in _ARTICLES:
+        if lowered.startswith(a):
+            return text[len(a):].strip()
     return text
 
 

@@ -1,7 +1,7 @@
 """Database tables (SQLAlchemy Core): one definition for SQLite and PostgreSQL."""
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -28,7 +28,8 @@ claims = Table(
     Column("start", Integer), Column("end", Integer),
     Column("text", Text), Column("sentence_text", Text), Column("kind", String(20)),
     Column("speaker", Text), Column("speaker_mention", Text), Column("speaker_type", String(20)),
-    Column("speaker_resolution", Text), Column("cue", Text), Column("certainty", String(20)),
+    Column("speaker_resolution", Text), Column("speaker_confidence", Float),
+    Column("cue", Text), Column("certainty", String(20)),
     Column("certainty_markers", Text),  # JSON
     Column("about", Text),  # JSON
     Column("speaker_start", Integer), Column("speaker_end", Integer),
