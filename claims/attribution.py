@@ -60,18 +60,32 @@ def inverted_subject(cue: Cue) -> Span | None:
     for child in cue.first.children:
         if child.dep_ in SUBJECT_DEPS and child.i > cue.last.i:
             return noun_phrase(child)
-    stop = min(end, i + 12)
+    stop = min(end, i + 14)
     while i < stop:
         tok = doc[i]
+        if tok.pos_ == "ADP" and tok.head.i > tok.i and tok.head.i < stop and not is_infinitive(tok.head) \
+                and tok.lower_ not in _QUE:
+            # a écrit sur Telegram | a déclaré à l'AFP | affirme dans une interview | le commandant …:
+            # a place, a medium or a listener, not the speaker
+            i = _phrase_end(tok.head, stop)
+            continue
         if tok.is_punct and tok.text not in "-'" or tok.lower_ in _QUE | _A | _DE or is_infinitive(tok):
             return None
-        if tok.pos_ == "ADP" and tok.head.i > tok.i:
-            i = tok.head.right_edge.i + 1  # a écrit sur Telegram | le commandant …: a place, not the speaker
-            continue
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and not _is_time(tok):
             return noun_phrase(tok)
         i += 1
     return None
+
+
+def _phrase_end(head: Token, stop: int) -> int:
+    """The token after a prepositional phrase's noun and the names or adjectives that go with it
+    (sur son compte Twitter, à l'AFP), without running into the noun phrase that follows it."""
+    doc = head.doc
+    i = head.i + 1
+    while i < stop and doc[i].pos_ in ("PROPN", "ADJ") and doc[i].head.i == head.i \
+            and not (i + 1 < stop and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PER"):
+        i += 1
+    return i
 
 
 def _is_time(tok: Token) -> bool:

@@ -98,7 +98,12 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         if subjects:
             subj = subjects[-1]
             if subj.lower_ == "qui" and node.dep_ == "acl:relcl":
-                return noun_phrase(node.head)  # the noun the relative clause hangs on
+                # the noun the relative clause hangs on: the one just before « qui » (le mécontentement
+                # des riverains, qui déplorent …: the residents), else the parser's head
+                before = _left_skipping(subj, lambda t: t.text == ",")
+                if before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > node.head.i:
+                    return noun_phrase(before)
+                return noun_phrase(node.head)
             return as_span(subj)
         if node.dep_ not in _CLIMB_DEPS or node.head is node:
             break

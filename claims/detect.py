@@ -36,7 +36,7 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
         else:
             st = complement(cue, sent, quotes, cues[n + 1:])
         if st is not None:
-            if is_present_participle(cue.first) and found and st.speaker is not None and found[-1].speaker is not None \
+            if is_present_participle(cue.first) and found and found[-1].speaker is not None \
                     and cue.first.i > found[-1].speaker.start:
                 st.speaker = found[-1].speaker  # …, explique le procureur, en ajoutant que …: the same speaker
             found.append(st)

@@ -37,8 +37,11 @@ def set_sentence_starts(doc: Doc) -> Doc:
     quotes = quotes_of(doc)
     text = text_of(doc)
     inside = bytearray(len(text) + 1)
+    closed = bytearray(len(text) + 1)  # inside a quotation that closes in this text: no sentence starts there
     for q in quotes:
         inside[q.start:max(q.start, q.end)] = b"\x01" * max(0, q.end - q.start)
+        if 0 <= q.open and q.close < len(text):
+            closed[q.start:q.end] = b"\x01" * (q.end - q.start)
     closers = {q.close for q in quotes} | {i for i, c in enumerate(text) if c == ")"}
     boundary = True  # a sentence may start at the next word
     after_quoted_final = False  # « Phrase. » : a new sentence only if a capital follows
@@ -47,6 +50,8 @@ def set_sentence_starts(doc: Doc) -> Doc:
             first = tok.text[:1]
             if first.islower() or tok.idx in closers or tok.text in _FINAL or first in ",;:":
                 tok.is_sent_start = False
+            elif closed[tok.idx]:
+                tok.is_sent_start = False  # « Phrase une. Phrase deux » is one quotation, said at once
             else:
                 tok.is_sent_start = boundary or (after_quoted_final and (first.isupper() or first in "«“"))
         if tok.is_space:

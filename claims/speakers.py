@@ -177,7 +177,7 @@ class Resolver:
             return False
         first = words[0].lower_
         source_noun = _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns
-        if source_noun and (first in self.lex.source_determiners or words[0] is head):
+        if source_noun and (first in self.lex.source_determiners or words[0].i == head.i):
             return True  # sources concordantes, des témoins, nos informations
         if first in _INDEFINITE_ONE or first in ("l'", "l") and len(words) > 1 and words[1].lower_ in ("un", "une"):
             # un officier de l'armée, une jeune dame à moto, l'une d'elles: one person, unnamed
@@ -360,7 +360,7 @@ def _side_named(span: Span) -> str | None:
             nxt = doc[tok.i + 1]
             if nxt.lower_ in ("de", "du", "des", "d'") and tok.i + 2 < span.start:
                 nxt = doc[tok.i + 2]
-            if nxt.pos_ in ("ADJ", "PROPN", "NOUN"):
+            if nxt.pos_ in ("ADJ", "PROPN") and nxt.text[:1].isalpha():  # du côté des autorités: no one named
                 return nxt.text
     return None
 
@@ -444,7 +444,8 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     if pron is not None:
         return pron.gender, pron.number
     if head.pos_ == "PROPN" and head.ent_type_ == "PER":
-        return "any", number  # the tagger's gender for names is unreliable (Juan → Fem)
+        # the tagger's gender and number for names are unreliable (Juan → Fem, Elvis → Plur)
+        return "any", "p" if first in ("les", "des", "ces") else "s"
     det = next((t for t in span if t.pos_ == "DET"), None)
     named = any(t.ent_type_ == "PER" for t in span)
     # l'économiste Philippe Martin: with a name, only the determiner may tell (the noun's gender is a guess)

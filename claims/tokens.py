@@ -114,9 +114,26 @@ def noun_phrase(head: Token) -> Span:
         right = tok.i
     if ent is not None:
         left, right = min(left, ent[0]), max(right, ent[1] - 1)
+    if head.pos_ == "NOUN" and right == head.i:
+        right = _name_after_role(doc, right + 1, head.sent.end) - 1
     if head.pos_ == "NOUN":
         right = _apposed_name_end(doc, right + 1, head.sent.end) - 1
     return doc[left: right + 1]
+
+
+def _name_after_role(doc: Doc, i: int, end: int) -> int:
+    """le commissaire Sy, le journal "Libération": the name right after a role noun belongs to the phrase."""
+    if i < end and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        while i < end and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            i += 1
+        return i
+    if i + 2 < end and is_quote_mark(doc[i]) and doc[i + 1].text[:1].isupper():
+        for j in range(i + 2, min(end, i + 7)):
+            if is_quote_mark(doc[j]):
+                return j + 1
+            if doc[j].is_punct:
+                break
+    return i
 
 
 def _apposed_name_end(doc: Doc, i: int, end: int) -> int:
