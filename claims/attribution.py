@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.cues import Cue
 from claims.quotes import Quote
 from claims.statement import Statement
-from claims.tokens import SUBJECT_DEPS, is_infinitive, is_quote_mark, noun_phrase, text_of, trim
+from claims.tokens import SUBJECT_DEPS, is_infinitive, is_present_participle, is_quote_mark, noun_phrase, text_of, trim
 
 _CLITIC_SUBJECTS = {"-il", "-elle", "-ils", "-elles", "-on", "il", "elle", "ils", "elles", "on"}
 _SKIP_BEFORE_FRAME = ("ADV",)
@@ -77,6 +77,26 @@ def inverted_subject(cue: Cue) -> Span | None:
     return None
 
 
+def _source_after(cue: Cue, clitic: Span) -> Span | None:
+    """The source named after an impersonal cue: a-t-on appris (mercredi) auprès de X / de source policière."""
+    doc = cue.first.doc
+    end = cue.first.sent.end
+    for i in range(clitic.end, min(end, clitic.end + 8)):
+        tok = doc[i]
+        if tok.lower_ == "auprès" and i + 2 < end:
+            j = i + 1
+            while j < end and doc[j].lower_ in ("de", "d'", "du", "des") and doc[j].pos_ == "ADP":
+                j += 1
+            head = next((t for t in doc[j:end] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if head is not None:
+                span = noun_phrase(head)
+                start = min(span.start, j if doc[j].pos_ == "DET" else span.start)
+                return doc[start: max(span.end, start + 1)]
+        if tok.is_punct:
+            break
+    return None
+
+
 def _phrase_end(head: Token, stop: int) -> int:
     """The token after a prepositional phrase's noun and the names or adjectives that go with it
     (sur son compte Twitter, à l'AFP), without running into the noun phrase that follows it."""
@@ -116,8 +136,12 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     speaker = clitic or inverted_subject(cue)
     if speaker is None:
         return None
+    if speaker.text.lower() in ("-on", "on"):
+        speaker = _source_after(cue, speaker) or speaker  # a-t-on appris auprès de la police: the police
     after = doc[speaker.end] if speaker.end < sent.end else None
-    if after is not None and (after.lower_ in _A | _QUE | {"contre"} or is_infinitive(after)):
+    nxt = doc[speaker.end + 1] if speaker.end + 1 < sent.end else None
+    if after is not None and (after.lower_ in _QUE | {"contre"} or is_infinitive(after)
+                              or after.lower_ in _A and nxt is not None and (is_infinitive(nxt) or nxt.pos_ == "PRON")):
         return None  # "…, dimanche, appelé la Russie à quitter …": a complement follows, no incise
     end_tok = i if before.text == "," else i + 1
     if before.text == "," and i > sent.start and is_quote_mark(doc[i - 1]):
@@ -192,6 +216,17 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     return None
 
 
+def _verb_group_start(verb: Token, floor: int) -> int:
+    """Where a verb's group starts: its auxiliaries, adverbs and clitics (… et avait simplement reconnu)."""
+    doc = verb.doc
+    i = verb.i
+    while i - 1 > floor and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].dep_.startswith("aux")
+                             or doc[i - 1].pos_ == "PRON" and doc[i - 1].dep_ in ("obj", "iobj", "expl:pv")
+                             or doc[i - 1].lower_ == "en" and is_present_participle(verb)):  # (tout) en ajoutant
+        i -= 1
+    return i
+
+
 def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue]) -> Statement | None:
     """Content after the verb, up to the end of the sentence or the next speaker's clause."""
     doc = sent.doc
@@ -212,7 +247,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         if other.first.i <= start:
             continue
         own_clause = other.subject is not None and other.subject.start > start
-        clause_start = other.clause_start if other.clause_start > start else other.first.i
+        clause_start = other.clause_start if other.clause_start > start else _verb_group_start(other.first, start)
         before = doc[clause_start - 1]
         after_comma = before.text in (",", ";") or before.lower_ in ("et", "mais")
         if own_clause and frame != "que" or after_comma:

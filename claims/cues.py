@@ -45,8 +45,18 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         if _is_reflexive(tok) != verb.reflexive:
             continue  # "une rencontre qui s'annonce électrique"
         last = tok.doc[tok.i + len(verb.words)]
-        cues.append(Cue(verb, tok, last, subject_before(tok, quotes)))
+        subject = subject_before(tok, quotes)
+        if "on" in verb.frames and not _impersonal_subject(tok, subject):
+            continue  # "il a appris que …" is news to him, not a statement; "a-t-on appris" is
+        cues.append(Cue(verb, tok, last, subject))
     return cues
+
+
+def _impersonal_subject(verb: Token, subject: Span | None) -> bool:
+    if subject is not None:
+        return subject.text.lower() in ("on", "-on", "nous", "l'on")
+    nxt = verb.doc[verb.i - 1: verb.i + 4]
+    return any(t.lower_ in ("-on", "on") for t in nxt)
 
 
 def _bare_participle(tok: Token) -> bool:

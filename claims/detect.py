@@ -33,6 +33,9 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
         st = incise(cue, sent, quotes, incise_from)
         if st is not None:
             incise_from = max(incise_from, st.cue_end)
+            for other in found:  # X a nié les faits, a fait savoir son avocat: « a nié » stops at the incise
+                if other.start < st.end < other.end <= st.cue_end or other.start < st.end and other.end > st.cue_start:
+                    other.end = st.end
         else:
             st = complement(cue, sent, quotes, cues[n + 1:])
         if st is not None:

@@ -104,7 +104,8 @@ def noun_phrase(head: Token) -> Span:
     for tok in doc[head.i + 1: head.sent.end]:
         participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
         clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle)
-        if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause:
+        if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause \
+                or "Rel" in tok.morph.get("PronType"):
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i):
             break
