@@ -90,8 +90,14 @@ def _source_after(cue: Cue, clitic: Span) -> Span | None:
             head = next((t for t in doc[j:end] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
             if head is not None:
                 span = noun_phrase(head)
-                start = min(span.start, j if doc[j].pos_ == "DET" else span.start)
-                return doc[start: max(span.end, start + 1)]
+                # auprès des témoins: « des » (de + les) is the determiner of the source
+                det = j - 1 if doc[j - 1].lower_ in ("des", "du") else j
+                start = min(span.start, det if doc[det].pos_ in ("DET", "ADP") else span.start)
+                stop = span.end
+                conj = [c for c in head.subtree if c.dep_ == "conj" and c.i > stop]
+                if conj and doc[stop].lower_ == "et":  # auprès des forces de sécurité et de témoins
+                    stop = noun_phrase(conj[0]).end
+                return doc[start: max(stop, start + 1)]
         if tok.is_punct:
             break
     return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claims.lexicon import Lexicon
+from claims.lexicon import Lexicon, load_lexicon
 from claims.schema import certainty_rank
 from claims.tokens import text_of
 
@@ -15,25 +15,51 @@ def _marker(text: str, mtype: str, start: int, end: int) -> dict:
 _CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
 
 
-def is_conditional(tok: Token) -> bool:
-    """Conditional mood, from the tagger or from the form: infinitive stem + imperfect ending
-    (baisseraient = baisser + aient; prendrait = prendr + ait), which the tagger often misses."""
+def is_conditional(tok: Token, lex: Lexicon | None = None) -> bool:
+    """Conditional mood, from the tagger or from the form: future stem + imperfect ending
+    (baisseraient = baisser + aient; prendrait = prendr + ait; seraient = ser + aient, the irregular
+    stems from claims/data/conditional.tsv), which the tagger often misses."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     if "Cnd" in tok.morph.get("Mood"):
         return True
     lem, form = tok.lemma_.lower(), tok.lower_
-    stem = lem[:-1] if lem.endswith("re") else lem
-    return lem.endswith(("er", "ir", "re")) and any(form == stem + e for e in _CONDITIONAL_ENDINGS)
+    irregular = (lex or load_lexicon()).conditional.get(lem)
+    if irregular is not None:
+        stem = irregular[0]
+    elif lem.endswith(("er", "ir", "re")):
+        stem = lem[:-1] if lem.endswith("re") else lem
+    else:
+        return False
+    return any(form == stem + e for e in _CONDITIONAL_ENDINGS)
 
 
 def is_past_report(cue: Token) -> bool:
-    """A reporting verb in a past tense (a affirmé, affirmait, affirma; ajoutant after one of them)."""
+    """A reporting verb in a past tense (a affirmé, affirmait, affirma; ajoutant after one of them;
+    a pris soin de préciser)."""
     if "Part" in cue.morph.get("VerbForm") and "Pres" in cue.morph.get("Tense") and cue.head is not cue:
+        cue = cue.head
+    if "Inf" in cue.morph.get("VerbForm") and cue.head is not cue and cue.dep_ in ("xcomp", "acl", "ccomp"):
         cue = cue.head
     if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in cue.children):
         return "Part" in cue.morph.get("VerbForm")
     return "Fin" in cue.morph.get("VerbForm") and bool({"Imp", "Past"} & set(cue.morph.get("Tense")))
+
+
+def _hypothetical(tok: Token) -> bool:
+    """A conditional that answers a hypothesis (S'il avait dû fuir, il aurait …; quand bien même il y en
+    aurait eu un): grammar, not the journalist's reserve."""
+    verb = tok.head if tok.dep_.startswith("aux") else tok
+    for node in (verb, verb.head):
+        for child in node.children:
+            marks = [child] if child.dep_ == "mark" else [g for g in child.children if g.dep_ == "mark"] \
+                if child.dep_ == "advcl" else []
+            if any(m.lower_ in ("si", "s'") for m in marks):
+                return True
+    doc = tok.doc
+    before = [t.lower_ for t in doc[max(tok.sent.start, tok.i - 8): tok.i]]
+    return any(a == "bien" and b == "même" or a == "même" and b in ("si", "s'")
+               for a, b in zip(before, before[1:]))
 
 
 def conditional_markers(span: Span, offset: int, after_past_report: bool = False) -> list[dict]:
@@ -43,8 +69,10 @@ def conditional_markers(span: Span, offset: int, after_past_report: bool = False
     is the future of the past that French grammar requires, not a hedge: only aurait + participle
     counts there."""
     found = []
+    lex = load_lexicon()
     for tok in span:
-        if is_conditional(tok):
+        if is_conditional(tok, lex) and not lex.conditional.get(tok.lemma_.lower(), ("", False))[1] \
+                and not _hypothetical(tok):
             end_tok = tok
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             if tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être"):

@@ -120,8 +120,11 @@ def analyse(article: Article, docs: list[Doc], lex: Lexicon) -> list[dict]:
                 about = resolver.actors_within(st.start + offset, st.end + offset)
                 rows.append(_row(article, st, offset, para, sent_no, article_actor, markers, about, 1.0))
             sent_no += 1
+    renames = resolver.fuller_names()
     seen: dict[str, int] = {}
     for row in rows:
+        if row["speaker"] in renames and row["kind"] != "assertion":
+            row["speaker"] = renames[row["speaker"]]
         key = claim_key(row["text"])
         row["claim_id"] = claim_id(article.article_id, row["text"], seen.get(key, 0))
         seen[key] = seen.get(key, 0) + 1

@@ -52,6 +52,7 @@ class Mention:
     text: str = ""
     speaker: bool = False  # the speaker of a statement (most salient)
     words: frozenset[str] = frozenset()  # its nouns' lemmas: "le policier" finds "un responsable policier"
+    head: str = ""  # lemma of its head noun
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,19 @@ class Resolver:
                 found.append(m.actor)
         return found
 
+    def fuller_names(self) -> dict[str, str]:
+        """Descriptions the article names in full later (« la préfecture » … « La préfecture de police de
+        Casablanca »): the description's actor name → the fuller one, when only one fuller form exists."""
+        renames: dict[str, str] = {}
+        for m in self.mentions:
+            if m.actor.resolution != "as written" or m.actor.name in renames:
+                continue
+            fuller = {o.actor.name for o in self.mentions if o.start > m.start and o.head == m.head
+                      and o.actor.resolution == "as written" and m.words < o.words}
+            if len(fuller) == 1:
+                renames[m.actor.name] = fuller.pop()
+        return renames
+
     def confidence(self, actor: Actor) -> float:
         return self.lex.confidence.get(actor.resolution, 0.5)
 
@@ -100,7 +114,8 @@ class Resolver:
                 spans.append(ent)
         for tok in sent:
             key = _pronoun_key(tok)
-            if key in self.lex.pronouns and not any(s.start <= tok.i < s.end for s in spans):
+            if key in self.lex.pronouns and self.lex.pronouns[key].rule != "relative" \
+                    and not any(s.start <= tok.i < s.end for s in spans):  # a relative is a mention as a speaker only
                 spans.append(_pronoun_span(tok))
         for span in sorted(spans, key=lambda s: (s.start, -len(s))):
             if any(m.start == span.start_char + offset and m.end == span.end_char + offset for m in self.mentions):
@@ -111,7 +126,8 @@ class Resolver:
             is_speaker = any(span == s for s in speakers)
             subject = span.root.dep_.startswith("nsubj") or is_speaker
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
-                                         subject, quoted, index, span.text, is_speaker, _noun_words(span)))
+                                         subject, quoted, index, span.text, is_speaker, _noun_words(span),
+                                         _lemma(span.root)))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
 
@@ -179,6 +195,9 @@ class Resolver:
         source_noun = _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns
         if source_noun and (first in self.lex.source_determiners or words[0].i == head.i):
             return True  # sources concordantes, des témoins, nos informations
+        if first in self.lex.source_determiners and any(  # des forces de sécurité et de témoins
+                t.dep_ == "conj" and _lemma(t) in self.lex.source_nouns for t in span):
+            return True
         if first in _INDEFINITE_ONE or first in ("l'", "l") and len(words) > 1 and words[1].lower_ in ("un", "une"):
             # un officier de l'armée, une jeune dame à moto, l'une d'elles: one person, unnamed
             return not any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and (
@@ -439,14 +458,16 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
         return "m", "s"
     if first in ("mme", "madame", "mlle"):
         return "f", "s"
-    number = "p" if "Plur" in head.morph.get("Number") or first in ("les", "des", "ces") else "s"
+    det = next((t for t in span if t.pos_ == "DET"), None)
+    plural_det = first in ("les", "des", "ces") or det is not None and "Plur" in det.morph.get("Number")
+    # a name's number comes from its determiner only (the tagger makes "Elvis" plural)
+    name = head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC", "MISC")
+    number = "p" if plural_det or not name and "Plur" in head.morph.get("Number") else "s"
     pron = lex.pronouns.get(fold(span.text))
     if pron is not None:
         return pron.gender, pron.number
-    if head.pos_ == "PROPN" and head.ent_type_ == "PER":
-        # the tagger's gender and number for names are unreliable (Juan → Fem, Elvis → Plur)
-        return "any", "p" if first in ("les", "des", "ces") else "s"
-    det = next((t for t in span if t.pos_ == "DET"), None)
+    if name and head.ent_type_ == "PER":
+        return "any", number  # the tagger's gender for names is unreliable (Juan → Fem)
     named = any(t.ent_type_ == "PER" for t in span)
     # l'économiste Philippe Martin: with a name, only the determiner may tell (the noun's gender is a guess)
     for tok in (det,) if named else (det, head):

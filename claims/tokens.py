@@ -124,8 +124,11 @@ def noun_phrase(head: Token) -> Span:
 
 def _name_after_role(doc: Doc, i: int, end: int) -> int:
     """le commissaire Sy, le journal "Libération": the name right after a role noun belongs to the phrase."""
-    if i < end and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
-        while i < end and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+    def name_word(tok: Token) -> bool:
+        return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ == "PER")
+
+    if i < end and name_word(doc[i]):
+        while i < end and name_word(doc[i]):
             i += 1
         return i
     if i + 2 < end and is_quote_mark(doc[i]) and doc[i + 1].text[:1].isupper():
