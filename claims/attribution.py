@@ -139,6 +139,8 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     before = doc[i]
     if not (before.text == "," or is_quote_mark(before) and any(q.close == before.idx for q in quotes)):
         return None
+    if any(c.dep_.startswith("aux") and c.i < i for c in cue.first.children):
+        return None  # "Il a toutefois, confirmé …": the verb's own auxiliary is before the comma
     speaker = clitic or inverted_subject(cue)
     if speaker is None:
         return None
@@ -195,7 +197,10 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     first = doc[i] if i < end else None
     if first is not None and first.pos_ == "ADP" and first.lower_ not in _A | _DE | {"contre", "comme"}:
         j = i + 1
-        while j < end and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX", "ADP", "SCONJ")):
+        if first.head.i > i and not is_infinitive(first.head):  # sur son compte Twitter | l'arrestation …
+            j = _phrase_end(first.head, end)
+        while j < end and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "DET")
+                               or is_quote_mark(doc[j])):
             j += 1
         while j < end and doc[j].text == ",":
             j += 1
@@ -214,6 +219,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         k += 1
     if k < end and is_infinitive(doc[k]):
         return "inf", i
+    if first.lower_ in _DE and "de" in cue.verb.frames and k < end and doc[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+        return "de", i  # parle d'une information non fondée
     if first.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON") and first.lower_ not in _QUE:
         window = doc[i: min(end, i + 6)]
         if "a" in cue.verb.frames and any(t.lower_ in _A for t in window):

@@ -36,8 +36,8 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue
         following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 4]]
         verb = lex.verb(verb_lemma(tok), following)
-        if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok)):
-            continue  # a "noun" is a mistagged verb only where a verb must be
+        if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)):
+            continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
         if any(c.dep_ == "aux:pass" for c in tok.children):
             continue  # "une phrase qui lui a été rappelée" is not speech
         if _bare_participle(tok):
@@ -70,6 +70,10 @@ def _bare_participle(tok: Token) -> bool:
         if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")):
             break
     return True
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_.startswith("nsubj") for c in tok.children)
 
 
 def _after_comma_or_quote(tok: Token) -> bool:
