@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claims.cues import Cue
-from claims.quotes import Quote
+from claims.quotes import Quote, quote_at
 from claims.statement import Statement
 from claims.tokens import SUBJECT_DEPS, is_infinitive, is_present_participle, is_quote_mark, noun_phrase, text_of, trim
 
@@ -20,6 +20,7 @@ _AUX_FORMS = {"a", "avait", "ont", "avaient", "aurait", "auraient", "aura", "est
 _A = {"à", "au", "aux"}
 _DE = {"de", "d'"}
 _QUE = {"que", "qu'"}
+_BEFORE_INF = {"avant", "après", "afin", "sans"}
 
 
 def kind_of(doc: Doc, start: int, end: int, quotes: list[Quote]) -> str:
@@ -139,8 +140,17 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     before = doc[i]
     if not (before.text == "," or is_quote_mark(before) and any(q.close == before.idx for q in quotes)):
         return None
-    if any(c.dep_.startswith("aux") and c.i < i for c in cue.first.children):
-        return None  # "Il a toutefois, confirmé …": the verb's own auxiliary is before the comma
+    aux = [c.i for c in cue.first.children if c.dep_.startswith("aux") and c.i < i]
+    if aux:
+        # « … », a, encore, précisé X: look before the auxiliary; "Il a toutefois, confirmé …" is no incise
+        i = min(aux) - 1
+        while i >= sent.start and doc[i].pos_ == "ADV":
+            i -= 1
+        if i < sent.start:
+            return None
+        before = doc[i]
+        if not (before.text == "," or is_quote_mark(before) and any(q.close == before.idx for q in quotes)):
+            return None
     speaker = clitic or inverted_subject(cue)
     if speaker is None:
         return None
@@ -233,11 +243,31 @@ def _verb_group_start(verb: Token, floor: int) -> int:
     """Where a verb's group starts: its auxiliaries, adverbs and clitics (… et avait simplement reconnu)."""
     doc = verb.doc
     i = verb.i
+    if is_infinitive(verb) and i - 2 > floor and doc[i - 1].lower_ in _DE and doc[i - 2].lower_ in _BEFORE_INF:
+        i -= 2  # …, avant de préciser que …
     while i - 1 > floor and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].dep_.startswith("aux")
                              or doc[i - 1].pos_ == "PRON" and doc[i - 1].dep_ in ("obj", "iobj", "expl:pv")
                              or doc[i - 1].lower_ == "en" and is_present_participle(verb)):  # (tout) en ajoutant
         i -= 1
     return i
+
+
+def _narration_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int:
+    """Where the journalist takes over after reported speech, at a comma outside quotes:
+    « …, sans toutefois dévoiler … », « …, profitant de l'occasion … », « …, alors qu'une enquête … »,
+    « …, mais ses motivations restent floues »."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text != "," or quote_at(quotes, doc[i].idx):
+            continue
+        nxt = doc[i + 1]
+        after = doc[i + 2] if i + 2 < end else None
+        if nxt.lower_ == "sans" or is_present_participle(nxt) and nxt.pos_ == "VERB" and nxt.lower_ != "étant":
+            return i
+        if nxt.lower_ in ("alors", "tandis") and after is not None and after.lower_ in _QUE:
+            return i
+        if nxt.lower_ == "mais" and after is not None and after.lower_ not in _QUE and after.pos_ in ("DET", "PRON"):
+            return i
+    return end
 
 
 def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue]) -> Statement | None:
@@ -265,6 +295,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         after_comma = before.text in (",", ";") or before.lower_ in ("et", "mais")
         if own_clause and frame != "que" or after_comma:
             end = min(end, clause_start)
+    end = _narration_start(doc, start, end, quotes)
     if end <= start:
         return None
     content = trim(doc[start:end])

@@ -1,13 +1,13 @@
 """Statements of one paragraph: reporting verbs, attributions and quotations, put together."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claims.according import find_according
 from claims.attribution import complement, content_statement, incise
 from claims.cues import find_cues
 from claims.lexicon import Lexicon
-from claims.quotes import Quote
+from claims.quotes import Quote, quote_at
 from claims.statement import Statement
 from claims.tokens import is_finite, is_present_participle, quotes_of, text_of
 
@@ -39,14 +39,40 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
         else:
             st = complement(cue, sent, quotes, cues[n + 1:])
         if st is not None:
-            if is_present_participle(cue.first) and found and found[-1].speaker is not None \
-                    and cue.first.i > found[-1].speaker.start:
-                st.speaker = found[-1].speaker  # …, explique le procureur, en ajoutant que …: the same speaker
             found.append(st)
     for st in find_according(sent, lex, quotes):
         if not any(o.cue_start <= st.cue_start < o.end and o.kind != "according_to" for o in found):
+            _end_before_cue(st, cues, quotes)
             found.append(st)
+    found.sort(key=lambda s: s.cue_start if s.cue_start >= 0 else s.start)
+    for n, st in enumerate(found):
+        cue_span = sent.doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand") if n else None
+        if cue_span is not None and len(cue_span) and _follows_speaker(cue_span[0]) \
+                and found[n - 1].speaker is not None:
+            # …, explique le procureur, en ajoutant que … / Selon la même source, « … », précisant que …
+            st.speaker = found[n - 1].speaker
     return found
+
+
+def _follows_speaker(tok: Token) -> bool:
+    """A participle or infinitive cue with no subject of its own: it reports for the previous speaker."""
+    doc = tok.doc
+    if is_present_participle(tok):
+        return True
+    return "Inf" in tok.morph.get("VerbForm") and tok.i >= 2 and doc[tok.i - 1].lower_ in ("de", "d'") \
+        and doc[tok.i - 2].lower_ in ("avant", "après")
+
+
+def _end_before_cue(st: Statement, cues: list, quotes: list[Quote]) -> None:
+    """Selon X, « A », précisant que « B »: the attribution's content stops where another verb reports."""
+    for cue in cues:
+        tok = cue.first
+        if st.start < tok.idx < st.end and quote_at(quotes, tok.idx) is None and tok.i > 0:
+            prev = tok.doc[tok.i - 1]
+            if prev.text == ",":
+                st.end = min(st.end, prev.idx)
+            elif tok.i > 1 and tok.doc[tok.i - 2].text == "," and prev.pos_ in ("ADV", "AUX", "ADP"):
+                st.end = min(st.end, tok.doc[tok.i - 2].idx)
 
 
 def _drop_nested(found: list[Statement]) -> list[Statement]:

@@ -188,10 +188,12 @@ class Resolver:
             return True
         head = span.root
         named_head = any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in span
-                         if t.i <= head.i or not _in_complement(t, span))
+                         if t.i <= head.i or not any(a.pos_ == "ADP" for a in span.doc[head.i + 1: t.i]))
         if named_head:
-            return False
+            return False  # des proches du président René Ruello: the name is the complement's, not the source's
         first = words[0].lower_
+        if first.endswith("'") and len(words) > 1:
+            first += words[1].lower_  # D'autres sources
         source_noun = _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns
         if source_noun and (first in self.lex.source_determiners or words[0].i == head.i):
             return True  # sources concordantes, des témoins, nos informations
