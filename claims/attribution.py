@@ -194,6 +194,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     doc = sent.doc
     i = cue.last.i + 1
     end = sent.end
+    while i < end and (doc[i].lower_ in ("-t", "-t-") or doc[i].lower_ in _CLITIC_SUBJECTS and doc[i].text[0] == "-"):
+        i += 1  # dit-il « … »
     # que-clause within a few words (ajoutant au passage que …), crossing no other verb
     for tok in doc[i: min(end, i + 8)]:
         if tok.lower_ in _QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed":
@@ -292,7 +294,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         own_clause = other.subject is not None and other.subject.start > start
         clause_start = other.clause_start if other.clause_start > start else _verb_group_start(other.first, start)
         before = doc[clause_start - 1]
-        after_comma = before.text in (",", ";") or before.lower_ in ("et", "mais")
+        after_comma = before.text in (",", ";") or before.lower_ in ("et", "mais", "car")
         if own_clause and frame != "que" or after_comma:
             end = min(end, clause_start)
     end = _narration_start(doc, start, end, quotes)
@@ -302,4 +304,15 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     if len(content) == 0 or frame == "obj" and len(content) < 2:
         return None
     return content_statement(doc, sent, content.start_char, content.end_char, quotes,
-                             speaker=cue.subject, **_cue_fields(cue))
+                             speaker=cue.subject or _clitic_after(cue), **_cue_fields(cue))
+
+
+def _clitic_after(cue: Cue) -> Span | None:
+    """car dit-il « … » / déclare-t-elle : « … »: the subject inverted right after the verb."""
+    doc = cue.last.doc
+    i = cue.last.i + 1
+    while i < len(doc) and doc[i].lower_ in ("-t", "-t-"):
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _CLITIC_SUBJECTS and doc[i].text.startswith("-"):
+        return doc[i: i + 1]
+    return None

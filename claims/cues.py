@@ -32,16 +32,20 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
     cues = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX", "NOUN") or quote_at(quotes, tok.idx):
+        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV") or quote_at(quotes, tok.idx):
             continue
         following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 4]]
-        verb = lex.verb(verb_lemma(tok), following)
+        if tok.pos_ in ("ADJ", "ADV"):  # "et dément fermement toute arrestation": a verb the tagger missed
+            verb = lex.verb(tok.lower_ + "ir", following) if _verb_slot(tok) else None
+        else:
+            verb = lex.verb(verb_lemma(tok), following)
         if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)):
             continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
         if any(c.dep_ == "aux:pass" for c in tok.children):
             continue  # "une phrase qui lui a été rappelée" is not speech
-        if _bare_participle(tok):
-            continue  # "des responsables cités par le New York Times" qualifies a noun, says nothing
+        if _bare_participle(tok) or is_present_participle(tok) and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" \
+                and tok.doc[tok.i - 1].dep_ in ("obj", "obl", "nmod"):
+            continue  # "des responsables cités par le NYT", "l'information faisant état de": a noun's qualifier
         if _is_reflexive(tok) != verb.reflexive:
             continue  # "une rencontre qui s'annonce électrique"
         last = tok.doc[tok.i + len(verb.words)]
@@ -70,6 +74,16 @@ def _bare_participle(tok: Token) -> bool:
         if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")):
             break
     return True
+
+
+def _verb_slot(tok: Token) -> bool:
+    """Where only a verb can stand: after a subject pronoun, a coordinated verb, or with a subject."""
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    before = tok.doc[tok.i - 2] if tok.i - 2 >= tok.sent.start else None
+    return _has_subject(tok) or prev is not None and (
+        prev.lower_ == "et" and any(t.pos_ == "VERB" for t in tok.doc[tok.sent.start: prev.i])
+        or prev.dep_.startswith("nsubj")
+        or prev.text == "," and before is not None and before.ent_type_ == "PER")  # X, porte-parole, Y, dément
 
 
 def _has_subject(tok: Token) -> bool:
