@@ -7,6 +7,7 @@ from claims.according import find_according
 from claims.attribution import complement, content_statement, incise
 from claims.cues import find_cues
 from claims.lexicon import Lexicon
+from claims.quote_split import inner_incises, split_joined_quotes
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
 from claims.tokens import is_finite, is_present_participle, quotes_of, text_of
@@ -19,6 +20,9 @@ def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
     for sent in doc.sents:
         found.extend(_sentence_statements(sent, lex, quotes))
     found = _drop_nested(found)
+    inner = inner_incises(doc, quotes, lex)
+    found = [s for s in found if not any(s.overlaps(i.start, i.end) for i in inner)] + inner
+    found = [part for st in found for part in split_joined_quotes(doc, st, quotes)]
     found.extend(_quotes_left(doc, quotes, found))
     return sorted(found, key=lambda s: s.start)
 

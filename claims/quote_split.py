@@ -1,0 +1,99 @@
+"""Quotations cut in parts: one statement per quoted segment.
+
+- an incise inside the quotation: « A, nous expliquait-elle le 6 octobre. B »,
+  « A. Ce que …, a-t-il ajouté, c'est que B »;
+- quotations joined by « et » under one attribution: Selon lui, « A » et « B ».
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claims.cues import Cue
+from claims.lexicon import Lexicon
+from claims.quotes import Quote
+from claims.statement import Statement
+from claims.tokens import text_of, verb_lemma
+
+_CLITIC_OBJECTS = {"nous", "lui", "leur", "me", "m'", "vous", "l'", "le", "la"}
+
+
+def inner_incises(doc: Doc, quotes: list[Quote], lex: Lexicon) -> list[Statement]:
+    """Statements for the parts of quotations interrupted by their own attribution."""
+    found: list[Statement] = []
+    for q in quotes:
+        if q.open < 0 or q.close >= len(text_of(doc)):
+            continue  # a quotation cut at the paragraph's edge: its parts cannot be told
+        span = doc.char_span(q.start, q.end, alignment_mode="contract")
+        if span is None:
+            continue
+        for tok in span:
+            cut = _incise_at(tok, span.start, span.end, lex)
+            if cut is None:
+                continue
+            cue, comma, resume, clitic = cut
+            speaker = doc[clitic: clitic + 1]
+            fields = {"cue": cue.verb.cue, "cue_start": cue.first.idx, "cue_end": cue.last.idx + len(cue.last),
+                      "speaker": speaker}
+            sent = tok.sent
+            parts = [(q.start, doc[comma].idx), (doc[resume].idx if resume < span.end else q.end, q.end)]
+            for start, end in parts:
+                text = text_of(doc)[start:end]
+                if any(c.isalnum() for c in text):
+                    start += len(text) - len(text.lstrip())
+                    end -= len(text) - len(text.rstrip(" ,"))
+                    found.append(Statement("direct", start, end, sent, **fields))
+            break  # one incise per quotation: what follows it is the second part
+    return found
+
+
+def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int, int, int] | None:
+    """(cue, comma before it, where the quotation resumes, the clitic subject) when `tok` is the verb of
+    an incise inside a quotation: « …, nous expliquait-elle le 6 octobre. … », « …, a-t-il ajouté, … »."""
+    if tok.pos_ not in ("VERB", "AUX", "NOUN"):
+        return None
+    doc = tok.doc
+    following = [t.lower_ for t in doc[tok.i + 1: tok.i + 4]]
+    verb = lex.verb(verb_lemma(tok), following)
+    if verb is None:
+        return None
+    last = doc[tok.i + len(verb.words)]
+    clitic = None
+    i = tok.i - 1
+    while i > start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in _CLITIC_OBJECTS
+                         or doc[i].text.startswith("-")):
+        if doc[i].text.startswith("-") and doc[i].lower_ != "-t":
+            clitic = i  # a-t-il ajouté
+        i -= 1
+    if i <= start or doc[i].text != ",":
+        return None
+    j = last.i + 1
+    while j < end and doc[j].lower_ in ("-t", "-t-"):
+        j += 1
+    if clitic is None and j < end and doc[j].text.startswith("-") and len(doc[j]) > 1:
+        clitic = j  # expliquait-elle
+        j += 1
+    if clitic is None:
+        return None  # only an inverted clitic marks an incise inside a quotation
+    k = j
+    while k < end and doc[k].text not in (",", ".", ";", ":", "!", "?"):
+        k += 1
+    if k - j > 6:
+        return None
+    return Cue(verb, tok, last, None), i, k + 1, clitic
+
+
+def split_joined_quotes(doc: Doc, st: Statement, quotes: list[Quote]) -> list[Statement]:
+    """Selon lui, « A » et « B »: two statements when only « et » or a comma joins two quotations."""
+    inner = [q for q in quotes if st.start <= q.open + 1 and q.close <= st.end + 1 and q.open >= 0]
+    if len(inner) < 2 or st.kind not in ("direct", "according_to", "mixed"):
+        return [st]
+    text = text_of(doc)
+    between = [text[a.close + 1: b.open].strip(" ,") for a, b in zip(inner, inner[1:])]
+    outside = text[st.start: inner[0].open].strip() + text[inner[-1].close + 1: st.end].strip(" .")
+    if outside or any(b not in ("et", "") for b in between):
+        return [st]
+    parts = []
+    for q in inner:
+        part = Statement(st.kind, q.start, q.end, st.sentence, st.cue, st.cue_start, st.cue_end, st.speaker)
+        parts.append(part)
+    return parts
