@@ -9,9 +9,7 @@ from claims.lexicon import Lexicon
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
 from claims.tokens import trim
-
-# Evidential phrases that open an attribution; taken from the markers file (type evidential).
-_PERSONAL = {"lui", "elle", "eux", "elles", "qui"}
+from claims.words import PERSONAL, RELATIVES
 
 
 @lru_cache(maxsize=4)
@@ -94,13 +92,10 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
     return found
 
 
-_RELATIVES = {"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
-
-
 def _relative_start(sent: Span, start: int, end: int) -> int:
     doc = sent.doc
     for j in range(start, end):
-        if doc[j].lower_ in _RELATIVES:
+        if doc[j].lower_ in RELATIVES:
             return j - 1 if j > start and doc[j - 1].text == "," else j
     return end
 
@@ -110,11 +105,11 @@ def _relative_end(sent: Span, j: int) -> int | None:
     the token after it (past its closing comma), or None when none follows the source."""
     doc = sent.doc
     k = j
-    if k > sent.start and doc[k - 1].lower_ in _RELATIVES:
+    if k > sent.start and doc[k - 1].lower_ in RELATIVES:
         k -= 1
     elif k < sent.end and doc[k].text == ",":
         k += 1
-    if k >= sent.end or doc[k].lower_ not in _RELATIVES:
+    if k >= sent.end or doc[k].lower_ not in RELATIVES:
         return None
     for m in range(k + 1, sent.end):
         if doc[m].text in ",;:":
@@ -147,6 +142,6 @@ def _personal_source(source: Span, lex: Lexicon) -> bool:
     if before is not None and before.text != ",":
         return False  # Pour X, … opens a clause; "pour la première fois" does not
     head = source.root
-    return (head.lower_ in _PERSONAL or head.ent_type_ in ("PER", "ORG") or any(t.ent_type_ == "PER" for t in source)
+    return (head.lower_ in PERSONAL or head.ent_type_ in ("PER", "ORG") or any(t.ent_type_ == "PER" for t in source)
             or lex.roles.get(head.lemma_.lower()) in ("person", "organization", "government")
             or lex.alias(source.text) is not None)

@@ -13,14 +13,9 @@ from claims.cues import Cue
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
 from claims.tokens import SUBJECT_DEPS, is_infinitive, is_present_participle, is_quote_mark, noun_phrase, text_of, trim
+from claims.words import AUX_FORMS, BEFORE_INFINITIVE, CLITIC_SUBJECTS, DE, QUE, TIME, A
 
-_CLITIC_SUBJECTS = {"-il", "-elle", "-ils", "-elles", "-on", "il", "elle", "ils", "elles", "on"}
 _SKIP_BEFORE_FRAME = ("ADV",)
-_AUX_FORMS = {"a", "avait", "ont", "avaient", "aurait", "auraient", "aura", "est", "était"}
-_A = {"à", "au", "aux"}
-_DE = {"de", "d'"}
-_QUE = {"que", "qu'"}
-_BEFORE_INF = {"avant", "après", "afin", "sans"}
 
 
 def kind_of(doc: Doc, start: int, end: int, quotes: list[Quote]) -> str:
@@ -56,7 +51,7 @@ def inverted_subject(cue: Cue) -> Span | None:
     i = cue.last.i + 1
     while i < end and (doc[i].lower_ in ("-t", "-t-") or doc[i].pos_ == "ADV"):
         i += 1
-    if i < end and doc[i].lower_ in _CLITIC_SUBJECTS and (doc[i].text.startswith("-") or doc[i - 1].text.endswith("-")):
+    if i < end and doc[i].lower_ in CLITIC_SUBJECTS and (doc[i].text.startswith("-") or doc[i - 1].text.endswith("-")):
         return doc[i: i + 1]
     for child in cue.first.children:
         if child.dep_ in SUBJECT_DEPS and child.i > cue.last.i:
@@ -65,12 +60,12 @@ def inverted_subject(cue: Cue) -> Span | None:
     while i < stop:
         tok = doc[i]
         if tok.pos_ == "ADP" and tok.head.i > tok.i and tok.head.i < stop and not is_infinitive(tok.head) \
-                and tok.lower_ not in _QUE:
+                and tok.lower_ not in QUE:
             # a écrit sur Telegram | a déclaré à l'AFP | affirme dans une interview | le commandant …:
             # a place, a medium or a listener, not the speaker
             i = _phrase_end(tok.head, stop)
             continue
-        if tok.is_punct and tok.text not in "-'" or tok.lower_ in _QUE | _A | _DE or is_infinitive(tok):
+        if tok.is_punct and tok.text not in "-'" or tok.lower_ in QUE | A | DE or is_infinitive(tok):
             return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and not _is_time(tok):
             return noun_phrase(tok)
@@ -118,10 +113,7 @@ def _phrase_end(head: Token, stop: int) -> int:
 def _is_time(tok: Token) -> bool:
     # ce mercredi 25 janvier, dimanche, hier: the model tags no dates, the morphology helps little
     return tok.ent_type_ == "" and tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children) or \
-        tok.lower_ in {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir",
-                       "matin", "lendemain", "veille", "semaine", "mois", "année", "jour", "janvier", "février",
-                       "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-                       "décembre"}
+        tok.lower_ in TIME
 
 
 def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> Statement | None:
@@ -129,10 +121,10 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     doc = sent.doc
     i = cue.first.i - 1
     clitic = None
-    while i >= sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in _AUX_FORMS
-                               or doc[i].lower_ in ("-t", "-t-") or doc[i].lower_ in _CLITIC_SUBJECTS
+    while i >= sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in AUX_FORMS
+                               or doc[i].lower_ in ("-t", "-t-") or doc[i].lower_ in CLITIC_SUBJECTS
                                and doc[i].text.startswith("-")):
-        if doc[i].text.startswith("-") and doc[i].lower_ in _CLITIC_SUBJECTS:
+        if doc[i].text.startswith("-") and doc[i].lower_ in CLITIC_SUBJECTS:
             clitic = doc[i: i + 1]
         i -= 1
     if i < sent.start:
@@ -158,8 +150,8 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
         speaker = _source_after(cue, speaker) or speaker  # a-t-on appris auprès de la police: the police
     after = doc[speaker.end] if speaker.end < sent.end else None
     nxt = doc[speaker.end + 1] if speaker.end + 1 < sent.end else None
-    if after is not None and (after.lower_ in _QUE | {"contre"} or is_infinitive(after)
-                              or after.lower_ in _A and nxt is not None and (is_infinitive(nxt) or nxt.pos_ == "PRON")):
+    if after is not None and (after.lower_ in QUE | {"contre"} or is_infinitive(after)
+                              or after.lower_ in A and nxt is not None and (is_infinitive(nxt) or nxt.pos_ == "PRON")):
         return None  # "…, dimanche, appelé la Russie à quitter …": a complement follows, no incise
     end_tok = i if before.text == "," else i + 1
     if before.text == "," and i > sent.start and is_quote_mark(doc[i - 1]):
@@ -194,11 +186,11 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     doc = sent.doc
     i = cue.last.i + 1
     end = sent.end
-    while i < end and (doc[i].lower_ in ("-t", "-t-") or doc[i].lower_ in _CLITIC_SUBJECTS and doc[i].text[0] == "-"):
+    while i < end and (doc[i].lower_ in ("-t", "-t-") or doc[i].lower_ in CLITIC_SUBJECTS and doc[i].text[0] == "-"):
         i += 1  # dit-il « … »
     # que-clause within a few words (ajoutant au passage que …), crossing no other verb
     for tok in doc[i: min(end, i + 8)]:
-        if tok.lower_ in _QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed":
+        if tok.lower_ in QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed":
             return "que", tok.i + 1
         if tok.pos_ == "VERB" or tok.text in ".;":
             break
@@ -207,7 +199,7 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         i += 1
     # skip a leading adverbial phrase: déclaré sur les réseaux sociaux “…”
     first = doc[i] if i < end else None
-    if first is not None and first.pos_ == "ADP" and first.lower_ not in _A | _DE | {"contre", "comme"}:
+    if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "comme"}:
         j = i + 1
         if first.head.i > i and not is_infinitive(first.head):  # sur son compte Twitter | l'arrestation …
             j = _phrase_end(first.head, end)
@@ -221,21 +213,21 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         return None
     if is_quote_mark(first):
         return "quote", i
-    if first.lower_ in _A:
+    if first.lower_ in A:
         return "a", i
     if first.lower_ == "contre":
         return "contre", i
     k = i
-    while k < end and (doc[k].morph.get("Polarity") or doc[k].lower_ in _DE | {"pas", "plus", "jamais"}
+    while k < end and (doc[k].morph.get("Polarity") or doc[k].lower_ in DE | {"pas", "plus", "jamais"}
                        or doc[k].pos_ == "PRON" and doc[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):
         k += 1
     if k < end and is_infinitive(doc[k]):
         return "inf", i
-    if first.lower_ in _DE and "de" in cue.verb.frames and k < end and doc[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+    if first.lower_ in DE and "de" in cue.verb.frames and k < end and doc[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
         return "de", i  # parle d'une information non fondée
-    if first.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON") and first.lower_ not in _QUE:
+    if first.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON") and first.lower_ not in QUE:
         window = doc[i: min(end, i + 6)]
-        if "a" in cue.verb.frames and any(t.lower_ in _A for t in window):
+        if "a" in cue.verb.frames and any(t.lower_ in A for t in window):
             return "a", i
         return "obj", i
     return None
@@ -245,7 +237,7 @@ def _verb_group_start(verb: Token, floor: int) -> int:
     """Where a verb's group starts: its auxiliaries, adverbs and clitics (… et avait simplement reconnu)."""
     doc = verb.doc
     i = verb.i
-    if is_infinitive(verb) and i - 2 > floor and doc[i - 1].lower_ in _DE and doc[i - 2].lower_ in _BEFORE_INF:
+    if is_infinitive(verb) and i - 2 > floor and doc[i - 1].lower_ in DE and doc[i - 2].lower_ in BEFORE_INFINITIVE:
         i -= 2  # …, avant de préciser que …
     while i - 1 > floor and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].dep_.startswith("aux")
                              or doc[i - 1].pos_ == "PRON" and doc[i - 1].dep_ in ("obj", "iobj", "expl:pv")
@@ -265,9 +257,9 @@ def _narration_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int
         after = doc[i + 2] if i + 2 < end else None
         if nxt.lower_ == "sans" or is_present_participle(nxt) and nxt.pos_ == "VERB" and nxt.lower_ != "étant":
             return i
-        if nxt.lower_ in ("alors", "tandis") and after is not None and after.lower_ in _QUE:
+        if nxt.lower_ in ("alors", "tandis") and after is not None and after.lower_ in QUE:
             return i
-        if nxt.lower_ == "mais" and after is not None and after.lower_ not in _QUE and after.pos_ in ("DET", "PRON"):
+        if nxt.lower_ == "mais" and after is not None and after.lower_ not in QUE and after.pos_ in ("DET", "PRON"):
             return i
     return end
 
@@ -275,7 +267,7 @@ def _narration_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int
 def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue]) -> Statement | None:
     """Content after the verb, up to the end of the sentence or the next speaker's clause."""
     doc = sent.doc
-    if any(c.lower_ in _QUE and c.i < cue.first.i and ("Rel" in c.morph.get("PronType") or c.dep_ == "obj"
+    if any(c.lower_ in QUE and c.i < cue.first.i and ("Rel" in c.morph.get("PronType") or c.dep_ == "obj"
                                                          or cue.first.dep_ == "acl:relcl")
            for c in cue.first.children):
         return None  # "une situation que les deux hommes évoqueront": the object is not said
@@ -313,6 +305,6 @@ def _clitic_after(cue: Cue) -> Span | None:
     i = cue.last.i + 1
     while i < len(doc) and doc[i].lower_ in ("-t", "-t-"):
         i += 1
-    if i < len(doc) and doc[i].lower_ in _CLITIC_SUBJECTS and doc[i].text.startswith("-"):
+    if i < len(doc) and doc[i].lower_ in CLITIC_SUBJECTS and doc[i].text.startswith("-"):
         return doc[i: i + 1]
     return None

@@ -4,13 +4,13 @@ A linguist extends the extractor by editing those TSV files; nothing here lists 
 """
 from __future__ import annotations
 
-import csv
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent / "data"
+from claims.datafiles import DATA_DIR, read_table
+from claims.words import drop_article
 
 
 def fold(text: str) -> str:
@@ -34,17 +34,6 @@ _DROP_MARKS = _DropMarks()
 
 def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFD", text).translate(_DROP_MARKS)
-
-
-def read_table(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
-    """Rows of a TSV data file; lines starting with # are comments, the first other line the header."""
-    path = data_dir / name
-    with path.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return [
-        {k: (v or "").strip() for k, v in row.items()}
-        for row in csv.DictReader(lines, delimiter="\t")
-    ]
 
 
 @dataclass(frozen=True)
@@ -106,17 +95,7 @@ class Lexicon:
 
     def alias(self, mention: str) -> Alias | None:
         key = fold(mention)
-        return self.aliases.get(key) or self.aliases.get(_drop_article(key))
-
-
-_ARTICLES = ("le ", "la ", "les ", "l'", "du ", "des ")
-
-
-def _drop_article(text: str) -> str:
-    for a in _ARTICLES:
-        if text.startswith(a):
-            return text[len(a):]
-    return text
+        return self.aliases.get(key) or self.aliases.get(drop_article(key))
 
 
 def _load_verbs(data_dir: Path) -> dict[str, list[Verb]]:

@@ -13,8 +13,7 @@ from claims.lexicon import Lexicon
 from claims.quotes import Quote
 from claims.statement import Statement
 from claims.tokens import text_of, verb_lemma
-
-_CLITIC_OBJECTS = {"nous", "lui", "leur", "me", "m'", "vous", "l'", "le", "la"}
+from claims.words import CLITIC_OBJECTS
 
 
 def inner_incises(doc: Doc, quotes: list[Quote], lex: Lexicon) -> list[Statement]:
@@ -59,7 +58,7 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
     last = doc[tok.i + len(verb.words)]
     clitic = None
     i = tok.i - 1
-    while i > start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in _CLITIC_OBJECTS
+    while i > start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in CLITIC_OBJECTS
                          or doc[i].text.startswith("-")):
         if doc[i].text.startswith("-") and doc[i].lower_ != "-t":
             clitic = i  # a-t-il ajouté

@@ -18,15 +18,11 @@ from spacy.tokens import Span, Token
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
 from claims.tokens import entities
+from claims.words import DESCRIPTION_DETS, IMPERSONAL, INDEFINITE_ONE, drop_article
 
 ANONYMOUS = "anonymous source"
 _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
 _PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "par", "pour", "sur", "avec"}
-_DESCRIPTION_DETS = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces"}
-_INDEFINITE_ONE = {"un", "une", "l'un", "l'une"}
-_IMPERSONAL = {"on", "-on", "l'on"}
-_ARTICLES = ("le ", "la ", "les ", "l'", "un ", "une ", "des ", "son ", "sa ", "ses ", "ce ", "cet ", "cette ",
-             "ces ")
 _LOOKBACK_SENTENCES = 5
 _ANIMATE = ("person", "anonymous")
 
@@ -157,7 +153,7 @@ class Resolver:
     def resolve(self, span: Span, offset: int, index: int) -> Actor:
         text = span.text.strip()
         key = fold(text)
-        if key in _IMPERSONAL:
+        if key in IMPERSONAL:
             side = _side_named(span)
             if side is not None:  # Du côté russe, on appelle …: the Russian side speaks
                 return Actor(_capitalize(side), "government", "people", text)
@@ -200,7 +196,7 @@ class Resolver:
         if first in self.lex.source_determiners and any(  # des forces de sécurité et de témoins
                 t.dep_ == "conj" and _lemma(t) in self.lex.source_nouns for t in span):
             return True
-        if first in _INDEFINITE_ONE or first in ("l'", "l") and len(words) > 1 and words[1].lower_ in ("un", "une"):
+        if first in INDEFINITE_ONE or first in ("l'", "l") and len(words) > 1 and words[1].lower_ in ("un", "une"):
             # un officier de l'armée, une jeune dame à moto, l'une d'elles: one person, unnamed
             return not any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and (
                 head.pos_ in ("NOUN", "PRON", "NUM") or head.lower_ in ("un", "une"))
@@ -240,10 +236,10 @@ class Resolver:
             return Actor(short, "organization" if text.isupper() and label != "PER" else "person", "short form", text)
         if label in ("LOC", "MISC") and role not in ("person", "media"):
             if self._says_things(span, label):
-                return Actor(_capitalize(_drop_article(text)), "organization", "named")
+                return Actor(_capitalize(drop_article(text)), "organization", "named")
             plural = "Plur" in span.root.morph.get("Number")
             kind = "government" if label == "LOC" or plural else "unknown"
-            return Actor(_capitalize(_drop_article(text)), kind, "people")
+            return Actor(_capitalize(drop_article(text)), kind, "people")
         if label == "ORG" and role != "person" and not _apposed_role(name, self.lex) or role == "media":
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
@@ -280,14 +276,14 @@ class Resolver:
         """A noun phrase with no name: a role that points back, or the phrase as written."""
         head = span.root
         kind = self._role_kind(head)
-        text = _drop_article(span.text.strip())
+        text = drop_article(span.text.strip())
         words = [t for t in span if not t.is_punct]
         first = words[0].lower_ if words else ""
         if kind == "document":  # selon le communiqué: whoever issued it, the source just named
             found = self._same_source(span, offset)
             if found.resolution == "same source":
                 return found
-        if first in _DESCRIPTION_DETS:
+        if first in DESCRIPTION_DETS:
             found = self._antecedent_of_description(span, kind, offset, index)
             if found is not None:
                 return found
@@ -503,14 +499,6 @@ def _apposed_role(name: Span, lex: Lexicon) -> bool:
     doc = name.doc
     window = doc[name.end: min(name.sent.end, name.end + 4)]
     return any(t.dep_ == "appos" or lex.roles.get(t.lemma_.lower()) == "person" for t in window if t.pos_ == "NOUN")
-
-
-def _drop_article(text: str) -> str:
-    lowered = text.lower().replace("\u2019", "'")
-    for a in _ARTICLES:
-        if lowered.startswith(a):
-            return text[len(a):].strip()
-    return text
 
 
 def _capitalize(text: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
+from claims.words import CONNECTORS
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-CONNECTORS = {",", ";", ":", "et", "mais", "car", "alors", "que", "qu'", "tandis", "ou", "-", "—", "–", "(", "puis"}
 
 
 def text_of(doc: Doc) -> str:

@@ -1,0 +1,53 @@
+"""Closed-class French words the rules rely on, by class, from claims/data/words.tsv.
+
+The extraction modules read these sets instead of keeping word lists in code, so that a linguist
+extends a class by adding a line to the data file.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claims.datafiles import read_table
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, frozenset[str]]:
+    by_class: dict[str, set[str]] = {}
+    for row in read_table("words.tsv"):
+        by_class.setdefault(row["class"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in by_class.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of one class; an unknown class is an error in the rules, not an empty set."""
+    try:
+        return _classes()[name]
+    except KeyError:
+        raise KeyError(f"claims/data/words.tsv has no class {name!r}") from None
+
+
+TIME = word_class("time")
+AUX_FORMS = word_class("aux_form")
+CONNECTORS = word_class("connector")
+PERSONAL = word_class("personal")
+CLITIC_SUBJECTS = word_class("clitic_subject")
+CLITIC_OBJECTS = word_class("clitic_object")
+A = word_class("a")
+DE = word_class("de")
+QUE = word_class("que")
+BEFORE_INFINITIVE = word_class("before_infinitive")
+NOT_SAYING = word_class("not_saying")
+ARTICLES = tuple(sorted((w if w.endswith("'") else w + " " for w in word_class("article")), key=len, reverse=True))
+DESCRIPTION_DETS = word_class("description_det")
+INDEFINITE_ONE = word_class("indefinite_one")
+IMPERSONAL = word_class("impersonal")
+RELATIVES = word_class("relative")
+
+
+def drop_article(text: str) -> str:
+    """A phrase without its leading determiner (le parquet → parquet, l'Élysée → Élysée)."""
+    lowered = text.lower().replace("\u2019", "'")
+    for a in ARTICLES:
+        if lowered.startswith(a):
+            return text[len(a):].strip()
+    return text
