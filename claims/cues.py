@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from claims.lexicon import Lexicon, Verb
 from claims.quotes import Quote, quote_at
 from claims.tokens import SUBJECT_DEPS, is_present_participle, is_quote_mark, noun_phrase, verb_lemma
+from claims.words import NOT_SAYING
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -48,6 +49,8 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # "des responsables cités par le NYT", "l'information faisant état de": a noun's qualifier
         if _is_reflexive(tok) != verb.reflexive:
             continue  # "une rencontre qui s'annonce électrique"
+        if _not_said(tok):
+            continue  # "aimeraient croire que …", "refuse de confirmer …": wished or refused, not said
         last = tok.doc[tok.i + len(verb.words)]
         subject = subject_before(tok, quotes)
         if "on" in verb.frames and not _impersonal_subject(tok, subject):
@@ -74,6 +77,11 @@ def _bare_participle(tok: Token) -> bool:
         if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")):
             break
     return True
+
+
+def _not_said(tok: Token) -> bool:
+    head = tok.head
+    return "Inf" in tok.morph.get("VerbForm") and head.i != tok.i and head.lemma_.lower() in NOT_SAYING
 
 
 def _verb_slot(tok: Token) -> bool:
@@ -129,7 +137,8 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                 # the noun the relative clause hangs on: the one just before « qui » (le mécontentement
                 # des riverains, qui déplorent …: the residents), else the parser's head
                 before = _left_skipping(subj, lambda t: t.text == ",")
-                if before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > node.head.i:
+                comma = subj.i > 0 and doc[subj.i - 1].text == ","  # restrictive: c'est la compagne de X qui …
+                if comma and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > node.head.i:
                     return noun_phrase(before)
                 return noun_phrase(node.head)
             return as_span(subj)

@@ -83,6 +83,8 @@ def _markers(doc: Doc, st: Statement, speaker: Actor, lex: Lexicon, offset: int)
         for a in aux:  # il aurait déclaré: the attribution itself is in the conditional
             if is_conditional(a):
                 found += conditional_markers(doc[a.i: cue_tok.root.i + 1], offset)
+        if not aux and is_conditional(cue_tok.root):  # les dirigeants jugeraient …
+            found += conditional_markers(cue_tok, offset)
     if st.kind == "according_to":
         found.append({"text": text_of(doc)[st.cue_start: st.cue_end], "type": "evidential",
                       "start": st.cue_start + offset, "end": st.cue_end + offset})

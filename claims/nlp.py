@@ -23,8 +23,12 @@ _models: dict[str, Language] = {}
 
 
 def normalize(text: str) -> str:
-    """Same-length copy of the text that the French tokenizer handles well."""
-    return text.translate(_SAME_LENGTH)
+    """Same-length copy of the text that the French tokenizer handles well
+    (<<typed guillemets>> become « and », padded with a space to keep every offset)."""
+    text = text.translate(_SAME_LENGTH)
+    if "<<" in text or ">>" in text:
+        text = text.replace("<<", "« ").replace(">>", " »")
+    return text
 
 
 @Language.component("claims_sentences")

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
-from claims.tokens import entities
+from claims.tokens import entities, noun_phrase
 from claims.words import DESCRIPTION_DETS, IMPERSONAL, INDEFINITE_ONE, drop_article
 
 ANONYMOUS = "anonymous source"
@@ -108,6 +108,10 @@ class Resolver:
         for ent in entities(sent):
             if ent.label_ in _NAME_ENTS and not any(s.start <= ent.start and ent.end <= s.end for s in spans):
                 spans.append(ent)
+        for tok in sent:  # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
+            if tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or _clefted(tok)) \
+                    and not any(s.start <= tok.i < s.end for s in spans):
+                spans.append(noun_phrase(tok))
         for tok in sent:
             key = _pronoun_key(tok)
             if key in self.lex.pronouns and self.lex.pronouns[key].rule != "relative" \
@@ -318,8 +322,8 @@ class Resolver:
             if named:
                 target = named[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
-            if bare:  # 4. le militaire → un officier de l'armée (anonymous) said just before
-                animate = [m for m in recent if m.actor.type in _ANIMATE and _compatible(m, gender, number)]
+            if bare:  # 4. le militaire → un officier de l'armée, the unnamed source that just spoke
+                animate = [m for m in recent if m.actor.type in _ANIMATE and m.speaker and _compatible(m, gender, number)]
                 if animate:
                     target = animate[-1].actor
                     return Actor(target.name, target.type,
@@ -358,6 +362,15 @@ class Resolver:
         target = ranked[-1].actor
         resolution = "anonymous" if target.type == "anonymous" else "pronoun"
         return Actor(target.name, target.type, resolution, text)
+
+
+def _clefted(tok: Token) -> bool:
+    """C'est la compagne de la victime qui a alerté …: the noun put first by « c'est … qui »."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i > tok.sent.start and doc[i].pos_ in ("DET", "ADJ"):
+        i -= 1
+    return i > tok.sent.start and doc[i].lower_ == "est" and doc[i - 1].lower_ in ("c'", "ce")
 
 
 def _lemma(tok: Token) -> str:
