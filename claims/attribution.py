@@ -112,8 +112,8 @@ def _phrase_end(head: Token, stop: int) -> int:
 
 def _is_time(tok: Token) -> bool:
     # ce mercredi 25 janvier, dimanche, hier: the model tags no dates, the morphology helps little
-    return tok.ent_type_ == "" and tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children) or \
-        tok.lower_ in TIME
+    return tok.ent_type_ == "" and tok.pos_ == "NOUN" and tok.text[:1].islower() \
+        and any(c.dep_ == "nummod" for c in tok.children) or tok.lower_ in TIME  # not « 20 Minutes »
 
 
 def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> Statement | None:
@@ -122,6 +122,7 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     i = cue.first.i - 1
     clitic = None
     while i >= sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in AUX_FORMS
+                               or doc[i].lower_ in ("se", "s'") and doc[i].pos_ == "PRON"  # se souvient X
                                or doc[i].lower_ in ("-t", "-t-") or doc[i].lower_ in CLITIC_SUBJECTS
                                and doc[i].text.startswith("-")):
         if doc[i].text.startswith("-") and doc[i].lower_ in CLITIC_SUBJECTS:
@@ -167,6 +168,31 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     content = trim(doc.char_span(start_char, end_char, alignment_mode="expand"))
     if len(content) < 2 or q is None and not _has_main_clause(content):
         return None  # Un infirmier, qui a souhaité garder l'anonymat, raconte …: a subject, not what was said
+    return content_statement(doc, sent, content.start_char, content.end_char, quotes,
+                             speaker=speaker, **_cue_fields(cue))
+
+
+def comme_clause(cue: Cue, sent: Span, quotes: list[Quote]) -> Statement | None:
+    """« Comme le rapporte 20 Minutes, … » / « …, comme l'a indiqué le parquet »: the rest of the
+    sentence is what the source reported."""
+    doc = sent.doc
+    i = cue.first.i - 1
+    while i >= sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in ("le", "l'")):
+        i -= 1
+    if i < sent.start or doc[i].lower_ != "comme":
+        return None
+    speaker = cue.subject if cue.subject is not None and cue.subject.start > i else inverted_subject(cue)
+    if speaker is None:
+        return None
+    end = max(speaker.end, cue.last.i + 1)
+    while end < sent.end and doc[end].text not in ",;":
+        end += 1
+    if i == sent.start or i - 1 == sent.start and doc[sent.start].is_punct:
+        content = trim(doc[end:sent.end])
+    else:
+        content = trim(doc[sent.start:i])
+    if len(content) < 3 or not _has_main_clause(content):
+        return None
     return content_statement(doc, sent, content.start_char, content.end_char, quotes,
                              speaker=speaker, **_cue_fields(cue))
 

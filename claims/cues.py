@@ -39,8 +39,9 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         if tok.pos_ in ("ADJ", "ADV"):  # "et dément fermement toute arrestation": a verb the tagger missed
             verb = lex.verb(tok.lower_ + "ir", following) if _verb_slot(tok) else None
         else:
-            verb = lex.verb(verb_lemma(tok), following)
-        if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)):
+            verb = lex.verb(verb_lemma(tok), following, _is_reflexive(tok))
+        if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)
+                                                       or _after_comme(tok)):
             continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
         if any(c.dep_ == "aux:pass" for c in tok.children):
             continue  # "une phrase qui lui a été rappelée" is not speech
@@ -92,6 +93,12 @@ def _verb_slot(tok: Token) -> bool:
         prev.lower_ == "et" and any(t.pos_ == "VERB" for t in tok.doc[tok.sent.start: prev.i])
         or prev.dep_.startswith("nsubj")
         or prev.text == "," and before is not None and before.ent_type_ == "PER")  # X, porte-parole, Y, dément
+
+
+def _after_comme(tok: Token) -> bool:
+    """« Comme le rapporte X »: the tagger reads « le rapporte » as a noun phrase."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].lower_ in ("le", "l'") and doc[tok.i - 2].lower_ == "comme"
 
 
 def _has_subject(tok: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claims.according import find_according
-from claims.attribution import complement, content_statement, incise
+from claims.attribution import comme_clause, complement, content_statement, incise
 from claims.cues import find_cues
 from claims.lexicon import Lexicon
 from claims.quote_split import inner_incises, split_joined_quotes
@@ -34,6 +34,10 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
     # A statement reported inside it (l'homme a confié que …, explique le procureur) stays a statement too.
     incise_from = sent.start_char
     for n, cue in enumerate(cues):
+        st = comme_clause(cue, sent, quotes)
+        if st is not None:
+            found.append(st)
+            continue
         st = incise(cue, sent, quotes, incise_from)
         if st is not None:
             incise_from = max(incise_from, st.cue_end)

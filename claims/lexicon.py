@@ -76,11 +76,15 @@ class Lexicon:
     confidence: dict[str, float] = field(default_factory=dict)  # speaker resolution -> trust (0-1)
     conditional: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lemma -> (stem, modal)
 
-    def verb(self, lemma: str, following: list[str]) -> Verb | None:
-        """The longest reporting-verb entry for this lemma whose extra words come next."""
+    def verb(self, lemma: str, following: list[str], reflexive: bool | None = None) -> Verb | None:
+        """The longest reporting-verb entry for this lemma whose extra words come next; with `reflexive`,
+        the entry of that voice first (« se dire » and « dire » are two entries)."""
         best = None
         for v in self.verbs.get(lemma, ()):
-            if tuple(following[: len(v.words)]) == v.words and (best is None or len(v.words) > len(best.words)):
+            if tuple(following[: len(v.words)]) != v.words:
+                continue
+            if best is None or (v.reflexive == reflexive, len(v.words)) > (best.reflexive == reflexive,
+                                                                           len(best.words)):
                 best = v
         return best
 
