@@ -22,20 +22,26 @@ def _extract(args: argparse.Namespace) -> int:
     if not articles:
         print("claims: no article could be read", file=sys.stderr)
         return 1
-    df = extract(articles=articles, processes=args.processes, progress=None if not args.quiet else False)
+    df = extract(articles=articles, processes=args.processes, progress=None if not args.quiet else False,
+                 problems=problems)
     write_frame(df, args.output, bom=args.bom)
     print(f"{len(df)} claims from {len(articles)} articles → {args.output}"
-          + (f" ({len(problems)} files skipped)" if problems else ""), file=sys.stderr)
+          + (f" ({len(problems)} skipped)" if problems else ""), file=sys.stderr)
     return 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from claims.evaluate import evaluate
+    from claims.evaluate import GoldError, evaluate_files
 
-    score = evaluate(args.gold, processes=args.processes)
-    if args.errors:
-        print("\n".join(score.errors))
-    print(score.report())
+    try:
+        scores = evaluate_files(args.gold, processes=args.processes)
+    except GoldError as err:
+        print(f"claims: {err}", file=sys.stderr)
+        return 1
+    for name, score in scores.items():
+        if args.errors and name != "all":
+            print("\n".join(score.errors))
+        print(f"== {name}\n{score.report()}")
     return 0
 
 
@@ -57,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_extract)
 
     p = sub.add_parser("evaluate", help="score extraction on annotated gold JSONL")
-    p.add_argument("gold", help="gold file, e.g. ../shared/gold/dev.jsonl")
+    p.add_argument("gold", nargs="+", help="gold JSONL files, e.g. tests/data/gold/dev.jsonl dev_paragraphs.jsonl")
     p.add_argument("--errors", action="store_true", help="list every miss, extra and wrong speaker")
     p.add_argument("--processes", type=int, default=1)
     p.set_defaults(func=_evaluate)

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from tqdm import tqdm
 
 from claims.articles import Article
-from claims.extract import batches, default_processes, extract_rows
+from claims.extract import batches, default_processes, extract_batch
+
+log = logging.getLogger(__name__)
 
 
 class ClusterError(RuntimeError):
@@ -50,8 +52,8 @@ def _warm() -> None:
 
 
 def iter_extracted_dask(articles: list[Article], scheduler: str | None = None, workers: int | None = None,
-                        chunk_size: int = 8, progress: bool | None = None,
-                        window: int | None = None) -> Iterator[tuple[list[Article], list[dict]]]:
+                        chunk_size: int = 8, progress: bool | None = None, window: int | None = None,
+                        problems: list[str] | None = None) -> Iterator[tuple[list[Article], list[dict]]]:
     """(articles, rows) batches in input order, extracted on a Dask cluster.
 
     `scheduler`: address of a running cluster (tcp://host:8786), whose workers have this package
@@ -85,16 +87,20 @@ def iter_extracted_dask(articles: list[Article], scheduler: str | None = None, w
                 chunk = next(chunks, None)
                 if chunk is None:
                     return
-                pending.append((chunk, client.submit(extract_rows, chunk, pure=False, retries=2)))
+                pending.append((chunk, client.submit(extract_batch, chunk, pure=False, retries=2)))
 
         fill()
         while pending:
             chunk, future = pending.popleft()
-            rows = future.result()
+            batch = future.result()
             future.release()
             fill()
             bar.update(len(chunk))
-            yield chunk, rows
+            for msg in batch.failures:
+                log.warning(msg)
+                if problems is not None:
+                    problems.append(msg)
+            yield batch.articles, batch.rows
     finally:
         bar.close()
         client.close()

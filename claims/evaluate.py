@@ -42,6 +42,8 @@ class Score:
     vague_ok: int = 0
     flags_n: int = 0
     errors: list[str] = field(default_factory=list)
+    # speaker accuracy by how the gold speaker is written: name, pronoun, role noun, anonymous, selon
+    by_form: dict[str, list[int]] = field(default_factory=dict)  # form -> [correct, total]
 
     @property
     def precision(self) -> float:
@@ -66,7 +68,49 @@ class Score:
             f"conditional flag      {ratio(self.cond_ok, self.flags_n)}",
             f"vague-source flag     {ratio(self.vague_ok, self.flags_n)}",
             f"flags (both)          {ratio(self.cond_ok + self.vague_ok, 2 * self.flags_n)}",
+            "speaker accuracy by how the speaker is written:",
+            *(f"  {form:<21} {ratio(*self.by_form[form])}" for form in SPEAKER_FORMS if form in self.by_form),
         ])
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_ok / self.speaker_n if self.speaker_n else 0.0
+
+    @property
+    def flags(self) -> float:
+        return (self.cond_ok + self.vague_ok) / (2 * self.flags_n) if self.flags_n else 0.0
+
+    def add(self, other: Score) -> None:
+        for name in ("tp", "fp", "fn", "speaker_ok", "speaker_n", "cond_ok", "vague_ok", "flags_n"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors += other.errors
+        for form, (ok, n) in other.by_form.items():
+            mine = self.by_form.setdefault(form, [0, 0])
+            mine[0] += ok
+            mine[1] += n
+
+
+SPEAKER_FORMS = ("name", "pronoun", "role noun", "anonymous", "selon / d'après")
+
+
+def speaker_form(gold: dict) -> str:
+    """How the gold statement writes its speaker: a name, a pronoun, a role noun or description,
+    an anonymous source; attributions (selon X, d'après X) are counted apart."""
+    if gold["kind"] == "according_to":
+        return "selon / d'après"
+    if gold["speaker_resolved"] == "anonymous":
+        return "anonymous"
+    written = gold["speaker"].strip().lower().replace("\u2019", "'")
+    if written in _PRONOUNS or written.lstrip("-") in _PRONOUNS:
+        return "pronoun"
+    if any(w[:1].isupper() for w in gold["speaker"].split()[1:]) or gold["speaker"][:1].isupper() and \
+            gold["speaker"].split()[0].lower() not in _ARTICLES | {"l'", "cet", "cette", "ce", "ces", "son", "sa"}:
+        return "name"
+    return "role noun"
+
+
+_PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci", "ce dernier", "cette dernière",
+             "ceux-ci", "on", "qui"}
 
 
 def _word_list(text: str) -> list[str]:
@@ -103,8 +147,11 @@ def score_item(item: dict, rows: pd.DataFrame, score: Score) -> None:
         row = preds.loc[match]
         if gold["speaker_resolved"] is not None:
             score.speaker_n += 1
+            form = score.by_form.setdefault(speaker_form(gold), [0, 0])
+            form[1] += 1
             if speaker_correct(gold, row):
                 score.speaker_ok += 1
+                form[0] += 1
             else:
                 score.errors.append(f"[{item['id']}] speaker: {row['speaker']!r} ({row['speaker_mention']!r}, "
                                     f"{row['speaker_type']}) should be {gold['speaker_resolved']!r}")
@@ -122,8 +169,41 @@ def score_item(item: dict, rows: pd.DataFrame, score: Score) -> None:
             score.errors.append(f"[{item['id']}] extra: {row['text']!r} ({row['speaker']}, {row['kind']})")
 
 
+class GoldError(Exception):
+    """A gold file that cannot be read; the message names the file, and the line when it is one."""
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """The items of a gold JSONL file, checked: a clear error names the file and line of a bad one."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise GoldError(f"{path}: no such gold file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise GoldError(f"{path}: cannot be read as UTF-8 text ({err})") from None
+    items = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("not a JSON object")
+            for key in ("id", "text", "statements"):
+                if key not in item:
+                    raise ValueError(f"no {key!r}")
+        except ValueError as err:
+            raise GoldError(f"{path}, line {n}: not a gold item ({err})") from None
+        items.append(item)
+    if not items:
+        raise GoldError(f"{path}: no gold items")
+    return items
+
+
 def evaluate(gold_path: str | Path, processes: int | None = 1) -> Score:
-    items = [json.loads(line) for line in Path(gold_path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    """Score the extractor on one gold file."""
+    items = read_gold(gold_path)
     with tempfile.TemporaryDirectory() as tmp:
         for item in items:
             (Path(tmp) / f"{item['id']}.txt").write_text(item["text"], encoding="utf-8")
@@ -132,3 +212,14 @@ def evaluate(gold_path: str | Path, processes: int | None = 1) -> Score:
     for item in items:
         score_item(item, df[df["article_id"] == item["id"]], score)
     return score
+
+
+def evaluate_files(paths: list[str | Path], processes: int | None = 1) -> dict[str, Score]:
+    """A score per gold file, and "all" for them together when there are several."""
+    scores = {str(p): evaluate(p, processes) for p in paths}
+    if len(scores) > 1:
+        total = Score()
+        for sc in scores.values():
+            total.add(sc)
+        scores["all"] = total
+    return scores

@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -97,12 +98,12 @@ def _markers(doc: Doc, st: Statement, speaker: Actor, lex: Lexicon, offset: int)
 
 
 def analyse(article: Article, docs: list[Doc], lex: Lexicon) -> list[dict]:
-    """Rows for one article, from its parsed paragraphs (in order)."""
+    """Rows for one article, from its parsed pieces (`parse_units`, in order)."""
     resolver = Resolver(lex)
     article_actor = Actor(article.outlet or "article", "article", "article")
     rows: list[dict] = []
     sent_no = 0
-    for para, ((offset, _), doc) in enumerate(zip(article.paragraphs, docs)):
+    for (offset, _, para), doc in zip(parse_units(article), docs):
         quotes = quotes_of(doc)
         statements = find_statements(doc, lex)
         for sent in doc.sents:
@@ -133,25 +134,98 @@ def analyse(article: Article, docs: list[Doc], lex: Lexicon) -> list[dict]:
     return rows
 
 
+MAX_PIECE = 20_000  # characters parsed at once: a huge one-line "paragraph" is cut at sentence ends
+
+
+def parse_units(article: Article) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph number) of the pieces of an article given to spaCy: its paragraphs, the
+    longer ones cut after a sentence end (else a space) so that no piece is over MAX_PIECE characters."""
+    units = []
+    for para, (start, end) in enumerate(article.paragraphs):
+        while end - start > MAX_PIECE:
+            window = article.text[start: start + MAX_PIECE]
+            cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"))
+            if cut < MAX_PIECE // 2:
+                cut = window.rfind(" ")
+            cut = cut + 1 if cut > 0 else MAX_PIECE
+            units.append((start, start + cut, para))
+            start += cut
+            while start < end and article.text[start].isspace():
+                start += 1
+        if end > start:
+            units.append((start, end, para))
+    return units
+
+
 def _parsed(nlp: Language, articles: list[Article], batch_size: int = 64) -> Iterator[tuple[Article, list[Doc]]]:
-    """Each article with its parsed paragraphs, streaming all paragraphs through one nlp.pipe."""
-    texts = ((normalize(a.text[s:e]), (n, p)) for n, a in enumerate(articles) for p, (s, e) in enumerate(a.paragraphs))
+    """Each article with its parsed pieces, streaming all pieces through one nlp.pipe."""
+    units = [parse_units(a) for a in articles]
+    texts = ((normalize(a.text[s:e]), (n, p)) for n, a in enumerate(articles) for p, (s, e, _) in enumerate(units[n]))
     docs: list[Doc] = []
     for doc, (n, p) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
         docs.append(doc)
-        if p == len(articles[n].paragraphs) - 1:
+        if p == len(units[n]) - 1:
             yield articles[n], docs
             docs = []
 
 
-def extract_rows(articles: list[Article], nlp: Language | None = None) -> list[dict]:
-    """Rows for a batch of articles in this process (the unit of work for pools and Dask)."""
+class ExtractionError(Exception):
+    """An article the extractor could not analyse; the message names it and says why."""
+
+
+@dataclass
+class ExtractedBatch:
+    """What one unit of work gives: the articles analysed, their rows, and the articles skipped."""
+    articles: list[Article] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # "<file or id>: could not be analysed (…)"
+
+
+def extract_batch(articles: list[Article], nlp: Language | None = None) -> ExtractedBatch:
+    """Rows for a batch of articles in this process (the unit of work for pools and Dask).
+
+    An article that makes the analysis fail is reported in `failures` and left out; the others are kept."""
     nlp = nlp or load_model()
     lex = load_lexicon()
-    rows: list[dict] = []
-    for article, docs in _parsed(nlp, articles):
-        rows.extend(analyse(article, docs, lex))
-    return rows
+    out = ExtractedBatch()
+    empty = [a for a in articles if not a.paragraphs]
+    for article in empty:
+        out.failures.append(f"{_name(article)}: no text to analyse; skipped")
+    try:
+        parsed = list(_parsed(nlp, [a for a in articles if a.paragraphs]))
+    except Exception:  # noqa: BLE001 - one bad text must not lose the batch: parse them one by one
+        parsed = []
+        for article in (a for a in articles if a.paragraphs):
+            try:
+                parsed.extend(_parsed(nlp, [article]))
+            except Exception as err:  # noqa: BLE001
+                out.failures.append(_failure(article, err, "parsed"))
+    for article, docs in parsed:
+        try:
+            rows = analyse(article, docs, lex)
+        except Exception as err:  # noqa: BLE001 - reported with the article, the run goes on
+            out.failures.append(_failure(article, err, "analysed"))
+            continue
+        out.articles.append(article)
+        out.rows.extend(rows)
+    return out
+
+
+def _name(article: Article) -> str:
+    return article.source or article.url or article.article_id
+
+
+def _failure(article: Article, err: Exception, step: str) -> str:
+    log.debug("analysis of %s failed", article.article_id, exc_info=err)
+    return f"{_name(article)}: could not be {step} ({type(err).__name__}: {err}); skipped, nothing of it stored"
+
+
+def extract_rows(articles: list[Article], nlp: Language | None = None) -> list[dict]:
+    """Rows for a batch of articles; raises ExtractionError naming the articles that could not be analysed."""
+    batch = extract_batch(articles, nlp)
+    if batch.failures:
+        raise ExtractionError("; ".join(batch.failures))
+    return batch.rows
 
 
 def batches(items: list[Article], size: int) -> list[list[Article]]:
@@ -162,27 +236,38 @@ def default_processes() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+Batches = Iterator[tuple[list[Article], list[dict]]]
+
+
 def iter_extracted(articles: list[Article], processes: int | None = None, progress: bool | None = None,
-                   chunk_size: int = 8) -> Iterator[tuple[list[Article], list[dict]]]:
-    """(articles, rows) batches as they are done, on `processes` processes (default: all cores)."""
+                   chunk_size: int = 8, problems: list[str] | None = None) -> Batches:
+    """(articles, rows) batches as they are done, on `processes` processes (default: all cores).
+
+    Articles that could not be analysed are left out of the batches, logged and added to `problems`."""
     processes = max(1, processes or default_processes())
     show = progress if progress is not None else (len(articles) > 1 and sys.stderr.isatty())
     bar = tqdm(total=len(articles), unit="article", desc="extracting", disable=not show, file=sys.stderr)
+
+    def done(chunk: list[Article], batch: ExtractedBatch) -> tuple[list[Article], list[dict]]:
+        bar.update(len(chunk))
+        for msg in batch.failures:
+            log.warning(msg)
+            if problems is not None:
+                problems.append(msg)
+        return batch.articles, batch.rows
+
     try:
         if processes == 1 or len(articles) <= chunk_size:
             nlp = load_model()
             for chunk in batches(articles, chunk_size):
-                rows = extract_rows(chunk, nlp)
-                bar.update(len(chunk))
-                yield chunk, rows
+                yield done(chunk, extract_batch(chunk, nlp))
             return
         load_model()  # forked workers inherit the loaded model instead of each loading it
         ctx = get_context("fork") if sys.platform.startswith("linux") else get_context("spawn")
         with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
             chunks = batches(articles, chunk_size)
-            for chunk, rows in zip(chunks, pool.map(extract_rows, chunks)):
-                bar.update(len(chunk))
-                yield chunk, rows
+            for chunk, batch in zip(chunks, pool.map(extract_batch, chunks)):
+                yield done(chunk, batch)
     finally:
         bar.close()
 
@@ -192,11 +277,12 @@ def extract(paths: Iterable[str | Path] | None = None, *, articles: Iterable[Art
             problems: list[str] | None = None) -> pd.DataFrame:
     """Claims of the articles in `paths` (files or folders of .txt/.md) or of `articles`.
 
-    Unreadable files are skipped with a warning naming them (and listed in `problems`).
+    Unreadable files and articles the analysis fails on are skipped with a warning naming them
+    (and listed in `problems`).
     """
     items = list(articles or []) + (list(iter_articles(paths, problems)) if paths is not None else [])
     rows: list[dict] = []
-    for _, batch in iter_extracted(items, processes=processes, progress=progress):
+    for _, batch in iter_extracted(items, processes=processes, progress=progress, problems=problems):
         rows.extend(batch)
     return frame_from_rows(rows)
 

@@ -323,7 +323,8 @@ class Resolver:
                 target = named[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
             if bare:  # 4. le militaire → un officier de l'armée, the unnamed source that just spoke
-                animate = [m for m in recent if m.actor.type in _ANIMATE and m.speaker and _compatible(m, gender, number)]
+                animate = [m for m in recent
+                           if m.actor.type in _ANIMATE and m.speaker and _compatible(m, gender, number)]
                 if animate:
                     target = animate[-1].actor
                     return Actor(target.name, target.type,

@@ -23,11 +23,12 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         from claims.distributed import iter_extracted_dask
 
-        batches = iter_extracted_dask(articles, scheduler=args.scheduler, workers=args.processes, progress=progress)
+        batches = iter_extracted_dask(articles, scheduler=args.scheduler, workers=args.processes, progress=progress,
+                                      problems=problems)
     else:
         from claims.extract import iter_extracted
 
-        batches = iter_extracted(articles, processes=args.processes, progress=progress)
+        batches = iter_extracted(articles, processes=args.processes, progress=progress, problems=problems)
     totals = store.ingest_batches(batches)
     print(f"{store.name}: {ingest_summary(totals)}" + (f"; {len(problems)} files skipped" if problems else ""),
           file=sys.stderr)
