@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.according import find_according
 from claims.attribution import comme_clause, complement, content_statement, incise
-from claims.cues import find_cues
+from claims.cues import Cue, find_cues
 from claims.lexicon import Lexicon
 from claims.quote_split import inner_incises, split_joined_quotes
 from claims.quotes import Quote, quote_at
@@ -46,6 +46,8 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
                     other.end = st.end
         else:
             st = complement(cue, sent, quotes, cues[n + 1:])
+            if st is not None and found and _coordinated(cue, found[-1]):
+                st.speaker = found[-1].speaker  # X a estimé que … et a appelé …: the same speaker
         if st is not None:
             found.append(st)
     for st in find_according(sent, lex, quotes):
@@ -60,6 +62,21 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
             # …, explique le procureur, en ajoutant que … / Selon la même source, « … », précisant que …
             st.speaker = found[n - 1].speaker
     return found
+
+
+def _coordinated(cue: Cue, previous: Statement) -> bool:
+    """A reporting verb with no subject of its own, coordinated right after the previous statement."""
+    doc = cue.first.doc
+    if previous.speaker is None:
+        return False
+    own = cue.subject
+    if own is not None and not previous.start <= own.start_char < previous.end:
+        return False  # a subject of its own, not one inside what the previous speaker said
+    i = cue.first.i - 1
+    while i > 0 and (doc[i].pos_ in ("AUX", "ADV") or doc[i].dep_.startswith("aux")):
+        i -= 1
+    return doc[i].lower_ in ("et", "puis", "mais") and previous.end <= doc[i].idx < previous.end + 3 \
+        and previous.cue_start < previous.end
 
 
 def _follows_speaker(tok: Token) -> bool:

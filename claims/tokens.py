@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
-from claims.words import CONNECTORS
+from claims.words import CONNECTORS, DE
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -109,8 +109,10 @@ def noun_phrase(head: Token) -> Span:
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i):
             break
-        if named and tok.pos_ == "ADP":
-            break  # la Première ministre Élisabeth Borne | devant les députés: the name closes the phrase
+        if tok.pos_ == "ADP" and (named or not _role_complement(tok)):
+            # la Première ministre Élisabeth Borne | devant les députés: the name closes the phrase;
+            # a role keeps its « de » complements (le maire de Lyon), not where or to whom it spoke
+            break
         named = named or tok.ent_type_ == "PER"
         right = tok.i
     if ent is not None:
@@ -120,6 +122,15 @@ def noun_phrase(head: Token) -> Span:
     if head.pos_ == "NOUN":
         right = _apposed_name_end(doc, right + 1, head.sent.end) - 1
     return doc[left: right + 1]
+
+
+def _role_complement(adp: Token) -> bool:
+    """A preposition that continues a role (le maire de Lyon, l'ambassadeur d'Iran à Bakou, une déclaration
+    publiée par la RFEF), not one that says to whom or where it was said (devant les députés, à l'AFP)."""
+    if adp.lower_ in DE or adp.lower_ in ("du", "des", "en", "par"):
+        return True
+    nxt = adp.doc[adp.i + 1] if adp.i + 1 < len(adp.doc) else None
+    return adp.lower_ == "à" and nxt is not None and nxt.ent_type_ == "LOC"
 
 
 def _name_after_role(doc: Doc, i: int, end: int) -> int:
