@@ -10,7 +10,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_ba259b4d1716a856.txt"
-GOLD = ROOT.parent / "shared" / "gold" / "dev.jsonl"
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,22 @@
-"""The extractor on the team's annotated French news, scored as shared/gold/README.md says."""
+"""The extractor on the team's annotated French news (tests/data/gold, copied from shared/gold),
+scored as tests/data/gold/README.md says. The targets are the issue's; the floors are the figures
+reached, so that no change loses points silently (raise them when the extractor gets better)."""
 from __future__ import annotations
 
-from conftest import GOLD
+import json
+import re
+from pathlib import Path
 
-from claims.evaluate import evaluate, overlaps
+import pytest
+
+from claims.cli import main
+from claims.evaluate import GoldError, evaluate, overlaps, read_gold, speaker_form
+
+GOLD = Path(__file__).parent / "data" / "gold"
+SENTENCES, PARAGRAPHS = GOLD / "dev.jsonl", GOLD / "dev_paragraphs.jsonl"
+
+# (F1, speaker accuracy, flags) the extractor reaches on each file: the floor for every later change
+FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.925, 0.963, 0.989)}
 
 
 def test_overlap_rule():
@@ -11,9 +24,69 @@ def test_overlap_rule():
     assert not overlaps("à une nouvelle révolte", "à une nouvelle révolte, en vue de pousser Maduro au départ du pays")
 
 
-def test_dev_set_meets_the_targets():
-    assert GOLD.exists(), f"the annotated dev set is expected at {GOLD} (the team's shared/ folder)"
-    score = evaluate(GOLD)
-    assert score.f1 >= 0.90, score.report() + "\n" + "\n".join(score.errors)
-    assert score.speaker_ok / score.speaker_n >= 0.90, score.report()
-    assert score.cond_ok / score.flags_n >= 0.95 and score.vague_ok / score.flags_n >= 0.95, score.report()
+@pytest.fixture(scope="module")
+def scores():
+    return {path: evaluate(path) for path in FLOORS}
+
+
+def test_single_sentences_meet_the_targets(scores):
+    score = scores[SENTENCES]
+    assert score.f1 >= 0.95 and score.speaker_accuracy >= 0.95, score.report() + "\n" + "\n".join(score.errors)
+
+
+def test_paragraphs_meet_the_targets(scores):
+    score = scores[PARAGRAPHS]
+    detail = score.report() + "\n" + "\n".join(score.errors)
+    assert score.f1 >= 0.90, detail
+    assert score.speaker_accuracy >= 0.90, detail
+    assert score.flags >= 0.95, detail
+
+
+@pytest.mark.parametrize("path", list(FLOORS), ids=lambda p: p.name)
+def test_no_file_falls_below_its_floor(scores, path):
+    score = scores[path]
+    reached = (score.f1, score.speaker_accuracy, score.flags)
+    assert all(value >= floor - 5e-4 for value, floor in zip(reached, FLOORS[path])), \
+        score.report() + "\n" + "\n".join(score.errors)
+
+
+def test_speakers_are_scored_by_how_they_are_written(scores):
+    forms = scores[PARAGRAPHS].by_form
+    assert {"name", "pronoun", "role noun", "anonymous", "selon / d'après"} <= set(forms)
+    assert sum(n for _, n in forms.values()) == scores[PARAGRAPHS].speaker_n
+    assert speaker_form({"kind": "direct", "speaker": "celui-ci", "speaker_resolved": "Mike Pompeo"}) == "pronoun"
+    assert speaker_form({"kind": "direct", "speaker": "la ministre", "speaker_resolved": "Claire V"}) == "role noun"
+    assert speaker_form({"kind": "indirect", "speaker": "Claire Vautrin", "speaker_resolved": "Claire V"}) == "name"
+
+
+def test_evaluate_command_takes_several_files_and_lists_errors(tmp_path, capsys):
+    one = tmp_path / "one.jsonl"
+    item = {"id": "t1", "text": "« Nous partirons », a déclaré le maire, Jean Dupont. Il a ajouté que rien n'était joué.",
+            "statements": [{"content": "Nous partirons", "speaker": "le maire, Jean Dupont",
+                            "speaker_resolved": "Jean Dupont", "cue": "a déclaré", "kind": "direct",
+                            "conditional": False, "vague_source": False},
+                           {"content": "le budget est voté", "speaker": "il", "speaker_resolved": "Jean Dupont",
+                            "cue": "a dit", "kind": "indirect", "conditional": False, "vague_source": False}]}
+    one.write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(one), str(SENTENCES), "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert f"== {one}" in out and f"== {SENTENCES}" in out and "== all" in out
+    assert "[t1] missed: 'le budget est voté'" in out  # the error list names the item
+    assert "[t1] extra: \"rien n'était joué\"" in out
+    assert "speaker accuracy by how the speaker is written" in out
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such gold file"),
+    ("not json\n", "line 1: not a gold item"),
+    ('{"id": "x", "text": "t"}\n', "line 1: not a gold item (no 'statements')"),
+    ("\n\n", "no gold items"),
+])
+def test_bad_gold_files_are_named(tmp_path, capsys, content, message):
+    path = tmp_path / "gold.jsonl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(GoldError, match=re.escape(message)):
+        read_gold(path)
+    assert main(["evaluate", str(path)]) == 1
+    assert str(path) in capsys.readouterr().err

@@ -1,0 +1,109 @@
+"""Speakers across sentences: roles given by apposition, pronouns, anonymous chains, the medium that
+is not the speaker, quotations cut by an incise, coordinated verbs. The articles are in
+tests/data/speakers/ (written for these tests; not part of the gold sets the rules were tuned on)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import row_with
+
+SPEAKERS = Path(__file__).parent / "data" / "speakers"
+
+
+@pytest.fixture(scope="module")
+def rows() -> pd.DataFrame:
+    from claims import extract
+
+    df = extract([SPEAKERS], processes=1, progress=False)
+    return df[df["kind"] != "assertion"]
+
+
+def _speaker(row: pd.Series) -> tuple[str, str, str]:
+    return row["speaker"], row["speaker_type"], row["speaker_resolution"]
+
+
+def test_la_ministre_is_the_minister_the_article_introduced(rows):
+    row = row_with(rows, "Nous ne céderons pas au chantage")
+    assert _speaker(row) == ("Claire Vautrin", "person", "apposition")
+    assert row["speaker_mention"] == "la ministre"  # the phrase, not "devant les députés"
+    assert "ministre devant les députés" not in set(rows["speaker"])
+
+
+@pytest.mark.parametrize("fragment, speaker, resolution", [
+    ("les négociations reprendraient", "Claire Vautrin", "pronoun"),  # Elle, the sentence after
+    ("la direction aurait refusé", "Marc Delorme", "pronoun"),  # Selon lui
+    ("les grévistes resteraient mobilisés", "Marc Delorme", "role"),  # Le syndicaliste: latest named person
+    ("il n'excluait pas une hausse", "Grégory Doucet", "apposition"),  # Le maire → « le maire de Lyon, G. D. »
+])
+def test_pronouns_and_roles_point_back(rows, fragment, speaker, resolution):
+    row = row_with(rows, fragment)
+    assert (row["speaker"], row["speaker_resolution"]) == (speaker, resolution)
+
+
+def test_future_of_the_past_is_not_alleged_but_the_conditional_after_selon_is(rows):
+    future = row_with(rows, "les négociations reprendraient")  # a ajouté que … reprendraient
+    alleged = row_with(rows, "la direction aurait refusé")
+    assert "conditional" not in {m["type"] for m in future["certainty_markers"]}
+    assert "conditional" in {m["type"] for m in alleged["certainty_markers"]}
+    assert alleged["certainty"] == "alleged"
+
+
+@pytest.mark.parametrize("fragment, resolution", [
+    ("l'entrepôt était vide", "anonymous"),  # Une source policière
+    ("une enquête a été ouverte", "anonymous"),  # Selon elle
+    ("aucun blessé n'était à déplorer", "same source"),  # La même source
+    ("avoir entendu une forte explosion", "anonymous"),  # Des témoins
+    ("la situation est « sous contrôle »", "anonymous"),  # on
+])
+def test_anonymous_sources_stay_anonymous_down_the_chain(rows, fragment, resolution):
+    row = row_with(rows, fragment)
+    assert (row["speaker_type"], row["speaker_resolution"]) == ("anonymous", resolution)
+    assert row["certainty"] == "unsourced"
+    assert "vague_source" in {m["type"] for m in row["certainty_markers"]}
+
+
+def test_no_speaker_is_called_on(rows):
+    assert not rows["speaker"].str.lower().isin(["on", "-on", "l'on"]).any()
+
+
+def test_a_t_on_appris_aupres_de_x_names_x(rows):
+    row = row_with(rows, "Le feu a pris")
+    assert row["speaker_mention"] == "des pompiers"
+
+
+@pytest.mark.parametrize("fragment, speaker", [
+    ("tiendrait ses engagements", "Grégory Doucet"),  # Interrogé par franceinfo, le maire …
+    ("Rien n'est décidé", "Julien Masson"),  # a indiqué à l'AFP le porte-parole …
+])
+def test_the_medium_is_not_the_speaker(rows, fragment, speaker):
+    row = row_with(rows, fragment)
+    assert row["speaker"] == speaker
+    assert "AFP" not in row["speaker_mention"] and "franceinfo" not in row["speaker"]
+
+
+def test_a_quotation_cut_by_its_incise_gives_one_statement_a_part(rows):
+    first = row_with(rows, "Nous avons commandé trente nouveaux bus")
+    second = row_with(rows, "Les premiers arriveront en mars")
+    assert first["claim_id"] != second["claim_id"]
+    assert first["text"] == "Nous avons commandé trente nouveaux bus"
+    assert (first["speaker"], second["speaker"]) == ("Grégory Doucet", "Grégory Doucet")
+    assert first["kind"] == second["kind"] == "direct"
+
+
+def test_two_verbs_of_one_speaker_give_two_statements(rows):
+    estimate = row_with(rows, "l'enquête sur l'accident du tramway avançait")
+    call = row_with(rows, "les témoins à se manifester")
+    assert estimate["speaker"] == call["speaker"] == "Éric Maurel"
+    assert (estimate["cue"], call["cue"]) == ("estimer", "appeler")
+
+
+def test_every_row_says_how_its_speaker_was_found_and_how_sure(rows):
+    from claims.lexicon import load_lexicon
+
+    known = set(load_lexicon().confidence)
+    assert set(rows["speaker_resolution"]) <= known
+    by = rows.groupby("speaker_resolution")["speaker_confidence"].first()
+    assert by["named"] > by["pronoun"] > by["as written"]
+    assert rows["speaker_confidence"].between(0, 1).all()
