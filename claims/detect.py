@@ -24,7 +24,10 @@ def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
     found = [s for s in found if not any(s.overlaps(i.start, i.end) for i in inner)] + inner
     found = [part for st in found for part in split_joined_quotes(doc, st, quotes)]
     found.extend(_quotes_left(doc, quotes, found))
-    return sorted(found, key=lambda s: s.start)
+    for st in found:
+        if st.speaker is not None and len(st.speaker) == 0:
+            st.speaker = None  # a source phrase trimmed to nothing (selon , …) names no one
+    return sorted((s for s in found if s.end > s.start), key=lambda s: s.start)
 
 
 def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statement]:

@@ -52,6 +52,8 @@ def _group(doc: Doc, key: str, spans: list[tuple[int, int, str]]) -> None:
     """A span group from character offsets (expanded to tokens), in text order."""
     group = []
     for start, end, label in sorted(spans):
+        if end <= start:
+            continue
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             group.append(span)

@@ -118,7 +118,7 @@ class Resolver:
                     and not any(s.start <= tok.i < s.end for s in spans):  # a relative is a mention as a speaker only
                 spans.append(_pronoun_span(tok))
         for span in sorted(spans, key=lambda s: (s.start, -len(s))):
-            if any(m.start == span.start_char + offset and m.end == span.end_char + offset for m in self.mentions):
+            if len(span) == 0 or any(m.start == span.start_char + offset and m.end == span.end_char + offset for m in self.mentions):
                 continue
             quoted = quote_at(quotes, span.start_char) is not None
             actor = self.resolve(span, offset, index)
