@@ -67,12 +67,11 @@ class Resolver:
     mentions: list[Mention] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)  # a word or the initials of a name → full name
     roles: list[Role] = field(default_factory=list)
+    _by_offsets: dict[tuple[int, int], int] = field(default_factory=dict)  # (start, end) → index in mentions
 
     def actor_at(self, start: int, end: int) -> Actor | None:
-        for m in self.mentions:
-            if m.start == start and m.end == end:
-                return m.actor
-        return None
+        n = self._by_offsets.get((start, end))
+        return self.mentions[n].actor if n is not None else None
 
     def actors_within(self, start: int, end: int) -> list[Actor]:
         """Actors named in a span (names and demonstratives; not il/elle, often impersonal there)."""
@@ -118,13 +117,15 @@ class Resolver:
                     and not any(s.start <= tok.i < s.end for s in spans):  # a relative is a mention as a speaker only
                 spans.append(_pronoun_span(tok))
         for span in sorted(spans, key=lambda s: (s.start, -len(s))):
-            if len(span) == 0 or any(m.start == span.start_char + offset and m.end == span.end_char + offset for m in self.mentions):
+            key = (span.start_char + offset, span.end_char + offset)
+            if len(span) == 0 or key in self._by_offsets:
                 continue
             quoted = quote_at(quotes, span.start_char) is not None
             actor = self.resolve(span, offset, index)
             gender, number = _agreement(span, self.lex)
             is_speaker = any(span == s for s in speakers)
             subject = span.root.dep_.startswith("nsubj") or is_speaker
+            self._by_offsets[key] = len(self.mentions)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
                                          subject, quoted, index, span.text, is_speaker, _noun_words(span),
                                          _lemma(span.root)))

@@ -61,7 +61,8 @@ def test_speakers_are_scored_by_how_they_are_written(scores):
 
 def test_evaluate_command_takes_several_files_and_lists_errors(tmp_path, capsys):
     one = tmp_path / "one.jsonl"
-    item = {"id": "t1", "text": "« Nous partirons », a déclaré le maire, Jean Dupont. Il a ajouté que rien n'était joué.",
+    text = "« Nous partirons », a déclaré le maire, Jean Dupont. Il a ajouté que rien n'était joué."
+    item = {"id": "t1", "text": text,
             "statements": [{"content": "Nous partirons", "speaker": "le maire, Jean Dupont",
                             "speaker_resolved": "Jean Dupont", "cue": "a déclaré", "kind": "direct",
                             "conditional": False, "vague_source": False},
