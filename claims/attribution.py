@@ -303,6 +303,10 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     frame, start = found
     if frame != "quote" and frame not in cue.verb.frames:
         return None
+    if frame == "obj" and any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < cue.first.i for c in cue.first.children):
+        return None  # "qui l'annonce ce mercredi dans Le Progrès": the object is a pronoun, what follows is not said
+    if is_infinitive(cue.first) and cue.first.head.pos_ == "NOUN" and cue.first.dep_ == "acl" and cue.subject is None:
+        return None  # "une façon de dire que …": a way of saying, no one says it
     if cue.subject is None and not cue.first.morph.get("VerbForm") == ["Inf"] and cue.first.i == sent.start:
         return None
     end = sent.end

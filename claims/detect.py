@@ -27,7 +27,9 @@ def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
     for st in found:
         if st.speaker is not None and len(st.speaker) == 0:
             st.speaker = None  # a source phrase trimmed to nothing (selon , …) names no one
-    return sorted((s for s in found if s.end > s.start), key=lambda s: s.start)
+    # reported speech with no one reporting it (une façon de dire que …) is not an attributed statement
+    return sorted((s for s in found if s.end > s.start and (s.speaker is not None or s.kind == "according_to")),
+                  key=lambda s: s.start)
 
 
 def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statement]:
