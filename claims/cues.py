@@ -37,7 +37,8 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue
         following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 4]]
         if tok.pos_ in ("ADJ", "ADV"):  # "et dément fermement toute arrestation": a verb the tagger missed
-            verb = lex.verb(tok.lower_ + "ir", following) if _verb_slot(tok) else None
+            verb = lex.verb(tok.lower_ + "ir", following)
+            verb = verb if verb is not None and _verb_slot(tok) else None
         else:
             verb = lex.verb(verb_lemma(tok), following, _is_reflexive(tok))
         if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)

@@ -77,6 +77,8 @@ class Resolver:
         """Actors named in a span (names and demonstratives; not il/elle, often impersonal there)."""
         found = []
         for m in self.mentions:
+            if m.end <= start or m.start >= end:
+                continue
             rule = self.lex.pronouns.get(fold(m.text))
             if start <= m.start and m.end <= end and (rule is None or rule.rule == "latest") \
                     and m.actor.resolution not in ("unresolved", "anonymous") \
@@ -107,8 +109,9 @@ class Resolver:
         for ent in entities(sent):
             if ent.label_ in _NAME_ENTS and not any(s.start <= ent.start and ent.end <= s.end for s in spans):
                 spans.append(ent)
+        cleft = any(t.lower_ == "est" for t in sent)
         for tok in sent:  # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
-            if tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or _clefted(tok)) \
+            if tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or cleft and _clefted(tok)) \
                     and not any(s.start <= tok.i < s.end for s in spans):
                 spans.append(noun_phrase(tok))
         for tok in sent:
