@@ -145,7 +145,8 @@ def write_stream(frames: Iterable[pd.DataFrame], fh: TextIO, fmt: str) -> int:
     n = 0
     for i, df in enumerate(frames):
         if fmt == "csv":
-            for_csv(df).to_csv(fh, index=False, header=i == 0, lineterminator="\n")
+            # %g writes 1.0 as 1, as the Arrow CSV export does: one file whichever path wrote it
+            for_csv(df).to_csv(fh, index=False, header=i == 0, lineterminator="\n", float_format="%g")
         else:
             for rec in df.to_dict(orient="records"):
                 fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
