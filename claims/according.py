@@ -82,7 +82,7 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         after = trim(doc[_past_modifier(sent, src_start, src_end): sent.end])
         before = trim(doc[sent.start: i])
         at_end = len(after) < 3 and len(before) >= 3
-        content = before if at_end else after
+        content = _before_incise(before) if at_end else after
         if len(content) >= 2:
             cue = " ".join(words)
             found.append(Statement("according_to", content.start_char, content.end_char, sent,
@@ -115,6 +115,18 @@ def _relative_end(sent: Span, j: int) -> int | None:
         if doc[m].text in ",;:":
             return m + 1
     return sent.end
+
+
+def _before_incise(span: Span) -> Span:
+    """« …, a-t-on appris de source diplomatique »: the claim ends before its incise verb."""
+    doc = span.doc
+    for i in range(span.end - 1, span.start, -1):
+        if doc[i].text == ",":
+            tail = doc[i + 1: span.end]
+            if len(tail) and all(t.pos_ in ("AUX", "VERB", "ADV", "PRON") or t.text.startswith("-") for t in tail):
+                return trim(doc[span.start: i])
+            break
+    return span
 
 
 def _past_modifier(sent: Span, src_start: int, src_end: int) -> int:

@@ -79,6 +79,9 @@ def _source_after(cue: Cue, clitic: Span) -> Span | None:
     end = cue.first.sent.end
     for i in range(clitic.end, min(end, clitic.end + 8)):
         tok = doc[i]
+        if tok.lower_ in DE and i > cue.last.i and i + 1 < end and doc[i + 1].pos_ == "NOUN" \
+                and not _is_time(doc[i + 1]):
+            return noun_phrase(doc[i + 1])  # a-t-on appris (ce lundi) de sources concordantes
         if tok.lower_ == "auprès" and i + 2 < end:
             j = i + 1
             while j < end and doc[j].lower_ in ("de", "d'", "du", "des") and doc[j].pos_ == "ADP":

@@ -141,6 +141,11 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and usable(c)]
         if subjects:
             subj = subjects[-1]
+            if subj.lower_ == "qui" and node.dep_ != "acl:relcl":
+                # plusieurs ONG, qui estiment …: the noun before the relative, whatever the parser made of it
+                before = _left_skipping(subj, lambda t: t.text == ",")
+                if before is not None and before.pos_ in ("NOUN", "PROPN"):
+                    return noun_phrase(before)
             if subj.lower_ == "qui" and node.dep_ == "acl:relcl":
                 # the noun the relative clause hangs on: the one just before « qui » (le mécontentement
                 # des riverains, qui déplorent …: the residents), else the parser's head

@@ -56,7 +56,9 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
         if st is not None:
             found.append(st)
     for st in find_according(sent, lex, quotes):
-        if not any(o.cue_start <= st.cue_start < o.end and o.kind != "according_to" for o in found):
+        if not any(o.cue_start <= st.cue_start < o.end and o.kind != "according_to"
+                   or o.speaker is not None and o.cue_start <= st.cue_start < o.speaker.end_char for o in found):
+            # not inside another statement, nor the source of an incise (a-t-on appris de source sûre)
             _end_before_cue(st, cues, quotes)
             found.append(st)
     found.sort(key=lambda s: s.cue_start if s.cue_start >= 0 else s.start)

@@ -67,6 +67,7 @@ class Lexicon:
     markers: list[tuple[tuple[str, ...], str, str]]  # (words, type, "text"|"lemma")
     source_determiners: frozenset[str]
     source_nouns: frozenset[str]
+    source_quantifiers: frozenset[str]  # plusieurs, certains: an unnamed group whatever the noun
     source_phrases: tuple[str, ...]
     same_source: tuple[str, ...]  # "la même source": the previous statement's source again
     aliases: dict[str, Alias]  # folded alias -> actor
@@ -123,7 +124,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             (tuple(fold(r["phrase"]).split()), r["type"], r["match"])
             for r in read_table("markers.tsv", data_dir)
         ],
-        source_determiners=frozenset(fold(r["word"]) for r in sources if r["kind"] == "determiner"),
+        source_determiners=frozenset(fold(r["word"]) for r in sources if r["kind"] in ("determiner", "quantifier")),
+        source_quantifiers=frozenset(fold(r["word"]) for r in sources if r["kind"] == "quantifier"),
         source_nouns=frozenset(fold(r["word"]) for r in sources if r["kind"] == "noun"),
         source_phrases=tuple(fold(r["word"]) for r in sources if r["kind"] == "phrase"),
         same_source=tuple(fold(r["word"]) for r in sources if r["kind"] == "same"),

