@@ -44,7 +44,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)
                                                        or _after_comme(tok)):
             continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
-        if any(c.dep_ == "aux:pass" for c in tok.children):
+        if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in tok.children):  # not « a-t-il lâché » misparsed
             continue  # "une phrase qui lui a été rappelée" is not speech
         if _bare_participle(tok) or is_present_participle(tok) and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" \
                 and tok.doc[tok.i - 1].dep_ in ("obj", "obl", "nmod"):

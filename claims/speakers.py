@@ -164,6 +164,9 @@ class Resolver:
         if key in IMPERSONAL:
             side = _side_named(span)
             if side is not None:  # Du côté russe, on appelle …: the Russian side speaks
+                alias = self.lex.alias(side)
+                if alias is not None:  # du côté de l'Élysée → France
+                    return Actor(alias.canonical, alias.type, "alias", text)
                 return Actor(_capitalize(side), "government", "people", text)
             return Actor(ANONYMOUS, "anonymous", "anonymous", text)
         pron = self.lex.pronouns.get(key) or (self.lex.pronouns.get(_pronoun_key(span[0])) if len(span) == 1 else None)
@@ -289,6 +292,11 @@ class Resolver:
         text = drop_article(span.text.strip())
         words = [t for t in span if not t.is_punct]
         first = words[0].lower_ if words else ""
+        source_noun = _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns
+        if first in DESCRIPTION_DETS and source_noun:
+            found = self._same_source(span, offset)  # ce proche, le responsable: the unnamed source just quoted
+            if found.type == "anonymous" and found.resolution == "same source":
+                return found
         if kind == "document":  # selon le communiqué: whoever issued it, the source just named
             found = self._same_source(span, offset)
             if found.resolution == "same source":
@@ -397,6 +405,8 @@ def _side_named(span: Span) -> str | None:
             nxt = doc[tok.i + 1]
             if nxt.lower_ in ("de", "du", "des", "d'") and tok.i + 2 < span.start:
                 nxt = doc[tok.i + 2]
+                if nxt.pos_ == "DET" and tok.i + 3 < span.start:  # du côté de l'Élysée
+                    nxt = doc[tok.i + 3]
             if nxt.pos_ in ("ADJ", "PROPN") and nxt.text[:1].isalpha():  # du côté des autorités: no one named
                 return nxt.text
     return None

@@ -134,3 +134,14 @@ def test_a_t_on_appris_de_source_diplomatique_gives_one_anonymous_statement(rows
 def test_a_lower_case_word_is_no_name(rows):
     row = row_with(rows, "un accord « déséquilibré »")
     assert (row["speaker"], row["speaker_type"]) == ("patronat", "unknown")
+
+
+@pytest.mark.parametrize("fragment, speaker, resolution", [
+    ("le projet a déjà été largement amendé", "France", "alias"),  # Du côté de l'Élysée, on …
+    ("Le dialogue reste ouvert", "anonymous source", "same source"),  # ce proche …, after un conseiller
+    ("Ce n'est pas le moment", "Luis Enrique", "pronoun"),  # a-t-il simplement lâché
+    ("le texte du gouvernement", "Sandrine Rousseau", "role"),  # L'élue
+])
+def test_sides_unnamed_sources_and_incises(rows, fragment, speaker, resolution):
+    row = row_with(rows, fragment)
+    assert (row["speaker"], row["speaker_resolution"]) == (speaker, resolution)
