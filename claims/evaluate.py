@@ -122,8 +122,41 @@ def score_item(item: dict, rows: pd.DataFrame, score: Score) -> None:
             score.errors.append(f"[{item['id']}] extra: {row['text']!r} ({row['speaker']}, {row['kind']})")
 
 
+class GoldError(ValueError):
+    """A gold file that cannot be scored; the message names the file, the line and the problem."""
+
+
+_GOLD_KEYS = ("id", "text", "statements")
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """Items of a gold JSONL file, each checked for the fields scoring needs."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise GoldError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise GoldError(f"{path}: cannot read it as UTF-8 text ({getattr(err, 'strerror', None) or err})") from None
+    items = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise GoldError(f"{path}, line {n}: not JSON ({err.msg})") from None
+        missing = [k for k in _GOLD_KEYS if not isinstance(item, dict) or k not in item]
+        if missing:
+            raise GoldError(f"{path}, line {n}: not a gold item (missing {', '.join(missing)})")
+        items.append(item)
+    if not items:
+        raise GoldError(f"{path}: no gold items in this file")
+    return items
+
+
 def evaluate(gold_path: str | Path, processes: int | None = 1) -> Score:
-    items = [json.loads(line) for line in Path(gold_path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = load_gold(gold_path)
     with tempfile.TemporaryDirectory() as tmp:
         for item in items:
             (Path(tmp) / f"{item['id']}.txt").write_text(item["text"], encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -82,7 +82,6 @@ class Lexicon:
     aliases: dict[str, Alias]  # folded alias -> actor
     pronouns: dict[str, Pronoun]
     roles: dict[str, str]  # noun -> person | organization | government | document
-    statuses: list[dict[str, str]] = field(default_factory=list)
 
     def verb(self, lemma: str, following: list[str]) -> Verb | None:
         """The longest reporting-verb entry for this lemma whose extra words come next."""
@@ -146,5 +145,4 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             for r in read_table("pronouns.tsv", data_dir)
         },
         roles={fold(r["noun"]): r["kind"] for r in read_table("roles.tsv", data_dir)},
-        statuses=read_table("statuses.tsv", data_dir),
     )

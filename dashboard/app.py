@@ -6,18 +6,13 @@ A thin page: the data comes from claims/ (store, views, exports) through dashboa
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `streamlit run` puts only dashboard/ on the path
-
-import streamlit as st  # noqa: E402
-
-from claims import views  # noqa: E402
-from claims.store import StoreError  # noqa: E402
-from claims.store.export import export_bytes, verdict_statuses  # noqa: E402
-from dashboard import charts, data, review, sidebar, upload  # noqa: E402
-from dashboard.style import CSS  # noqa: E402
+from claims import views
+from claims.store import StoreError
+from claims.store.export import export_bytes, verdict_statuses
+from dashboard import charts, data, review, sidebar, upload
+from dashboard.style import CSS
 
 st.set_page_config(page_title="claims · fact-checking desk", page_icon="🔎", layout="wide")
 
@@ -107,6 +102,7 @@ def main() -> None:
         st.error(f"Cannot open the claims database: {err}")
         st.stop()
     st.html(CSS)
+    sidebar.database(store.name)
     reviewer = sidebar.ask_reviewer()
     review.apply_table_edits(db, reviewer)
     claims = data.claim_set(db)

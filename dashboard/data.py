@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -17,10 +16,9 @@ import streamlit as st
 from claims.articles import Article
 from claims.extract import extract_rows
 from claims.nlp import load_model
+from claims.sample import SEEDS
 from claims.store import Store, StoreError, default_db_url, open_store
 from claims.views import ClaimSet
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def db_from_args(argv: list[str] | None = None) -> tuple[str, bool]:

@@ -105,6 +105,12 @@ def sync_url(f: Filters, open_claim: str | None) -> None:
         st.query_params.from_dict(params)
 
 
+def database(name: str) -> None:
+    """Which database this page shows (in a code span: a path is never read as Markdown)."""
+    fence = "``" if "`" in name else "`"
+    st.sidebar.caption(f"Database: {fence}{name}{fence}")
+
+
 def ask_reviewer() -> str:
     """The reviewer's name, asked once a session: every verdict is signed with it."""
     return st.sidebar.text_input("Your name (signs your verdicts)", key="reviewer",

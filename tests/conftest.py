@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SEEDS = ROOT / "claims" / "data" / "seeds"
 SEED = SEEDS / "000_ba259b4d1716a856.txt"
 GOLD = ROOT.parent / "shared" / "gold" / "dev.jsonl"
 

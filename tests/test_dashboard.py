@@ -235,14 +235,15 @@ def test_a_verdict_for_every_appearance_of_a_repeated_claim(db, tmp_path):
 
 
 def test_first_start_fills_the_default_database_with_the_sample(tmp_path, monkeypatch):
-    import claims.store.db as store_db
-
     monkeypatch.delenv("CLAIMS_DB", raising=False)
-    monkeypatch.setattr(store_db, "PROJECT_DATA", tmp_path / "data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))  # the user's data folder (platformdirs)
+    monkeypatch.chdir(tmp_path)  # a folder without claims.db
+    default = tmp_path / "share" / "claims" / "claims.db"
     at = run_app()
-    stored = open_store(str(tmp_path / "data" / "claims.db")).claims_frame()
+    stored = open_store(str(default)).claims_frame()
     assert len(stored) == metric(at, "Claims") == 25
-    assert run_app() and len(open_store(str(tmp_path / "data" / "claims.db")).claims_frame()) == 25  # once only
+    assert str(default) in " ".join(c.value for c in at.sidebar.caption)  # the sidebar says which database
+    assert run_app() and len(open_store(str(default)).claims_frame()) == 25  # once only
 
 
 def test_pages_follow_the_view(db):

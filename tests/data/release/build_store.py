@@ -18,7 +18,7 @@ from claims.extract import extract_rows
 from claims.store import open_store
 
 HERE = Path(__file__).resolve().parent
-SEED = HERE.parent.parent.parent / "seeds" / "000_ba259b4d1716a856.txt"
+SEED = HERE.parent.parent.parent / "claims" / "data" / "seeds" / "000_ba259b4d1716a856.txt"
 
 store = open_store(sys.argv[1])
 article = read_article(SEED)
