@@ -149,8 +149,9 @@ def test_kill_during_ingest_loses_nothing_and_can_resume(store, tmp_path):
     assert orphans == 0
     again = open_store(store.db)
     assert again.claim(claim.claim_id)["status"] == "false"
-    assert subprocess.run(cmd, cwd=ROOT, capture_output=True).returncode == 0
-    assert count(store, "articles") == 61
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert count(store, "articles") == 61, res.stderr
     assert list(again.history(claim.claim_id)["note"]) == ["verdict"]
 
 

@@ -18,7 +18,7 @@ PG_ADVICE = ("PostgreSQL is backed up with the server's own tools: pg_dump -Fc -
 
 def _copy(src: Path, dst: Path) -> None:
     """Page-by-page copy through SQLite's backup API: a consistent snapshot even while others write."""
-    source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    source = sqlite3.connect(src, timeout=30)
     target = sqlite3.connect(dst, timeout=30)
     try:
         source.backup(target)
@@ -28,7 +28,7 @@ def _copy(src: Path, dst: Path) -> None:
 
 
 def counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    con = sqlite3.connect(path)
     try:
         tables = {r[0] for r in con.execute("select name from sqlite_master where type = 'table'")}
         if not OUR_TABLES <= tables:

@@ -13,8 +13,6 @@ from claims.store import migrate
 from claims.store.errors import StoreError
 from claims.store.location import describe_db, sqlite_file, to_url
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
 
 @dataclass
 class Opened:
@@ -38,7 +36,7 @@ def open_engine(db: str, *, init: bool = False) -> Opened:
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
-        upgraded = migrate.prepare(url, name, path, init=init)
+        upgraded = migrate.prepare(engine, name, path, init=init)
     except (DatabaseError, OperationalError) as err:
         engine.dispose()
         raise StoreError(f"{name}: cannot open the database ({getattr(err, 'orig', None) or err})") from None
@@ -51,21 +49,22 @@ def open_engine(db: str, *, init: bool = False) -> Opened:
 def check_sqlite_file(path: Path) -> None:
     """Refuse a file that exists but is not a sound SQLite database; it is never written to.
 
-    SQLite's quick_check reads every page once (no index cross-checks): it catches a valid header over
-    garbled pages, which would otherwise fail half-way through an export or an ingest."""
+    Read through SQLite only: opening and closing the file ourselves would drop the locks this
+    process's connections hold on it (POSIX locks are per process), and let another process delete
+    the write-ahead log under them. SQLite's quick_check reads every page once (no index
+    cross-checks): it catches a valid header over garbled pages, which would otherwise fail half-way
+    through an export or an ingest."""
     if not path.exists():
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
         return
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
-    with path.open("rb") as fh:
-        head = fh.read(16)
-    if not head:
+    if path.stat().st_size == 0:
         return  # an empty file: SQLite makes it a database
-    if head != _SQLITE_MAGIC:
-        raise StoreError(f"{path}: not a SQLite database (corrupt or another kind of file); it was left untouched")
     problem = _quick_check(path)
+    if problem == "not a database":
+        raise StoreError(f"{path}: not a SQLite database (corrupt or another kind of file); it was left untouched")
     if problem:
         raise StoreError(
             f"{path}: the database is damaged ({problem}); it was left untouched. Restore your last backup "
@@ -74,8 +73,9 @@ def check_sqlite_file(path: Path) -> None:
 
 
 def _quick_check(path: Path) -> str | None:
+    """None when sound, "not a database" for another kind of file, else the problems found."""
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        con = sqlite3.connect(path, timeout=30)
         try:
             rows = con.execute("PRAGMA quick_check(5)").fetchall()
         finally:
@@ -85,7 +85,7 @@ def _quick_check(path: Path) -> str | None:
             return None
         return str(err)
     except sqlite3.DatabaseError as err:
-        return str(err)
+        return "not a database" if "not a database" in str(err) else str(err)
     problems = [r[0] for r in rows if r[0] != "ok"]
     return "; ".join(problems)[:300] if problems else None
 

@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from claims.store.errors import StoreError
 
@@ -40,33 +40,29 @@ def _known(revision: str) -> bool:
         return False
 
 
-def _migration_engine(url: str, is_sqlite: bool) -> Engine:
-    """An engine whose transactions really cover DDL: pysqlite would otherwise commit each
-    ALTER/CREATE on its own; BEGIN IMMEDIATE also keeps a second opener waiting until we are done."""
-    engine = create_engine(url, connect_args={"timeout": 30} if is_sqlite else {})
+def _lock(conn: Connection, is_sqlite: bool) -> None:
+    """Take the write lock first, so a second process opening the same old store waits, then finds it
+    upgraded. Python's sqlite3 leaves an explicit BEGIN alone and runs the DDL inside it."""
     if is_sqlite:
-        @event.listens_for(engine, "connect")
-        def _no_implicit(dbapi_conn, _record):
-            dbapi_conn.isolation_level = None
-
-        @event.listens_for(engine, "begin")
-        def _begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-    return engine
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
 
 
-def prepare(url: str, name: str, sqlite_path: Path | None, *, init: bool = False) -> str | None:
-    """Bring the database at `url` to the newest schema; returns what was done, in words, or None
+def prepare(engine: Engine, name: str, sqlite_path: Path | None, *, init: bool = False) -> str | None:
+    """Bring the database to the newest schema, in one transaction; returns what was done, in words, or None
     when nothing had to be. Raises StoreError for a store newer than this code or a foreign database."""
-    is_sqlite = url.startswith("sqlite")
-    engine = _migration_engine(url, is_sqlite)
-    try:
-        with engine.begin() as conn:
-            if not is_sqlite:
-                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+    is_sqlite = engine.dialect.name == "sqlite"
+    newest = head()
+    with engine.connect() as conn:  # the usual case, and a reader never waits for a writer's lock
+        if MigrationContext.configure(conn).get_current_revision() == newest:
+            return None
+    with engine.connect() as conn:
+        _lock(conn, is_sqlite)
+        try:
             current = MigrationContext.configure(conn).get_current_revision()
-            newest = head()
-            if current == newest:
+            if current == newest:  # another process upgraded it while we waited
+                conn.rollback()
                 return None
             if current is not None and not _known(current):
                 raise StoreError(f"{name}: made by a newer version of claims (schema {current}; this version knows "
@@ -77,8 +73,10 @@ def prepare(url: str, name: str, sqlite_path: Path | None, *, init: bool = False
                 _check_not_foreign(name, tables, init)
             copy = _backup_before_upgrade(sqlite_path) if sqlite_path is not None and tables else None
             command.upgrade(_config(conn), "head")
-    finally:
-        engine.dispose()
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
     if not tables:
         return None  # a new store: nothing to tell
     before = current or "0.2, before migrations"
@@ -106,7 +104,7 @@ def _backup_before_upgrade(path: Path) -> Path:
     """A consistent copy of the store (SQLite's online backup) beside it, before changing its schema."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     copy = path.with_name(f"{path.name}.before-upgrade-{stamp}.bak")
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(path)
     dst = sqlite3.connect(copy)
     try:
         src.backup(dst)
