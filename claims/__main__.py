@@ -1,10 +1,10 @@
 """python -m claims …: the command line. Only here may the process re-run itself in the project's .venv."""
 import sys
 
-from claims.environment import ensure_requirements
+if __name__ == "__main__":
+    from claims.environment import ensure_requirements
 
-ensure_requirements()
+    ensure_requirements()
+    from claims.cli import main
 
-from claims.cli import main  # noqa: E402
-
-sys.exit(main())
+    sys.exit(main())

@@ -108,7 +108,7 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc", "to
     assert res.stdout.strip() == "[]"
     # and the command: python -X importtime lists every module the process imported
     res = subprocess.run([sys.executable, "-X", "importtime", "-m", "claims", "export", "--db", str(db),
-                          "-o", str(tmp_path / "c.csv")], cwd=tmp_path, capture_output=True, text=True)
+                          "-o", str(tmp_path / "c.csv")], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     imported = {line.split("|")[-1].strip() for line in res.stderr.splitlines() if line.startswith("import time:")}
     assert "claims.store.export" in imported and "spacy" not in imported

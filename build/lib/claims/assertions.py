@@ -1,0 +1,26 @@
+"""The article's own check-worthy statements: sentences that state facts about named actors,
+numbers, dates or events, outside any attributed statement. Opinions and transitions are not."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from claims.quotes import Quote, quote_at
+from claims.tokens import is_finite
+
+_MIN_WORDS = 5
+_FIRST_PERSON = {"je", "j'", "nous", "me", "m'"}
+
+
+def is_check_worthy(sent: Span, quotes: list[Quote]) -> bool:
+    words = [t for t in sent if t.is_alpha or t.like_num]
+    if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
+        return False
+    outside = [t for t in sent if quote_at(quotes, t.idx) is None and not t.is_punct]
+    if len(outside) < _MIN_WORDS:
+        return False  # a quotation, not the article speaking
+    if any(t.lower_ in _FIRST_PERSON and t.dep_.startswith("nsubj") for t in outside):
+        return False
+    has_fact = any(t.pos_ == "NUM" or t.text[:1].isdigit() or t.ent_type_ in ("PER", "ORG", "LOC", "MISC")
+                   for t in outside)
+    has_verb = any(is_finite(t) or t.dep_ == "ROOT" and t.pos_ == "VERB" for t in outside)
+    return has_fact and has_verb

@@ -1,0 +1,119 @@
+"""Reporting-verb cues: which tokens introduce speech, and where their subject is."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claims.lexicon import Lexicon, Verb
+from claims.quotes import Quote, quote_at
+from claims.tokens import SUBJECT_DEPS, is_present_participle, is_quote_mark, noun_phrase, verb_lemma
+
+_CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
+_REFLEXIVE = ("se", "s'")
+
+
+@dataclass
+class Cue:
+    verb: Verb
+    first: Token  # the verb token
+    last: Token  # the last token of a multi-word cue (pointé du doigt → doigt)
+    subject: Span | None = None  # subject before the verb (None for inverted or missing)
+
+    @property
+    def clause_start(self) -> int:
+        """Token index where the cue's own clause begins (its subject, else the cue)."""
+        if self.subject is not None and self.subject.start < self.first.i:
+            return self.subject.start
+        return self.first.i
+
+
+def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
+    """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
+    cues = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX", "NOUN") or quote_at(quotes, tok.idx):
+            continue
+        following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 4]]
+        verb = lex.verb(verb_lemma(tok), following)
+        if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok)):
+            continue  # a "noun" is a mistagged verb only where a verb must be
+        if any(c.dep_ == "aux:pass" for c in tok.children):
+            continue  # "une phrase qui lui a été rappelée" is not speech
+        if _bare_participle(tok):
+            continue  # "des responsables cités par le New York Times" qualifies a noun, says nothing
+        if _is_reflexive(tok) != verb.reflexive:
+            continue  # "une rencontre qui s'annonce électrique"
+        last = tok.doc[tok.i + len(verb.words)]
+        cues.append(Cue(verb, tok, last, subject_before(tok, quotes)))
+    return cues
+
+
+def _bare_participle(tok: Token) -> bool:
+    """A past participle with no auxiliary, even one the parser attached elsewhere (ont, dimanche, appelé)."""
+    if not ("Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+            and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in tok.children):
+        return False
+    for prev in reversed(tok.doc[max(tok.sent.start, tok.i - 5): tok.i]):
+        if prev.pos_ == "AUX" or prev.lemma_ in ("avoir", "être"):
+            return False
+        if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")):
+            break
+    return True
+
+
+def _after_comma_or_quote(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return prev is not None and (prev.text == "," or is_quote_mark(prev))
+
+
+def _is_reflexive(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    prev2 = tok.doc[tok.i - 2] if tok.i > 1 else None
+    return any(t is not None and t.lower_ in _REFLEXIVE and t.pos_ == "PRON" for t in (prev, prev2)) or any(
+        c.lower_ in _REFLEXIVE and c.dep_.startswith("expl") for c in tok.children
+    )
+
+
+def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
+    """The subject of a reporting verb, found before it, trying in turn: its own subject (the
+    closest), the noun an absolute participle follows (Guaido promettant …), the subject of the
+    verb it depends on (X a tenu à mettre en garde; X a assuré …, ajoutant), the name just
+    before it (…, Juan Guaido, a appelé), and the nearest subject to its left."""
+    doc = verb.doc
+
+    def usable(t: Token) -> bool:
+        return t.i < verb.i and quote_at(quotes, t.idx) is None and t.lower_ not in ("que", "qu'")
+
+    def as_span(t: Token) -> Span:
+        return noun_phrase(t) if t.pos_ != "PRON" else doc[t.i: t.i + 1]
+
+    if is_present_participle(verb):
+        prev = _left_skipping(verb, lambda t: t.pos_ == "PRON" and t.dep_ != "nsubj")
+        if prev is not None and prev.pos_ in ("PROPN", "NOUN") and usable(prev):
+            return noun_phrase(prev)
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and usable(c)]
+        if subjects:
+            subj = subjects[-1]
+            if subj.lower_ == "qui" and node.dep_ == "acl:relcl":
+                return noun_phrase(node.head)  # the noun the relative clause hangs on
+            return as_span(subj)
+        if node.dep_ not in _CLIMB_DEPS or node.head is node:
+            break
+        node = node.head
+    prev = _left_skipping(verb, lambda t: t.pos_ in ("AUX", "ADV") or t.text == ",")
+    if prev is not None and prev.pos_ == "PROPN" and usable(prev):
+        return noun_phrase(prev)
+    for tok in reversed(doc[verb.sent.start: verb.i]):
+        if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
+            return as_span(tok) if usable(tok) else None
+    return None
+
+
+def _left_skipping(tok: Token, skip) -> Token | None:
+    i = tok.i - 1
+    while i >= tok.sent.start and skip(tok.doc[i]):
+        i -= 1
+    return tok.doc[i] if i >= tok.sent.start else None

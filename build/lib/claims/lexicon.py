@@ -1,0 +1,148 @@
+"""Language resources: the data files under claims/data/, loaded once into one object.
+
+A linguist extends the extractor by editing those TSV files; nothing here lists words.
+"""
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def fold(text: str) -> str:
+    """Lower-case, typographic apostrophes made plain, spaces collapsed."""
+    text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    return " ".join(text.lower().split())
+
+
+class _DropMarks(dict):
+    """str.translate table that deletes non-spacing marks (category Mn), filled as characters are met,
+    so the per-character work is a C-level dict lookup instead of a Python loop."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.category(chr(code)) == "Mn" else code
+        self[code] = value
+        return value
+
+
+_DROP_MARKS = _DropMarks()
+
+
+def strip_accents(text: str) -> str:
+    return unicodedata.normalize("NFD", text).translate(_DROP_MARKS)
+
+
+def read_table(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
+    """Rows of a TSV data file; lines starting with # are comments, the first other line the header."""
+    path = data_dir / name
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t")
+    ]
+
+
+@dataclass(frozen=True)
+class Verb:
+    lemma: str  # the verb's own lemma (pointer), without the reflexive pronoun
+    words: tuple[str, ...]  # the words after it in a multi-word cue (du, doigt)
+    frames: frozenset[str]
+    reflexive: bool = False  # s'exclamer, se dire
+
+    @property
+    def cue(self) -> str:
+        return " ".join((self.lemma, *self.words))
+
+
+@dataclass(frozen=True)
+class Alias:
+    canonical: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    gender: str
+    number: str
+    rule: str
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    verbs: dict[str, list[Verb]]  # by lemma of the verb token
+    markers: list[tuple[tuple[str, ...], str, str]]  # (words, type, "text"|"lemma")
+    source_determiners: frozenset[str]
+    source_nouns: frozenset[str]
+    source_phrases: tuple[str, ...]
+    aliases: dict[str, Alias]  # folded alias -> actor
+    pronouns: dict[str, Pronoun]
+    roles: dict[str, str]  # noun -> person | organization | government | document
+
+    def verb(self, lemma: str, following: list[str]) -> Verb | None:
+        """The longest reporting-verb entry for this lemma whose extra words come next."""
+        best = None
+        for v in self.verbs.get(lemma, ()):
+            if tuple(following[: len(v.words)]) == v.words and (best is None or len(v.words) > len(best.words)):
+                best = v
+        return best
+
+    @cached_property
+    def hedges_by_first(self) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        """Hedge phrases indexed by their first word, for one pass over a sentence."""
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, mtype, match in self.markers:
+            if mtype == "hedge":
+                index.setdefault(words[0], []).append((words, match))
+        return {k: tuple(v) for k, v in index.items()}
+
+    def alias(self, mention: str) -> Alias | None:
+        key = fold(mention)
+        return self.aliases.get(key) or self.aliases.get(_drop_article(key))
+
+
+_ARTICLES = ("le ", "la ", "les ", "l'", "du ", "des ")
+
+
+def _drop_article(text: str) -> str:
+    for a in _ARTICLES:
+        if text.startswith(a):
+            return text[len(a):]
+    return text
+
+
+def _load_verbs(data_dir: Path) -> dict[str, list[Verb]]:
+    verbs: dict[str, list[Verb]] = {}
+    for row in read_table("reporting_verbs.tsv", data_dir):
+        words = fold(row["lemma"]).replace("'", "' ").split()
+        reflexive = words[0] in ("se", "s'")
+        if reflexive:  # the pronoun is a token of its own before the verb
+            words = words[1:]
+        frames = frozenset(f.strip() for f in row["frames"].split(",") if f.strip())
+        verbs.setdefault(words[0], []).append(Verb(words[0], tuple(words[1:]), frames, reflexive))
+    return verbs
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    sources = read_table("sources.tsv", data_dir)
+    return Lexicon(
+        verbs=_load_verbs(data_dir),
+        markers=[
+            (tuple(fold(r["phrase"]).split()), r["type"], r["match"])
+            for r in read_table("markers.tsv", data_dir)
+        ],
+        source_determiners=frozenset(fold(r["word"]) for r in sources if r["kind"] == "determiner"),
+        source_nouns=frozenset(fold(r["word"]) for r in sources if r["kind"] == "noun"),
+        source_phrases=tuple(fold(r["word"]) for r in sources if r["kind"] == "phrase"),
+        aliases={fold(r["alias"]): Alias(r["canonical"], r["type"]) for r in read_table("aliases.tsv", data_dir)},
+        pronouns={
+            fold(r["form"]): Pronoun(r["gender"], r["number"], r["rule"])
+            for r in read_table("pronouns.tsv", data_dir)
+        },
+        roles={fold(r["noun"]): r["kind"] for r in read_table("roles.tsv", data_dir)},
+    )

@@ -1,0 +1,54 @@
+"""Text from articles and users made harmless where it leaves the tool: spreadsheet cells and links.
+
+Every CSV writer (extract, export, the dashboard's download) goes through neutralise_frame or
+neutralise_arrow, so one rule covers them all.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+# OWASP "CSV injection": a cell starting with one of these is run as a formula by Excel and LibreOffice
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_REGEX = "^[=+\\-@\t\r]"
+
+
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet shows as text: a leading ' before anything that would start a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def neutralise_frame(df: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
+    """`df` (a copy unless copy=False) with its text cells neutralised; numbers stay numbers."""
+    out = df.copy() if copy else df
+    for name in out.columns:
+        if out[name].dtype == object:
+            out[name] = [neutralise(v) if isinstance(v, str) else v for v in out[name]]
+    return out
+
+
+def neutralise_arrow(table):
+    """The same for an Arrow table (the fast CSV export): string columns only, in Arrow's compute."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for i, field in enumerate(table.schema):
+        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+            col = table.column(i)
+            risky = pc.fill_null(pc.match_substring_regex(col, _FORMULA_REGEX), False)
+            fixed = pc.if_else(risky, pc.binary_join_element_wise(pa.scalar("'"), col, ""), col)
+            table = table.set_column(i, field.name, fixed)
+    return table
+
+
+def http_url(url: str | None) -> str:
+    """`url` when it is an http(s) URL with a host, else "": only such links are shown or published
+    (no javascript:, data:, file: or relative links from an article's front matter)."""
+    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""

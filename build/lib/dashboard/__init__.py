@@ -1,0 +1,1 @@
+"""The Streamlit dashboard: displays claims and calls the claims/ API; no extraction logic here."""

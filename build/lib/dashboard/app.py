@@ -1,0 +1,142 @@
+"""claims — the fact-checking desk's dashboard.
+
+    streamlit run dashboard/app.py [-- --db FILE_OR_URL]
+
+A thin page: the data comes from claims/ (store, views, exports) through dashboard/data.py.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from claims import views
+from claims.store import StoreError
+from claims.store.export import export_bytes, verdict_statuses
+from dashboard import charts, data, review, sidebar, upload
+from dashboard.style import CSS
+
+st.set_page_config(page_title="claims · fact-checking desk", page_icon="🔎", layout="wide")
+
+
+def _chart_click() -> None:
+    """A click on a speaker's bar (previous run) becomes the speaker filter."""
+    state = st.session_state.get("speaker_chart") or {}
+    picked = [p.get("speaker") for p in (state.get("selection") or {}).get(charts.SPEAKER_PICK, []) if p.get("speaker")]
+    if picked and picked != st.session_state.get("_picked"):
+        sidebar.pick_speaker(picked[0])
+    st.session_state["_picked"] = picked
+
+
+def _metrics(view) -> None:
+    h = views.headline(view)
+    cols = st.columns(4)
+    cols[0].metric("Claims", f"{h['claims']:,}")
+    cols[1].metric("Speakers", f"{h['speakers']:,}", help="Named people, governments and organisations")
+    cols[2].metric("Unverified", f"{h['unverified']:,}")
+    cols[3].metric("Hedged or anonymous", f"{h['hedged_or_anonymous']:,}",
+                   help="Certainty hedged, alleged (journalistic conditional) or unsourced, or an anonymous speaker")
+
+
+def _downloads(view, filters: views.Filters) -> None:
+    name = f"claims_{filters.describe()}"
+    reviewed = view[view["status"].isin(list(verdict_statuses()))]
+    cols = st.columns([1, 1, 1.4, 2.6])
+    # Callables: the file is built only when clicked, so a 100,000-claim view costs nothing until then.
+    cols[0].download_button("⬇ CSV", lambda: export_bytes(view, "csv"), f"{name}.csv", "text/csv",
+                            key="dl_csv", on_click="ignore", width="stretch")
+    cols[1].download_button("⬇ JSONL", lambda: export_bytes(view, "jsonl"), f"{name}.jsonl",
+                            "application/jsonl", key="dl_jsonl", on_click="ignore", width="stretch")
+    cols[2].download_button(f"⬇ ClaimReview ({len(reviewed)})", lambda: export_bytes(reviewed, "claimreview"),
+                            f"{name}.claimreview.json", "application/ld+json", key="dl_claimreview",
+                            on_click="ignore", disabled=len(reviewed) == 0, width="stretch",
+                            help="schema.org ClaimReview JSON-LD for the claims in view that have a verdict")
+    cols[3].caption(f"Exports hold the {len(view):,} claims in view, with their status and note.")
+
+
+def _charts(view, statuses: list[str]) -> None:
+    if not len(view):
+        st.info("No claims in this view.")
+        return
+    per_speaker = views.claims_per_speaker(view)
+    left, right = st.columns(2, gap="large")
+    left.markdown("##### Claims per speaker  \n:gray[click a bar to show only that speaker]")
+    left.altair_chart(charts.speaker_bars(per_speaker), key="speaker_chart", on_select="rerun",
+                      selection_mode=charts.SPEAKER_PICK, width="stretch")
+    right.markdown("##### Certainty mix per speaker  \n:gray[share of each speaker's claims]")
+    right.altair_chart(charts.certainty_mix(views.certainty_by_speaker(view), list(per_speaker["speaker"])),
+                       width="stretch")
+    left, right = st.columns(2, gap="large")
+    left.markdown("##### Verification status")
+    left.altair_chart(charts.status_bars(views.status_counts(view, statuses)), width="stretch")
+    right.markdown("##### Claims per day")
+    has_published = view["published_date"].notna().any()
+    by = right.radio("Date", ["published", "ingested"], index=0 if has_published else 1, horizontal=True,
+                     key="time_by", label_visibility="collapsed",
+                     help="Publication date from the article's metadata, or the day it was added here")
+    over = views.claims_over_time(view, by)
+    if len(over):
+        right.altair_chart(charts.over_time(over), width="stretch")
+    else:
+        right.caption(f"No claim in view has a {by} date.")
+    pairs = views.speaker_about(view)
+    if len(pairs):
+        st.markdown("##### Who speaks about whom  \n:gray[claims by speaker and by the actors they name]")
+        st.altair_chart(charts.speaker_about(pairs), width="content")
+
+
+def _repeated(db: str) -> None:
+    clusters = data.repeated_claims(db)
+    if not len(clusters):
+        st.info("No claim appears in more than one article yet.")
+        return
+    st.caption("The same or nearly the same statement in several articles. Open one of its claims to set a "
+               "verdict on all its appearances at once.")
+    st.dataframe(clusters, hide_index=True, width="stretch")
+
+
+def main() -> None:
+    db, is_default = data.db_from_args()
+    try:
+        store = data.store(db)
+        data.ensure_sample(db, is_default)
+    except StoreError as err:
+        st.error(f"Cannot open the claims database: {err}")
+        st.stop()
+    st.html(CSS)
+    sidebar.database(store.name)
+    reviewer = sidebar.ask_reviewer()
+    review.apply_table_edits(db, reviewer)
+    claims = data.claim_set(db)
+    upload.uploader(db)
+    st.title("Claims · fact-checking desk")
+    review.show_flash()
+    if not len(claims):
+        st.info(f"The database {store.name} holds no claims yet. Add articles with “Add articles” in the sidebar, "
+                "or run `python -m claims ingest PATH --db …`.")
+        return
+    statuses = store.statuses
+    titles = dict(zip(claims.df["article_id"], claims.df["article_title"].where(claims.df["article_title"] != "",
+                                                                               claims.df["article_id"])))
+    sidebar.init_from_url(claims)
+    _chart_click()
+    filters = sidebar.draw(claims, statuses, titles)
+    view = claims.filter(filters)
+    _metrics(view)
+    _downloads(view, filters)
+    tab_claims, tab_charts, tab_repeated = st.tabs(["Claims", "Charts", "Repeated claims"])
+    open_claim = None
+    with tab_claims:
+        if len(view):
+            page = review.claims_table(view, statuses, reviewer)
+            st.divider()
+            open_claim = review.claim_detail(db, claims, view, page, statuses, reviewer)
+        else:
+            st.info("No claim matches these filters.")
+    with tab_charts:
+        _charts(view, statuses)
+    with tab_repeated:
+        _repeated(db)
+    sidebar.sync_url(filters, open_claim)
+
+
+if __name__ == "__main__":  # streamlit runs the page as __main__; a process spawned from it must not run it again
+    main()

@@ -1,0 +1,85 @@
+"""Altair charts of data already aggregated by claims.views (a few hundred rows at most, at any size).
+
+Titles are written by the page (as headings), so the charts carry none and keep their full width.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from claims.schema import CERTAINTY_LEVELS
+from claims.store.statuses import status_colors
+
+# From sure to unsure: blues for what is stated or attributed, warm colours for what the text does not vouch for.
+CERTAINTY_COLORS = ["#1f5f8b", "#6aa6cf", "#f2b84b", "#e8772e", "#c23b22"]
+SPEAKER_PICK = "pick"  # name of the bar chart's selection, read back by the app
+_ROW = alt.Step(24)  # one bar or cell a row: every label stays readable
+_COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")
+_LABELS = alt.Axis(labelLimit=220, labelOverlap=False)
+
+
+def speaker_bars(data: pd.DataFrame) -> alt.Chart:
+    """Claims per speaker; a click on a bar selects that speaker."""
+    pick = alt.selection_point(name=SPEAKER_PICK, fields=["speaker"], on="click")
+    return (alt.Chart(data)
+            .mark_bar(cursor="pointer")
+            .encode(x=alt.X("claims:Q", title="claims", axis=_COUNT_AXIS),
+                    y=alt.Y("speaker:N", sort="-x", title=None, axis=_LABELS),
+                    color=alt.value("#1f5f8b"),
+                    opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
+                    tooltip=["speaker", "claims"])
+            .add_params(pick)
+            .properties(height=_ROW))
+
+
+def certainty_mix(data: pd.DataFrame, order: list[str]) -> alt.Chart:
+    levels = list(CERTAINTY_LEVELS)
+    return (alt.Chart(data)
+            .mark_bar()
+            .encode(x=alt.X("claims:Q", stack="normalize", title="share of the speaker's claims",
+                            axis=alt.Axis(format="%")),
+                    y=alt.Y("speaker:N", sort=order, title=None, axis=_LABELS),
+                    color=alt.Color("certainty:N", scale=alt.Scale(domain=levels, range=CERTAINTY_COLORS),
+                                    legend=alt.Legend(orient="bottom", title=None, columns=3)),
+                    order=alt.Order("order:Q"),
+                    tooltip=["speaker", "certainty", "claims"])
+            .properties(height=_ROW))
+
+
+def status_bars(data: pd.DataFrame) -> alt.Chart:
+    domain = list(data["status"])
+    colors = status_colors()  # statuses.tsv
+    return (alt.Chart(data)
+            .mark_bar()
+            .encode(y=alt.Y("status:N", sort=domain, title=None, axis=_LABELS),
+                    x=alt.X("claims:Q", title="claims", axis=_COUNT_AXIS),
+                    color=alt.Color("status:N", legend=None, scale=alt.Scale(
+                        domain=domain, range=[colors.get(s, "#bbbbbb") for s in domain])),
+                    tooltip=["status", "claims"])
+            .properties(height=_ROW))
+
+
+def over_time(data: pd.DataFrame) -> alt.Chart:
+    # A few days: one labelled band each (a lone day would fill the whole axis); many: a time axis.
+    few = data["day"].nunique() <= 45
+    x = (alt.X("day:O", timeUnit="yearmonthdate", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0))
+         if few else alt.X("yearmonthdate(day):T", title=None))
+    return (alt.Chart(data)
+            .mark_bar(size=28 if few else None)
+            .encode(x=x,
+                    y=alt.Y("claims:Q", title="claims", stack=True, axis=_COUNT_AXIS),
+                    color=alt.Color("kind:N", legend=alt.Legend(orient="bottom", title=None, columns=3)),
+                    tooltip=[alt.Tooltip("day:T", title="day"), "kind", "claims"])
+            .properties(height=220))
+
+
+def speaker_about(data: pd.DataFrame) -> alt.Chart:
+    return (alt.Chart(data)
+            .mark_rect()
+            .encode(x=alt.X("about:N", title="actor spoken about", sort="-color",
+                            axis=alt.Axis(labelAngle=-35, labelLimit=160, labelOverlap=False)),
+                    y=alt.Y("speaker:N", title="speaker", sort="-color", axis=_LABELS),
+                    color=alt.Color("claims:Q", scale=alt.Scale(scheme="blues"),
+                                    legend=alt.Legend(title="claims", format="d", tickMinStep=1)),
+                    tooltip=["speaker", "about", "claims"])
+            .properties(height=_ROW, width=alt.Step(56)))

@@ -1,0 +1,105 @@
+"""The dashboard's link to the store: which database, cached resources, and every write.
+
+Reads are cached by the store's revision, which changes on any write from any process (another
+reviewer, an ingest from the command line), so every session sees fresh data without reloading
+100,000 claims on each click.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import pandas as pd
+import streamlit as st
+
+from claims.articles import Article
+from claims.extract import extract_rows
+from claims.nlp import load_model
+from claims.sample import SEEDS
+from claims.store import Store, StoreError, default_db_url, open_store
+from claims.views import ClaimSet
+
+
+def db_from_args(argv: list[str] | None = None) -> tuple[str, bool]:
+    """The database: `streamlit run dashboard/app.py -- --db FILE_OR_URL`, else $CLAIMS_DB, else the
+    default file. The flag says whether it is the default (only that one gets the sample articles)."""
+    parser = argparse.ArgumentParser(prog="dashboard/app.py", add_help=False)
+    parser.add_argument("--db", default=None)
+    args, _ = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    if args.db:
+        return args.db, False
+    return default_db_url(), not os.environ.get("CLAIMS_DB")
+
+
+@st.cache_resource(show_spinner=False)
+def store(db: str) -> Store:
+    return open_store(db)
+
+
+@st.cache_resource(show_spinner="Loading the French language model…")
+def model():
+    return load_model()
+
+
+@st.cache_resource(show_spinner="Loading claims…", max_entries=2)
+def _claim_set(db: str, content: tuple) -> ClaimSet:
+    mark, _ = store(db).revision()  # read before the claims: a verdict saved in between is applied again
+    return ClaimSet(store(db).claims_frame(), review_mark=mark)
+
+
+def claim_set(db: str) -> ClaimSet:
+    """All stored claims: reloaded when articles change, brought up to date in place when verdicts change
+    (a save on a 100,000-claim desk costs milliseconds, not a reload)."""
+    mark, content = store(db).revision()
+    claims = _claim_set(db, content)
+    claims.catch_up(mark, store(db).reviews_since)
+    return claims
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _repeated(db: str, content: tuple) -> pd.DataFrame:
+    return store(db).clusters(min_articles=2)
+
+
+def repeated_claims(db: str) -> pd.DataFrame:
+    """Claims seen in more than one article, re-read only when articles change (the grouping query
+    takes a quarter of a second on 100,000 claims, too much for every click)."""
+    _, content = store(db).revision()
+    return _repeated(db, content)
+
+
+def add_articles(db: str, articles: list[Article], progress=None) -> dict[str, int]:
+    """Extract and store articles one by one; `progress(done, total, name)` is called after each is stored."""
+    nlp = model()
+
+    def one_by_one():
+        for i, article in enumerate(articles):
+            yield [article], extract_rows([article], nlp)
+            if progress:  # resumed once the store has written the article
+                progress(i + 1, len(articles), article.source or article.article_id)
+
+    return store(db).ingest_batches(one_by_one())  # the store's revision has changed: claim_set() reloads
+
+
+def ensure_sample(db: str, is_default: bool) -> None:
+    """First start on the default database: ingest the sample articles so the desk opens on something."""
+    if not is_default or store(db).article_count() > 0:
+        return
+    from claims.articles import iter_articles
+
+    with st.spinner("First start: extracting the sample articles into the database…"):
+        add_articles(db, list(iter_articles([SEEDS])))
+
+
+def save_status(db: str, claim_id: str, status: str, version: int, note: str, reviewer: str) -> str | None:
+    """Save a verdict through the store's conflict check; returns an error message or None."""
+    try:
+        store(db).set_status(claim_id, status, version=version, note=note, reviewer=reviewer)
+    except StoreError as err:  # ConflictError included: someone saved in between
+        return f"Not saved: {err}"
+    return None
+
+
+def save_cluster_status(db: str, cluster_id: str, status: str, note: str, reviewer: str) -> int:
+    return store(db).set_cluster_status(cluster_id, status, note=note, reviewer=reviewer)
