@@ -23,7 +23,7 @@ def neutralise_frame(df: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
     """`df` (a copy unless copy=False) with its text cells neutralised; numbers stay numbers."""
     out = df.copy() if copy else df
     for name in out.columns:
-        if out[name].dtype == object:
+        if pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
             out[name] = [neutralise(v) if isinstance(v, str) else v for v in out[name]]
     return out
 

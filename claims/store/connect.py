@@ -33,8 +33,6 @@ def open_engine(db: str, *, init: bool = False) -> Opened:
         engine = create_engine(url, pool_pre_ping=True, connect_args={"timeout": 30} if is_sqlite else {})
     except (ArgumentError, ImportError, ValueError) as err:  # a malformed URL, a driver not installed
         raise StoreError(f"{name}: not a database this store can open ({err})") from None
-    if is_sqlite:
-        event.listen(engine, "connect", _sqlite_pragmas)
     try:
         upgraded = migrate.prepare(engine, name, path, init=init)
     except (DatabaseError, OperationalError) as err:
@@ -43,6 +41,9 @@ def open_engine(db: str, *, init: bool = False) -> Opened:
     except StoreError:
         engine.dispose()
         raise
+    if is_sqlite:  # only once it is our store: switching to WAL writes to the file
+        engine.dispose()
+        event.listen(engine, "connect", _sqlite_pragmas)
     return Opened(engine, name, is_sqlite, upgraded)
 
 
