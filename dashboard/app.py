@@ -102,7 +102,7 @@ def main() -> None:
         st.error(f"Cannot open the claims database: {err}")
         st.stop()
     st.html(CSS)
-    sidebar.database(store.name)
+    sidebar.database(store.name, store.upgraded)
     reviewer = sidebar.ask_reviewer()
     review.apply_table_edits(db, reviewer)
     claims = data.claim_set(db)

@@ -105,10 +105,13 @@ def sync_url(f: Filters, open_claim: str | None) -> None:
         st.query_params.from_dict(params)
 
 
-def database(name: str) -> None:
-    """Which database this page shows (in a code span: a path is never read as Markdown)."""
+def database(name: str, upgraded: str | None = None) -> None:
+    """Which database this page shows (in a code span: a path is never read as Markdown), and what
+    opening it did to an older schema."""
     fence = "``" if "`" in name else "`"
     st.sidebar.caption(f"Database: {fence}{name}{fence}")
+    if upgraded:
+        st.sidebar.info(upgraded.split(": ", 1)[-1].capitalize(), icon="ℹ️")
 
 
 def ask_reviewer() -> str:
