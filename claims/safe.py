@@ -23,8 +23,11 @@ def neutralise_frame(df: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
     """`df` (a copy unless copy=False) with its text cells neutralised; numbers stay numbers."""
     out = df.copy() if copy else df
     for name in out.columns:
-        if pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
-            out[name] = [neutralise(v) if isinstance(v, str) else v for v in out[name]]
+        col = out[name]
+        if pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col):
+            risky = col.str.match(_FORMULA_REGEX, na=False).astype(bool)  # non-text cells: False
+            if risky.any():
+                out[name] = col.mask(risky, "'" + col[risky].astype(str))
     return out
 
 

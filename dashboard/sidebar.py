@@ -111,7 +111,8 @@ def database(name: str, upgraded: str | None = None) -> None:
     fence = "``" if "`" in name else "`"
     st.sidebar.caption(f"Database: {fence}{name}{fence}")
     if upgraded:
-        st.sidebar.info(upgraded.split(": ", 1)[-1].capitalize(), icon="ℹ️")
+        what = upgraded.split(": ", 1)[-1]
+        st.sidebar.info(what[:1].upper() + what[1:], icon="ℹ️")
 
 
 def ask_reviewer() -> str:

@@ -124,7 +124,8 @@ def test_status_set_in_the_detail_form_is_stored_with_its_history(db):
         "false", "Démenti par le Kremlin", "Ana", 2)
     hist = store.history(claim.claim_id)
     assert list(hist[["old_status", "new_status", "reviewer"]].iloc[0]) == ["unverified", "false", "Ana"]
-    assert "false" in at.markdown[[("**Status:**" in m.value) for m in at.markdown].index(True)].value
+    facts = next(h.proto.body for h in at.html if "<strong>Status:</strong>" in h.proto.body)  # HTML text
+    assert "<strong>Status:</strong> <code>false</code> by Ana" in facts
 
 
 def test_status_edited_in_the_table_is_stored(db):

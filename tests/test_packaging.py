@@ -146,8 +146,13 @@ def installed(tmp_path_factory) -> Path:
     """The wheel built from this tree, installed into a folder of its own (the requirements come from
     this interpreter), to be used from a folder that is not the source tree."""
     tmp = tmp_path_factory.mktemp("wheel")
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for rel in filter(None, tracked.decode().split("\0")):  # a clean checkout: no build/ left in the tree
+        if (ROOT / rel).is_file():
+            (tmp / "src" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, tmp / "src" / rel)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
-                    str(tmp / "dist"), str(ROOT)], check=True, capture_output=True)
+                    str(tmp / "dist"), str(tmp / "src")], check=True, capture_output=True)
     wheel = next((tmp / "dist").glob("claims-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(tmp / "site"),
                     str(wheel)], check=True, capture_output=True)

@@ -1,1 +1,0 @@
-"""The Streamlit dashboard: displays claims and calls the claims/ API; no extraction logic here."""
