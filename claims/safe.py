@@ -5,6 +5,7 @@ neutralise_arrow, so one rule covers them all.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -31,17 +32,21 @@ def neutralise_frame(df: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
     return out
 
 
-def neutralise_arrow(table):
-    """The same for an Arrow table (the fast CSV export): string columns only, in Arrow's compute."""
+def neutralise_arrow(table, skip: Iterable[str] = ()):
+    """The same for an Arrow table (the fast CSV export): string columns only, in Arrow's compute;
+    `skip` names columns whose values the tool itself generates (ids, fixed vocabularies, timestamps)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    skip = set(skip)
     for i, field in enumerate(table.schema):
-        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
-            col = table.column(i)
+        if field.name not in skip and (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
+            col = table.column(i).combine_chunks()
             risky = pc.fill_null(pc.match_substring_regex(col, _FORMULA_REGEX), False)
-            fixed = pc.if_else(risky, pc.binary_join_element_wise(pa.scalar("'"), col, ""), col)
-            table = table.set_column(i, field.name, fixed)
+            if not pc.any(risky).as_py():  # the usual case: nothing to rebuild
+                continue
+            prefixed = pc.binary_join_element_wise(pa.scalar("'"), pc.filter(col, risky), "")
+            table = table.set_column(i, field.name, pc.replace_with_mask(col, risky, prefixed))
     return table
 
 

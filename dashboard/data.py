@@ -69,8 +69,9 @@ def repeated_claims(db: str) -> pd.DataFrame:
     return _repeated(db, content)
 
 
-def add_articles(db: str, articles: list[Article], progress=None) -> dict[str, int]:
-    """Extract and store articles one by one; `progress(done, total, name)` is called after each is stored."""
+def add_articles(db: str, articles: list[Article], progress=None, problems: list[str] | None = None) -> dict[str, int]:
+    """Extract and store articles one by one; `progress(done, total, name)` is called after each is stored;
+    an article the database refuses is named in `problems`."""
     nlp = model()
 
     def one_by_one():
@@ -79,7 +80,7 @@ def add_articles(db: str, articles: list[Article], progress=None) -> dict[str, i
             if progress:  # resumed once the store has written the article
                 progress(i + 1, len(articles), article.source or article.article_id)
 
-    return store(db).ingest_batches(one_by_one())  # the store's revision has changed: claim_set() reloads
+    return store(db).ingest_batches(one_by_one(), problems)  # the revision has changed: claim_set() reloads
 
 
 def ensure_sample(db: str, is_default: bool) -> None:

@@ -40,7 +40,9 @@ def _ingest(db: str, files) -> None:
         def step(done: int, total: int, name: str) -> None:
             bar.progress(done / total, text=f"{done}/{total}: {name}")
 
-        totals = data.add_articles(db, articles, progress=step)
+        refused: list[str] = []
+        totals = data.add_articles(db, articles, progress=step, problems=refused)
         bar.empty()
         report.insert(0, ("ok", ingest_summary(totals)))
+        report += [("error", message) for message in refused]
     st.session_state["upload_report"] = report

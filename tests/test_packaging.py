@@ -223,3 +223,17 @@ def test_the_installed_dashboard_is_served_and_shows_the_claims(installed, tmp_p
     assert not at.exception
     claims = int(next(m for m in at.metric if m.label == "Claims").value.replace(",", ""))
     assert claims == len(open_store(str(db)).claims_frame()) > 20
+
+
+def test_the_store_and_the_extraction_make_the_same_ids_and_keys():
+    """claims.ids is what the store uses; the extraction still has its own copy until it imports it."""
+    import importlib
+
+    from claims import ids
+
+    extract = importlib.import_module("claims.extract")  # claims.extract is also the function
+
+    for text in ("« Les Russes doivent partir »", "L’Iran, l'Irak  et   CUBA !", "Élysée: 1,8 million d'euros", ""):
+        assert ids.claim_key(text) == extract.claim_key(text)
+        assert ids.claim_id("art", text, 2) == extract.claim_id("art", text, 2)
+    assert ids.claim_key("L’Élysée a dit") == "l elysee a dit"

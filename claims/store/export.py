@@ -16,6 +16,8 @@ from claims.store.statuses import verdict_statuses
 # each format and the file names it may be written to
 SUFFIXES = {"csv": (".csv",), "jsonl": (".jsonl",), "claimreview": (".json", ".jsonld")}
 FORMATS = tuple(SUFFIXES)
+# columns whose values the tool makes (ids, fixed vocabularies, its own timestamps): no formula to neutralise
+_GENERATED = ("claim_id", "kind", "speaker_type", "certainty", "status", "reviewed_at", "cluster_id", "ingested_at")
 __all__ = ["FORMATS", "SUFFIXES", "claim_reviews", "export", "export_bytes", "export_store", "verdict_statuses"]
 
 
@@ -97,7 +99,7 @@ def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool) -> int:
             for name, to_text in (("certainty_markers", markers_to_text), ("about", list_to_text)):
                 table = table.set_column(table.schema.get_field_index(name), name,
                                          _json_to_text(table.column(name), to_text))
-            table = neutralise_arrow(table)  # no cell starts a spreadsheet formula
+            table = neutralise_arrow(table, skip=_GENERATED)  # no cell starts a spreadsheet formula
             if writer is None:
                 writer = pa_csv.CSVWriter(fh, table.schema)
             writer.write_table(table)
