@@ -5,6 +5,7 @@ neutralise_arrow, so one rule covers them all.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -48,6 +49,16 @@ def neutralise_arrow(table, skip: Iterable[str] = ()):
             prefixed = pc.binary_join_element_wise(pa.scalar("'"), pc.filter(col, risky), "")
             table = table.set_column(i, field.name, pc.replace_with_mask(col, risky, prefixed))
     return table
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as literal text in a Markdown message (Streamlit's st.info, st.warning…): every ASCII
+    punctuation mark backslash-escaped, so a file name or path never becomes an image, a link, a
+    :red[colour] or $math$."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
 def http_url(url: str | None) -> str:

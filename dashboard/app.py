@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claims import views
+from claims.safe import escape_markdown
 from claims.store import StoreError
 from claims.store.export import export_bytes, verdict_statuses
 from dashboard import charts, data, review, sidebar, upload
@@ -99,7 +100,7 @@ def main() -> None:
         store = data.store(db)
         data.ensure_sample(db, is_default)
     except StoreError as err:
-        st.error(f"Cannot open the claims database: {err}")
+        st.error(f"Cannot open the claims database: {escape_markdown(str(err))}")
         st.stop()
     st.html(CSS)
     sidebar.database(store.name, store.upgraded)
@@ -110,8 +111,8 @@ def main() -> None:
     st.title("Claims · fact-checking desk")
     review.show_flash()
     if not len(claims):
-        st.info(f"The database {store.name} holds no claims yet. Add articles with “Add articles” in the sidebar, "
-                "or run `python -m claims ingest PATH --db …`.")
+        st.info(f"The database {escape_markdown(store.name)} holds no claims yet. Add articles with “Add articles” "
+                "in the sidebar, or run `claims ingest PATH --db …`.")
         return
     statuses = store.statuses
     titles = dict(zip(claims.df["article_id"], claims.df["article_title"].where(claims.df["article_title"] != "",

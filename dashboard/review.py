@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from claims.evidence import evidence_segments
-from claims.safe import http_url
+from claims.safe import escape_markdown, http_url
 from claims.views import SORTS, ClaimSet, appearances, sorted_view
 from dashboard import data
 
@@ -37,7 +37,7 @@ def show_flash() -> None:
         if kind == "ok":
             st.toast(message, icon="✅")
         else:
-            st.error(message, icon="⚠️")
+            st.error(escape_markdown(message), icon="⚠️")  # names a database the user typed
 
 
 def apply_table_edits(db: str, reviewer: str) -> None:

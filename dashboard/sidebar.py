@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from claims.safe import escape_markdown
 from claims.views import FACETS, MARKER_LABELS, ClaimSet, Filters
 
 _TITLES = {"speaker": "Speaker", "about": "About (actors named in the claim)", "kind": "Kind",
@@ -112,7 +113,7 @@ def database(name: str, upgraded: str | None = None) -> None:
     st.sidebar.caption(f"Database: {fence}{name}{fence}")
     if upgraded:
         what = upgraded.split(": ", 1)[-1]
-        st.sidebar.info(what[:1].upper() + what[1:], icon="ℹ️")
+        st.sidebar.info(escape_markdown(what[:1].upper() + what[1:]), icon="ℹ️")
 
 
 def ask_reviewer() -> str:

@@ -357,3 +357,14 @@ def test_backup_of_each_database(db_url, tmp_path):
         assert told(res, "pg_dump -Fc", "pg_restore") and not (tmp_path / "b.db").exists()
     else:
         assert res.returncode == 0 and (tmp_path / "b.db").exists(), res.stderr
+
+
+def test_user_text_in_messages_is_escaped_for_markdown():
+    import re
+
+    from claims.safe import escape_markdown
+
+    for text in ("![x](http://127.0.0.1:9/x.png).txt", ":red[rouge] $$x^2$$", "a_b*c* <b>é</b> `c` \\ ~~s~~", "café"):
+        escaped = escape_markdown(text)
+        assert re.sub(r"\\(.)", r"\1", escaped) == text  # the same text, once unescaped
+        assert not re.search(r"(?<!\\)[!\[\]()$:*_`<>~]", escaped.replace("\\\\", ""))  # no live markup left
