@@ -6,17 +6,15 @@ import ast
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import tomllib
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, dashboard_server
 
 RELEASE_DB = ROOT / "tests" / "data" / "release" / "store_93d73e3.db"
 
@@ -196,26 +194,9 @@ def test_the_installed_dashboard_is_served_and_shows_the_claims(installed, tmp_p
     db = tmp_path / "desk.db"
     res = _run_installed(installed, tmp_path, "ingest", str(SEED), "--db", str(db), "--processes", "1", "--quiet")
     assert res.returncode == 0, res.stderr
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(tmp_path / "streamlit.log", "w")
     env = {**os.environ, "PYTHONPATH": str(installed)}
-    proc = subprocess.Popen([sys.executable, "-c", "import sys; from claims.cli import main; sys.exit(main())",
-                             "dashboard", "--db", str(db), "--headless", "--port", str(port), "--address", "127.0.0.1"],
-                            cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(f"the dashboard did not start: {(tmp_path / 'streamlit.log').read_text()}")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with dashboard_server(str(db), tmp_path / "streamlit.log", env=env, cwd=tmp_path) as url:
+        assert urllib.request.urlopen(f"{url}/_stcore/health", timeout=5).read() == b"ok"
     # the installed page itself (not the source tree's) on that database
     monkeypatch.setenv("CLAIMS_DB", str(db))
     monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])  # AppTest leaves the page there

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -35,12 +35,11 @@ def _dashboard(args: argparse.Namespace) -> int:
         cmd += ["--server.headless", "true"]
     if args.db:
         cmd += ["--", "--db", args.db]
-    try:
-        return subprocess.call(cmd)
-    except KeyboardInterrupt:
-        return 0
+    try:  # this process becomes Streamlit: a signal to stop it reaches the server itself
+        os.execv(sys.executable, cmd)
     except OSError as err:
         raise CliError(f"cannot start Streamlit ({err})") from None
+    return 0  # not reached
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -10,21 +10,10 @@ from pathlib import Path
 from claims.store.connect import check_sqlite_file
 from claims.store.errors import StoreError
 from claims.store.location import default_db_url, describe_db, sqlite_file
-from claims.store.migrate import OUR_TABLES
+from claims.store.migrate import OUR_TABLES, sqlite_snapshot
 
 PG_ADVICE = ("PostgreSQL is backed up with the server's own tools: pg_dump -Fc -d DATABASE -f claims.dump "
              "(consistent while reviewers work), and pg_restore --clean -d DATABASE claims.dump to bring it back")
-
-
-def _copy(src: Path, dst: Path) -> None:
-    """Page-by-page copy through SQLite's backup API: a consistent snapshot even while others write."""
-    source = sqlite3.connect(src, timeout=30)
-    target = sqlite3.connect(dst, timeout=30)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
 
 
 def counts(path: Path) -> dict[str, int]:
@@ -47,7 +36,7 @@ def backup(store, output: str | Path) -> dict[str, int]:
         raise StoreError(f"{out}: already exists; give a new file name (a backup never overwrites)")
     if not out.parent.is_dir():
         raise StoreError(f"{out}: the folder {out.parent} does not exist")
-    _copy(Path(store.sqlite_path), out)
+    sqlite_snapshot(Path(store.sqlite_path), out)
     return counts(out)
 
 
@@ -67,7 +56,7 @@ def restore(backup_file: str | Path, db: str | None = None) -> tuple[Path | None
     counts(source)  # a claims store, or refused now
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     staged = target.with_name(f"{target.name}.restoring-{stamp}")
-    _copy(source, staged)
+    sqlite_snapshot(source, staged)
     try:
         open_store(str(staged)).engine.dispose()  # an older backup is upgraded here, in the copy
         kept = None
@@ -75,12 +64,12 @@ def restore(backup_file: str | Path, db: str | None = None) -> tuple[Path | None
             kept = target.with_name(f"{target.name}.before-restore-{stamp}")
             try:
                 check_sqlite_file(target)
-                _copy(target, kept)
+                sqlite_snapshot(target, kept)
             except StoreError:  # the damaged database a restore is for: kept as it is, byte for byte
                 shutil.copyfile(target, kept)
                 for path in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
                     path.unlink(missing_ok=True)
-        _copy(staged, target)  # into the live file: open connections see the restored store
+        sqlite_snapshot(staged, target)  # into the live file: open connections see the restored store
     finally:
         staged.unlink(missing_ok=True)
     return kept, counts(target)

@@ -100,15 +100,20 @@ def _check_not_foreign(name: str, tables: set[str], init: bool) -> None:
                          "Give --init to add the claims tables to this database anyway.")
 
 
+def sqlite_snapshot(src: Path, dst: Path) -> None:
+    """Page-by-page copy through SQLite's online backup: consistent even while others write."""
+    source = sqlite3.connect(src, timeout=30)
+    target = sqlite3.connect(dst, timeout=30)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
 def _backup_before_upgrade(path: Path) -> Path:
-    """A consistent copy of the store (SQLite's online backup) beside it, before changing its schema."""
+    """A copy of the store beside it, before changing its schema."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     copy = path.with_name(f"{path.name}.before-upgrade-{stamp}.bak")
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(copy)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    sqlite_snapshot(path, copy)
     return copy
