@@ -6,6 +6,8 @@ spaCy and the NLP stack.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.3.0"
@@ -34,3 +36,16 @@ def __getattr__(name: str) -> Any:
         raise
     globals()[name] = value
     return value
+
+
+class _Package(types.ModuleType):
+    """`claims.extract` is the function, as it always was, even once the submodule claims.extract is
+    imported (the import system would otherwise bind the module to that name)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _EXPORTS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -218,3 +218,12 @@ def test_the_store_and_the_extraction_make_the_same_ids_and_keys():
         assert ids.claim_key(text) == extract.claim_key(text)
         assert ids.claim_id("art", text, 2) == extract.claim_id("art", text, 2)
     assert ids.claim_key("L’Élysée a dit") == "l elysee a dit"
+
+
+def test_claims_extract_stays_the_function_whatever_is_imported_first():
+    script = ("from claims.extract import extract_rows\nimport claims\n"
+              "df = claims.extract_text('« Non », a dit Paul Martin.')\n"
+              "assert callable(claims.extract) and len(claims.extract(articles=[])) == 0\n"
+              "print(df.speaker[0])")
+    res = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0 and res.stdout.strip() == "Paul Martin", res.stderr
