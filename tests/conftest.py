@@ -77,6 +77,17 @@ def dashboard_server(db: str, log: Path, env: dict | None = None, cwd: Path = RO
             proc.wait(timeout=30)
 
 
+@pytest.fixture
+def store(db_url):
+    """A store holding the seed article, on SQLite and on PostgreSQL."""
+    from claims.store import open_store
+
+    s = open_store(db_url)
+    ingest(s, [SEED])
+    yield s
+    s.engine.dispose()
+
+
 # The project's machines run PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`).
 PG_URL = os.environ.get("CLAIMS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

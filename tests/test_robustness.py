@@ -32,14 +32,6 @@ def digest(path) -> str:
     return hashlib.sha256(open(path, "rb").read()).hexdigest()
 
 
-@pytest.fixture
-def store(db_url):
-    s = open_store(db_url)
-    ingest(s, [SEED])
-    yield s
-    s.engine.dispose()
-
-
 def claim_with(store, fragment: str):
     df = store.claims_frame()
     return df[df["text"].str.contains(fragment, regex=False)].iloc[0]

@@ -16,15 +16,6 @@ from claims.sample import sample_corpus, write_corpus
 from claims.store import ConflictError, StoreError, open_store
 
 
-@pytest.fixture
-def store(db_url):
-    """A store holding the seed article, on SQLite and on PostgreSQL."""
-    s = open_store(db_url)
-    ingest(s, [SEED])
-    yield s
-    s.engine.dispose()
-
-
 def count(store, table: str) -> int:
     with store.engine.connect() as conn:
         return conn.exec_driver_sql(f"select count(*) from {table}").scalar()

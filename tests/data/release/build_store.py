@@ -6,9 +6,10 @@ Run with that release's code on the path, never with the current code:
     PYTHONPATH=/tmp/release .venv/bin/python tests/data/release/build_store.py sqlite:///tests/data/release/store_93d73e3.db
     PYTHONPATH=/tmp/release .venv/bin/python tests/data/release/build_store.py "postgresql+psycopg://…?options=-csearch_path%3Drelease_93d73e3"
     pg_dump --schema=release_93d73e3 --no-owner --no-privileges --inserts … > tests/data/release/store_93d73e3.pg.sql
+    (then the psql meta-commands, lines starting with a backslash such as \restrict, removed)
 
-tests/test_migrations.py opens the result with the current code and finds what this script wrote
-(EXPECTED below, kept in the test).
+tests/test_migrations.py opens the results with the current code and finds everything this script
+wrote: two verdicts on Pompeo's claim (PERSONS_HISTORY there) and an orphaned review.
 """
 import sys
 from pathlib import Path
