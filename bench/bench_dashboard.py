@@ -21,10 +21,10 @@ from sqlalchemy import select, update  # noqa: E402
 
 from claims import views  # noqa: E402
 from claims.extract import iter_extracted  # noqa: E402
-from claims.lexicon import load_lexicon  # noqa: E402
 from claims.sample import sample_corpus  # noqa: E402
 from claims.store import open_store  # noqa: E402
 from claims.store import tables as t  # noqa: E402
+from claims.store.statuses import status_names  # noqa: E402
 
 
 def build(db: str, n_claims: int) -> None:
@@ -58,7 +58,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--claims", type=int, default=100_000)
     args = ap.parse_args()
-    statuses = [r["status"] for r in load_lexicon().statuses]
+    statuses = status_names()
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.db")
         build(db, args.claims)

@@ -1,5 +1,10 @@
+"""python -m claims …: the command line. Only here may the process re-run itself in the project's .venv."""
 import sys
 
-from claims.cli import main
+if __name__ == "__main__":
+    from claims.environment import ensure_requirements
 
-sys.exit(main())
+    ensure_requirements()
+    from claims.cli import main
+
+    sys.exit(main())

@@ -4,8 +4,10 @@ Offsets everywhere refer to `Article.text`, the file's text exactly as decoded.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -77,10 +79,31 @@ def guess_title(text: str) -> str:
     return ""
 
 
+_UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Text of a file: UTF-8 (with or without BOM), else Windows-1252 with a warning."""
+    """Text of a file: UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1252 with a
+    warning. A stray NUL past the start (binary files have them early) becomes U+FFFD, one character
+    for one so offsets hold: no database or spreadsheet takes NUL in text."""
     if not data.strip():
         raise ArticleError(f"{name}: the file is empty")
+    text, warnings = _decode(data, name)
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+        warnings.append(f"{name}: NUL bytes in the text, replaced by \ufffd")
+    if not text.strip():
+        raise ArticleError(f"{name}: the file is empty")
+    return text, warnings
+
+
+def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    encoding = _UTF16_BOMS.get(data[:2])
+    if encoding:
+        try:
+            return data[2:].decode(encoding), []
+        except UnicodeDecodeError as err:
+            raise ArticleError(f"{name}: starts as UTF-16 but is not (undecodable byte {err.start + 2})") from None
     if b"\x00" in data[:8192]:
         raise ArticleError(f"{name}: this is a binary file, not a text article")
     try:
@@ -92,6 +115,16 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         raise ArticleError(f"{name}: not UTF-8 and not Windows-1252 text (undecodable {where})") from None
     return text, [f"{name}: not valid UTF-8 ({where}); read as Windows-1252 — check accents"]
+
+
+def display_name(path: str | Path) -> str:
+    """A file name as text that can be printed and stored: a name whose bytes are not UTF-8 (caf\\xe9.txt
+    from an old Windows archive) is read as Windows-1252, as the file contents are."""
+    raw = os.fsencode(path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _front_matter(text: str) -> dict[str, str]:
@@ -108,7 +141,7 @@ def _front_matter(text: str) -> dict[str, str]:
 def read_article(path: str | Path) -> Article:
     """Read one .txt/.md article; raise ArticleError naming the file when it cannot be used."""
     path = Path(path)
-    name = str(path)
+    name = display_name(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -150,18 +183,52 @@ def find_article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[st
     problems: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            found = sorted(_folder_articles(p, problems))
             if not found:
-                problems.append(f"{p}: no .txt or .md articles in this folder")
+                problems.append(f"{display_name(p)}: no .txt or .md articles in this folder")
             files.extend(found)
         elif p.is_file():
             if p.suffix.lower() not in ARTICLE_SUFFIXES:
-                problems.append(f"{p}: not an article file (expected {' or '.join(ARTICLE_SUFFIXES)})")
+                problems.append(f"{display_name(p)}: not an article file (expected {' or '.join(ARTICLE_SUFFIXES)})")
             else:
                 files.append(p)
+        elif p.is_symlink():
+            problems.append(_bad_link(p))
         else:
-            problems.append(f"{p}: no such file or folder")
+            problems.append(f"{display_name(p)}: no such file or folder")
     return files, problems
+
+
+def _folder_articles(folder: Path, problems: list[str]) -> Iterator[Path]:
+    """Article files in a folder and its subfolders, links followed; a link that leads nowhere, or
+    back to a folder already read (a loop), is named in `problems` and skipped."""
+    seen = {os.path.realpath(folder)}
+    for root, dirs, names in os.walk(folder, followlinks=True, onerror=lambda err: problems.append(
+            f"{display_name(err.filename)}: cannot read this folder ({err.strerror})")):
+        for d in list(dirs):
+            real = os.path.realpath(Path(root) / d)
+            if real in seen:
+                problems.append(f"{display_name(Path(root) / d)}: a symbolic link that loops back to a folder "
+                                "already read; skipped")
+                dirs.remove(d)
+            seen.add(real)
+        for name in sorted(names):
+            f = Path(root) / name
+            if f.is_symlink() and not f.exists():
+                problems.append(_bad_link(f))
+            elif f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES:
+                yield f
+
+
+def _bad_link(link: Path) -> str:
+    try:
+        link.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a loop this way
+        return f"{display_name(link)}: a symbolic link that loops back on itself; skipped"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return f"{display_name(link)}: a symbolic link that loops back on itself; skipped"
+    return f"{display_name(link)}: a symbolic link to nothing (its target is missing); skipped"
 
 
 def iter_articles(paths: Iterable[str | Path], problems: list[str] | None = None) -> Iterator[Article]:
@@ -180,7 +247,8 @@ def iter_articles(paths: Iterable[str | Path], problems: list[str] | None = None
             log.warning(str(err))
             continue
         if article.article_id in seen:
-            msg = f"{f}: same article id as {seen[article.article_id]}; skipped (rename one of them)"
+            msg = (f"{display_name(f)}: same article id as {display_name(seen[article.article_id])}; "
+                   "skipped (rename one of them)")
             problems.append(msg)
             log.warning(msg)
             continue

@@ -169,41 +169,42 @@ def score_item(item: dict, rows: pd.DataFrame, score: Score) -> None:
             score.errors.append(f"[{item['id']}] extra: {row['text']!r} ({row['speaker']}, {row['kind']})")
 
 
-class GoldError(Exception):
-    """A gold file that cannot be read; the message names the file, and the line when it is one."""
+class GoldError(ValueError):
+    """A gold file that cannot be scored; the message names the file, the line and the problem."""
 
 
-def read_gold(path: str | Path) -> list[dict]:
-    """The items of a gold JSONL file, checked: a clear error names the file and line of a bad one."""
+_GOLD_KEYS = ("id", "text", "statements")
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """Items of a gold JSONL file, each checked for the fields scoring needs."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
-        raise GoldError(f"{path}: no such gold file") from None
+        raise GoldError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise GoldError(f"{path}: cannot be read as UTF-8 text ({err})") from None
+        raise GoldError(f"{path}: cannot read it as UTF-8 text ({getattr(err, 'strerror', None) or err})") from None
     items = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("not a JSON object")
-            for key in ("id", "text", "statements"):
-                if key not in item:
-                    raise ValueError(f"no {key!r}")
-        except ValueError as err:
-            raise GoldError(f"{path}, line {n}: not a gold item ({err})") from None
+        except json.JSONDecodeError as err:
+            raise GoldError(f"{path}, line {n}: not JSON ({err.msg})") from None
+        missing = [k for k in _GOLD_KEYS if not isinstance(item, dict) or k not in item]
+        if missing:
+            raise GoldError(f"{path}, line {n}: not a gold item (missing {', '.join(missing)})")
         items.append(item)
     if not items:
-        raise GoldError(f"{path}: no gold items")
+        raise GoldError(f"{path}: no gold items in this file")
     return items
 
 
 def evaluate(gold_path: str | Path, processes: int | None = 1) -> Score:
     """Score the extractor on one gold file."""
-    items = read_gold(gold_path)
+    items = load_gold(gold_path)
     with tempfile.TemporaryDirectory() as tmp:
         for item in items:
             (Path(tmp) / f"{item['id']}.txt").write_text(item["text"], encoding="utf-8")

@@ -1,10 +1,8 @@
 """Articles in, claims DataFrame out: the pipeline, per article and in parallel."""
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -19,7 +17,7 @@ from tqdm import tqdm
 
 from claims.articles import Article, iter_articles
 from claims.certainty import level
-from claims.lexicon import fold, strip_accents
+from claims.ids import claim_id, claim_key
 from claims.nlp import load_model, normalize
 from claims.pipeline import statements_of
 from claims.schema import frame_from_rows
@@ -27,16 +25,6 @@ from claims.speakers import Actor
 from claims.statement import Statement
 
 log = logging.getLogger(__name__)
-
-
-def claim_key(text: str) -> str:
-    """Normalised claim text: what makes two claims 'the same' for ids and clusters."""
-    return " ".join(re.findall(r"\w+", strip_accents(fold(text))))
-
-
-def claim_id(article_id: str, text: str, occurrence: int) -> str:
-    raw = f"{article_id}\x1f{claim_key(text)}\x1f{occurrence}"
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
 def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int, speaker: Actor) -> dict:

@@ -73,7 +73,6 @@ class Lexicon:
     aliases: dict[str, Alias]  # folded alias -> actor
     pronouns: dict[str, Pronoun]
     roles: dict[str, str]  # noun -> person | organization | government | media | document | honorific
-    statuses: list[dict[str, str]] = field(default_factory=list)
     confidence: dict[str, float] = field(default_factory=dict)  # speaker resolution -> trust (0-1)
     conditional: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lemma -> (stem, modal)
 
@@ -135,7 +134,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             for r in read_table("pronouns.tsv", data_dir)
         },
         roles={fold(r["noun"]): r["kind"] for r in read_table("roles.tsv", data_dir)},
-        statuses=read_table("statuses.tsv", data_dir),
         confidence={r["resolution"]: float(r["confidence"]) for r in read_table("resolutions.tsv", data_dir)},
         conditional={r["lemma"]: (r["stem"], r["modal"] == "yes") for r in read_table("conditional.tsv", data_dir)},
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from claims.articles import Article, read_article
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"  # installed with the package
 
 
 def sample_corpus(n: int, seed: int = 7, seeds_dir: Path = SEEDS, paragraphs: int = 6) -> list[Article]:

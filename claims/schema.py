@@ -114,7 +114,10 @@ def list_to_text(values: list[str]) -> str:
 
 
 def for_csv(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy where list columns are readable text, for CSV and spreadsheets."""
+    """A copy where list columns are readable text and no cell can start a formula, for CSV and
+    spreadsheets."""
+    from claims.safe import neutralise_frame
+
     out = df.copy()
     for c in COLUMNS:
         if c.name not in out:
@@ -123,7 +126,7 @@ def for_csv(df: pd.DataFrame) -> pd.DataFrame:
             out[c.name] = out[c.name].map(lambda v: markers_to_text(v) if isinstance(v, list) else (v or ""))
         elif c.dtype == "list":
             out[c.name] = out[c.name].map(lambda v: list_to_text(v) if isinstance(v, list) else (v or ""))
-    return out
+    return neutralise_frame(out, copy=False)
 
 
 def write_frame(df: pd.DataFrame, path: str, *, bom: bool = False) -> None:

@@ -6,18 +6,14 @@ A thin page: the data comes from claims/ (store, views, exports) through dashboa
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `streamlit run` puts only dashboard/ on the path
-
-import streamlit as st  # noqa: E402
-
-from claims import views  # noqa: E402
-from claims.store import StoreError  # noqa: E402
-from claims.store.export import export_bytes, verdict_statuses  # noqa: E402
-from dashboard import charts, data, review, sidebar, upload  # noqa: E402
-from dashboard.style import CSS  # noqa: E402
+from claims import views
+from claims.safe import escape_markdown
+from claims.store import StoreError
+from claims.store.export import export_bytes, verdict_statuses
+from dashboard import charts, data, review, sidebar, upload
+from dashboard.style import CSS
 
 st.set_page_config(page_title="claims · fact-checking desk", page_icon="🔎", layout="wide")
 
@@ -104,9 +100,10 @@ def main() -> None:
         store = data.store(db)
         data.ensure_sample(db, is_default)
     except StoreError as err:
-        st.error(f"Cannot open the claims database: {err}")
+        st.error(f"Cannot open the claims database: {escape_markdown(str(err))}")
         st.stop()
     st.html(CSS)
+    sidebar.database(store.name, store.upgraded)
     reviewer = sidebar.ask_reviewer()
     review.apply_table_edits(db, reviewer)
     claims = data.claim_set(db)
@@ -114,8 +111,8 @@ def main() -> None:
     st.title("Claims · fact-checking desk")
     review.show_flash()
     if not len(claims):
-        st.info(f"The database {store.name} holds no claims yet. Add articles with “Add articles” in the sidebar, "
-                "or run `python -m claims ingest PATH --db …`.")
+        st.info(f"The database {escape_markdown(store.name)} holds no claims yet. Add articles with “Add articles” "
+                "in the sidebar, or run `claims ingest PATH --db …`.")
         return
     statuses = store.statuses
     titles = dict(zip(claims.df["article_id"], claims.df["article_title"].where(claims.df["article_title"] != "",

@@ -7,8 +7,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from claims.lexicon import load_lexicon
 from claims.schema import CERTAINTY_LEVELS
+from claims.store.statuses import status_colors
 
 # From sure to unsure: blues for what is stated or attributed, warm colours for what the text does not vouch for.
 CERTAINTY_COLORS = ["#1f5f8b", "#6aa6cf", "#f2b84b", "#e8772e", "#c23b22"]
@@ -48,7 +48,7 @@ def certainty_mix(data: pd.DataFrame, order: list[str]) -> alt.Chart:
 
 def status_bars(data: pd.DataFrame) -> alt.Chart:
     domain = list(data["status"])
-    colors = {r["status"]: r["color"] for r in load_lexicon().statuses if r.get("color")}  # statuses.tsv
+    colors = status_colors()  # statuses.tsv
     return (alt.Chart(data)
             .mark_bar()
             .encode(y=alt.Y("status:N", sort=domain, title=None, axis=_LABELS),

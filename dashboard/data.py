@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -17,10 +16,9 @@ import streamlit as st
 from claims.articles import Article
 from claims.extract import extract_rows
 from claims.nlp import load_model
+from claims.sample import SEEDS
 from claims.store import Store, StoreError, default_db_url, open_store
 from claims.views import ClaimSet
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def db_from_args(argv: list[str] | None = None) -> tuple[str, bool]:
@@ -71,8 +69,9 @@ def repeated_claims(db: str) -> pd.DataFrame:
     return _repeated(db, content)
 
 
-def add_articles(db: str, articles: list[Article], progress=None) -> dict[str, int]:
-    """Extract and store articles one by one; `progress(done, total, name)` is called after each is stored."""
+def add_articles(db: str, articles: list[Article], progress=None, problems: list[str] | None = None) -> dict[str, int]:
+    """Extract and store articles one by one; `progress(done, total, name)` is called after each is stored;
+    an article the database refuses is named in `problems`."""
     nlp = model()
 
     def one_by_one():
@@ -81,7 +80,7 @@ def add_articles(db: str, articles: list[Article], progress=None) -> dict[str, i
             if progress:  # resumed once the store has written the article
                 progress(i + 1, len(articles), article.source or article.article_id)
 
-    return store(db).ingest_batches(one_by_one())  # the store's revision has changed: claim_set() reloads
+    return store(db).ingest_batches(one_by_one(), problems)  # the revision has changed: claim_set() reloads
 
 
 def ensure_sample(db: str, is_default: bool) -> None:

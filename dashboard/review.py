@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from claims.evidence import evidence_segments
+from claims.safe import escape_markdown, http_url
 from claims.views import SORTS, ClaimSet, appearances, sorted_view
 from dashboard import data
 
@@ -36,7 +37,7 @@ def show_flash() -> None:
         if kind == "ok":
             st.toast(message, icon="✅")
         else:
-            st.error(message, icon="⚠️")
+            st.error(escape_markdown(message), icon="⚠️")  # names a database the user typed
 
 
 def apply_table_edits(db: str, reviewer: str) -> None:
@@ -109,6 +110,34 @@ def evidence_html(article_text: str, row: pd.Series) -> str:
     return f'<div class="evidence">{"".join(parts)}</div>'
 
 
+def article_meta_html(row: pd.Series) -> str:
+    """Title · date · source link, as HTML text: front matter is never read as Markdown (an image or a
+    :red[…] in a date or title would render, and make the browser fetch a URL); only an http(s) URL
+    becomes a link."""
+    parts = [f"<strong>{html.escape(row['article_title'] or row['article_id'])}</strong>"]
+    if row["published"]:
+        parts.append(html.escape(row["published"]))
+    url = http_url(row["url"])
+    if url:
+        parts.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer nofollow">'
+                     f"{html.escape(row['outlet'] or 'source')}</a>")
+    return f'<div class="meta">{" · ".join(parts)}</div>'
+
+
+def claim_facts_html(row: pd.Series) -> str:
+    """Speaker, cue, certainty and status as escaped HTML text (nothing from an article is Markdown)."""
+    def e(value: str) -> str:
+        return html.escape(value or "—")
+
+    certainty = e(row["certainty"]) + (f" — {e(row['markers_text'])}" if row["markers_text"] else "")
+    status = f"<code>{e(row['status'])}</code>" + (f" by {e(row['reviewer'])}" if row["reviewer"] else "")
+    lines = [("Speaker", f"{e(row['speaker'])} ({e(row['speaker_type'])})"), ("As written", e(row["speaker_mention"])),
+             ("Resolved by", e(row["speaker_resolution"])), ("Cue", f"{e(row['cue'])} · <strong>kind:</strong> "
+                                                                   f"{e(row['kind'])}"),
+             ("Certainty", certainty), ("About", e(row["about_text"])), ("Status", status)]
+    return '<div class="facts">' + "<br>".join(f"<strong>{k}:</strong> {v}" for k, v in lines) + "</div>"
+
+
 def claim_detail(db: str, claims: ClaimSet, view: pd.DataFrame, page: pd.DataFrame, statuses: list[str],
                  reviewer: str) -> str | None:
     """The open claim: evidence, facts, verdict form, history and other appearances. Returns its id.
@@ -129,23 +158,12 @@ def claim_detail(db: str, claims: ClaimSet, view: pd.DataFrame, page: pd.DataFra
 
     ev, facts = st.columns([3, 2], gap="large")
     with ev:
-        st.markdown(f"**{html.escape(row['article_title'] or row['article_id'])}**"
-                    + (f" · {row['published']}" if row["published"] else "")
-                    + (f" · [{html.escape(row['outlet'] or 'source')}]({row['url']})"
-                       if row["url"].startswith(("http://", "https://")) else ""))
+        st.html(article_meta_html(row))
         st.html(evidence_html(data.store(db).article_text(row["article_id"]), row))
         st.html('<div class="legend"><span class="ev-claim">claim</span> <span class="ev-speaker">speaker</span> '
                 '<span class="ev-cue">reporting verb</span> <span class="ev-marker">certainty marker</span></div>')
     with facts:
-        st.markdown(
-            f"**Speaker:** {html.escape(row['speaker'] or '—')} ({row['speaker_type']})  \n"
-            f"**As written:** {html.escape(row['speaker_mention'] or '—')}  \n"
-            f"**Resolved by:** {html.escape(row['speaker_resolution'] or '—')}  \n"
-            f"**Cue:** {html.escape(row['cue'] or '—')} · **kind:** {row['kind']}  \n"
-            f"**Certainty:** {row['certainty']}"
-            + (f" — {html.escape(row['markers_text'])}" if row["markers_text"] else "") + "  \n"
-            f"**About:** {html.escape(row['about_text'] or '—')}  \n"
-            f"**Status:** `{row['status']}`" + (f" by {html.escape(row['reviewer'])}" if row["reviewer"] else ""))
+        st.html(claim_facts_html(row))
         _verdict_form(db, row, statuses, reviewer)
 
     hist = data.store(db).history(claim_id)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from claims.safe import escape_markdown
 from claims.views import FACETS, MARKER_LABELS, ClaimSet, Filters
 
 _TITLES = {"speaker": "Speaker", "about": "About (actors named in the claim)", "kind": "Kind",
@@ -103,6 +104,16 @@ def sync_url(f: Filters, open_claim: str | None) -> None:
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if want != have:
         st.query_params.from_dict(params)
+
+
+def database(name: str, upgraded: str | None = None) -> None:
+    """Which database this page shows (in a code span: a path is never read as Markdown), and what
+    opening it did to an older schema."""
+    fence = "``" if "`" in name else "`"
+    st.sidebar.caption(f"Database: {fence}{name}{fence}")
+    if upgraded:
+        what = upgraded.split(": ", 1)[-1]
+        st.sidebar.info(escape_markdown(what[:1].upper() + what[1:]), icon="ℹ️")
 
 
 def ask_reviewer() -> str:

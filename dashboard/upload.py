@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claims.articles import ArticleError, article_from_bytes
+from claims.safe import escape_markdown
 from claims.store import ingest_summary
 from dashboard import data
 
@@ -20,7 +21,7 @@ def uploader(db: str) -> None:
             st.session_state["upload_gen"] = gen + 1
             st.rerun()
         for kind, message in st.session_state.get("upload_report", []):
-            (st.success if kind == "ok" else st.warning)(message)
+            (st.success if kind == "ok" else st.warning)(escape_markdown(message))  # file names are the user's
 
 
 def _ingest(db: str, files) -> None:
@@ -40,7 +41,9 @@ def _ingest(db: str, files) -> None:
         def step(done: int, total: int, name: str) -> None:
             bar.progress(done / total, text=f"{done}/{total}: {name}")
 
-        totals = data.add_articles(db, articles, progress=step)
+        refused: list[str] = []
+        totals = data.add_articles(db, articles, progress=step, problems=refused)
         bar.empty()
         report.insert(0, ("ok", ingest_summary(totals)))
+        report += [("error", message) for message in refused]
     st.session_state["upload_report"] = report

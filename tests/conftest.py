@@ -1,14 +1,21 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SEEDS = ROOT / "claims" / "data" / "seeds"
 SEED = SEEDS / "000_ba259b4d1716a856.txt"
 
 
@@ -36,6 +43,48 @@ def ingest(store, paths) -> dict[str, int]:
 
     arts = list(iter_articles(paths))
     return store.ingest(arts, extract_rows(arts))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def dashboard_server(db: str, log: Path, env: dict | None = None, cwd: Path = ROOT) -> Iterator[str]:
+    """`claims dashboard --db DB` served on a free local port until the block ends; yields its URL.
+    `env` may point PYTHONPATH at an installed copy of the package."""
+    port = free_port()
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-c", "import sys; from claims.cli import main; sys.exit(main())",
+                                 "dashboard", "--db", db, "--headless", "--port", str(port), "--address", "127.0.0.1"],
+                                cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(120):
+                try:
+                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                        break
+                except OSError:
+                    time.sleep(0.5)
+            else:
+                raise AssertionError(f"the dashboard did not start: {log.read_text()}")
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+@pytest.fixture
+def store(db_url):
+    """A store holding the seed article, on SQLite and on PostgreSQL."""
+    from claims.store import open_store
+
+    s = open_store(db_url)
+    ingest(s, [SEED])
+    yield s
+    s.engine.dispose()
 
 
 # The project's machines run PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`).

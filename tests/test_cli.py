@@ -52,8 +52,8 @@ def test_wrong_output_suffix_is_refused(tmp_path):
 
 def test_a_python_without_the_requirements_is_told_what_to_install():
     # pandas made unimportable, as on a bare system Python
-    blocked = "import sys; sys.modules['pandas'] = None; import claims"
+    blocked = "import sys; sys.modules['pandas'] = None; import claims; claims.extract"
     res = subprocess.run([sys.executable, "-c", blocked], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 1
     last = res.stderr.strip().splitlines()[-1]
-    assert last.startswith("ImportError: claims needs 'pandas'") and "pip install -r requirements.txt" in last
+    assert last.startswith("ImportError: claims needs 'pandas'") and "pip install -r requirements.txt -e ." in last

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claims.cli import main
-from claims.evaluate import GoldError, evaluate, overlaps, read_gold, speaker_form
+from claims.evaluate import GoldError, evaluate, load_gold, overlaps, speaker_form
 
 GOLD = Path(__file__).parent / "data" / "gold"
 SENTENCES, PARAGRAPHS = GOLD / "dev.jsonl", GOLD / "dev_paragraphs.jsonl"
@@ -78,16 +78,16 @@ def test_evaluate_command_takes_several_files_and_lists_errors(tmp_path, capsys)
 
 
 @pytest.mark.parametrize("content, message", [
-    (None, "no such gold file"),
-    ("not json\n", "line 1: not a gold item"),
-    ('{"id": "x", "text": "t"}\n', "line 1: not a gold item (no 'statements')"),
-    ("\n\n", "no gold items"),
+    (None, "no such file"),
+    ("not json\n", "line 1: not JSON"),
+    ('{"id": "x", "text": "t"}\n', "line 1: not a gold item (missing statements)"),
+    ("\n\n", "no gold items in this file"),
 ])
 def test_bad_gold_files_are_named(tmp_path, capsys, content, message):
     path = tmp_path / "gold.jsonl"
     if content is not None:
         path.write_text(content, encoding="utf-8")
     with pytest.raises(GoldError, match=re.escape(message)):
-        read_gold(path)
-    assert main(["evaluate", str(path)]) == 1
+        load_gold(path)
+    assert main(["evaluate", str(path)]) == 2  # a usage error, as for every command
     assert str(path) in capsys.readouterr().err

@@ -16,15 +16,6 @@ from claims.sample import sample_corpus, write_corpus
 from claims.store import ConflictError, StoreError, open_store
 
 
-@pytest.fixture
-def store(db_url):
-    """A store holding the seed article, on SQLite and on PostgreSQL."""
-    s = open_store(db_url)
-    ingest(s, [SEED])
-    yield s
-    s.engine.dispose()
-
-
 def count(store, table: str) -> int:
     with store.engine.connect() as conn:
         return conn.exec_driver_sql(f"select count(*) from {table}").scalar()
@@ -149,8 +140,9 @@ def test_kill_during_ingest_loses_nothing_and_can_resume(store, tmp_path):
     assert orphans == 0
     again = open_store(store.db)
     assert again.claim(claim.claim_id)["status"] == "false"
-    assert subprocess.run(cmd, cwd=ROOT, capture_output=True).returncode == 0
-    assert count(store, "articles") == 61
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert count(store, "articles") == 61, res.stderr
     assert list(again.history(claim.claim_id)["note"]) == ["verdict"]
 
 

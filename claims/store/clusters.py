@@ -6,7 +6,7 @@ import hashlib
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
-from claims.extract import claim_key
+from claims.ids import claim_key
 from claims.store import tables as t
 
 SIMILARITY = 90  # rapidfuzz token_sort_ratio, 0-100: reworded punctuation and word order still match

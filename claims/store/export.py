@@ -7,15 +7,18 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from claims.lexicon import load_lexicon
+from claims.safe import http_url, neutralise_arrow
 from claims.schema import list_to_text, markers_to_text, write_frames, write_stream
-from claims.store.db import REVIEW_COLUMNS, Store
+from claims.store.db import Store
+from claims.store.queries import REVIEW_COLUMNS
+from claims.store.statuses import verdict_statuses
 
-FORMATS = ("csv", "jsonl", "claimreview")
-
-
-def verdict_statuses() -> dict[str, dict[str, str]]:
-    return {r["status"]: r for r in load_lexicon().statuses if r["verdict"] == "yes"}
+# each format and the file names it may be written to
+SUFFIXES = {"csv": (".csv",), "jsonl": (".jsonl",), "claimreview": (".json", ".jsonld")}
+FORMATS = tuple(SUFFIXES)
+# columns whose values the tool makes (ids, fixed vocabularies, its own timestamps): no formula to neutralise
+_GENERATED = ("claim_id", "kind", "speaker_type", "certainty", "status", "reviewed_at", "cluster_id", "ingested_at")
+__all__ = ["FORMATS", "SUFFIXES", "claim_reviews", "export", "export_bytes", "export_store", "verdict_statuses"]
 
 
 def claim_reviews(df: pd.DataFrame, desk: str = "claims fact-checking desk") -> list[dict]:
@@ -26,7 +29,7 @@ def claim_reviews(df: pd.DataFrame, desk: str = "claims fact-checking desk") -> 
         v = verdicts[r.status]
         author_type = "Person" if r.speaker_type == "person" else "Organization"
         appearance = {"@type": "CreativeWork", "headline": r.article_title or r.article_id}
-        if getattr(r, "url", ""):
+        if http_url(getattr(r, "url", "")):  # never a javascript: or data: link from front matter
             appearance["url"] = r.url
         if r.published:
             appearance["datePublished"] = r.published
@@ -54,15 +57,14 @@ def export(source: pd.DataFrame | Iterable[pd.DataFrame], path: str, fmt: str, b
     """Write a frame, or a stream of frames (Store.iter_claims_frames), to `path` as `fmt`;
     returns the number of records written."""
     _check_format(fmt)
+    if not path.endswith(SUFFIXES[fmt]):
+        raise ValueError(f"{path}: a {fmt} export must end in {' or '.join(SUFFIXES[fmt])}")
     frames = [source] if isinstance(source, pd.DataFrame) else source
     if fmt == "claimreview":
         records = [rec for df in frames for rec in claim_reviews(df)]
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(records, fh, ensure_ascii=False, indent=2)
         return len(records)
-    suffix = ".csv" if fmt == "csv" else ".jsonl"
-    if not path.endswith(suffix):
-        raise ValueError(f"{path}: a {fmt} export must end in {suffix}")
     return write_frames(frames, path, bom=bom)
 
 
@@ -97,6 +99,7 @@ def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool) -> int:
             for name, to_text in (("certainty_markers", markers_to_text), ("about", list_to_text)):
                 table = table.set_column(table.schema.get_field_index(name), name,
                                          _json_to_text(table.column(name), to_text))
+            table = neutralise_arrow(table, skip=_GENERATED)  # no cell starts a spreadsheet formula
             if writer is None:
                 writer = pa_csv.CSVWriter(fh, table.schema)
             writer.write_table(table)

@@ -1,4 +1,7 @@
-"""Database tables (SQLAlchemy Core): one definition for SQLite and PostgreSQL."""
+"""Database tables (SQLAlchemy Core): one definition for SQLite and PostgreSQL.
+
+This is the newest schema; every change to it comes with a migration in migrations/versions/
+(tests/test_migrations.py checks that a migrated database and these tables agree)."""
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
@@ -57,4 +60,5 @@ reviews = Table(
     Column("at", String(40), nullable=False),
     Column("orphaned", Boolean, nullable=False, default=False),
     Column("via_cluster", String(32)),
+    Column("version", Integer),  # the claim's version this review made (migration 0002)
 )

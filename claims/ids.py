@@ -1,0 +1,21 @@
+"""Claim ids and claim keys: what makes two claims 'the same', with no NLP import.
+
+The store's clusters and the extraction's ids both use these, so the store never needs spaCy.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from claims.lexicon import fold, strip_accents
+
+
+def claim_key(text: str) -> str:
+    """Normalised claim text: what makes two claims 'the same' for ids and clusters."""
+    return " ".join(re.findall(r"\w+", strip_accents(fold(text))))
+
+
+def claim_id(article_id: str, text: str, occurrence: int) -> str:
+    """Stable id: article id, normalised text and its occurrence number in the article."""
+    raw = f"{article_id}\x1f{claim_key(text)}\x1f{occurrence}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
