@@ -333,8 +333,9 @@ class Resolver:
             named = [m for m in recent if m.actor.type == "person" and m.actor.resolution in
                      ("named", "short form", "apposition") and _compatible(m, gender, number)
                      and not self._other_role(m.actor, head, own)]
-            if named:
-                target = named[-1].actor
+            if named:  # the person the paragraph is about first: le chef de l'État after « Macron a reçu Scholz »
+                salient = [m for m in named if m.subject or m.speaker]
+                target = (salient or named)[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
             if bare:  # 4. le militaire → un officier de l'armée, the unnamed source that just spoke
                 animate = [m for m in recent
@@ -369,8 +370,13 @@ class Resolver:
             # salience: the speakers and subjects of the nearest sentences, people before institutions
             ranked = [m for m in animate if m.speaker or m.subject] or animate or \
                 [m for m in pool if m.speaker or m.subject]
+        elif animate:
+            # celui-ci, ce dernier: « the latter », the person just named who is not the one speaking
+            # (Macron a reçu Olaf Scholz. … Ce dernier → Scholz); the latest person when there is no other
+            last = animate[-1].sentence
+            ranked = [m for m in animate if not (m.subject or m.speaker) and m.sentence >= last - 1] or animate
         else:
-            ranked = animate or pool
+            ranked = pool
         text = span.text.strip()
         if not ranked:
             return Actor(text, "unknown", "unresolved", text)

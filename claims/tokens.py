@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
-from claims.words import CONNECTORS, DE
+from claims.words import CONNECTORS, DE, TIME
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -107,8 +107,8 @@ def noun_phrase(head: Token) -> Span:
         if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause \
                 or "Rel" in tok.morph.get("PronType"):
             break
-        if not (head.is_ancestor(tok) or tok.head.i == head.i):
-            break
+        if not (head.is_ancestor(tok) or tok.head.i == head.i) or tok.lower_ in TIME and not tok.ent_type_:
+            break  # …, a affirmé l'intéressé lundi: the day is not the speaker
         if tok.pos_ == "ADP" and (named or not _role_complement(tok)):
             # la Première ministre Élisabeth Borne | devant les députés: the name closes the phrase;
             # a role keeps its « de » complements (le maire de Lyon), not where or to whom it spoke

@@ -145,3 +145,14 @@ def test_a_lower_case_word_is_no_name(rows):
 def test_sides_unnamed_sources_and_incises(rows, fragment, speaker, resolution):
     row = row_with(rows, fragment)
     assert (row["speaker"], row["speaker_resolution"]) == (speaker, resolution)
+
+
+@pytest.mark.parametrize("fragment, speaker, resolution, mention", [
+    ("l'Europe devait « accélérer »", "Emmanuel Macron", "role", "Le chef de l'État"),  # the subject, not the guest
+    ("Berlin restait attaché", "Olaf Scholz", "pronoun", "Ce dernier"),  # the latter: the one not speaking
+    ("les deux dirigeants se reverraient", "Prisca Thevenot", "pronoun", "Celle-ci"),
+    ("jamais touché un centime", "Jacques Peyrat", "role", "l'intéressé"),  # not « l'intéressé lundi »
+])
+def test_the_chief_of_state_the_latter_and_the_person_concerned(rows, fragment, speaker, resolution, mention):
+    row = row_with(rows, fragment)
+    assert (row["speaker"], row["speaker_resolution"], row["speaker_mention"]) == (speaker, resolution, mention)
