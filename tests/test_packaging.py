@@ -224,3 +224,11 @@ def test_claims_extract_stays_the_function_whatever_is_imported_first():
               "print(df.speaker[0])")
     res = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0 and res.stdout.strip() == "Paul Martin", res.stderr
+
+
+def test_the_sample_articles_ship_with_the_package_as_in_seeds():
+    """seeds/ is the sample of the user's design card; claims/data/seeds/ is its copy installed with the package."""
+    root = Path(__file__).resolve().parent.parent
+    top = {p.name: p.read_bytes() for p in (root / "seeds").glob("*.txt")}
+    packaged = {p.name: p.read_bytes() for p in (root / "claims" / "data" / "seeds").glob("*.txt")}
+    assert top and top == packaged
