@@ -230,12 +230,36 @@ def status_counts(view: pd.DataFrame, statuses: list[str]) -> pd.DataFrame:
     return pd.concat([counts, extra]).rename_axis("status").rename("claims").reset_index()
 
 
-def claims_over_time(view: pd.DataFrame, by: str = "published") -> pd.DataFrame:
-    """Claims a day, by kind; `by` is "published" or "ingested"."""
+# Time buckets of the over-time chart, chosen from the span of the view so a chart has at most ~50 bars.
+TIME_UNITS: tuple[tuple[str, int], ...] = (("day", 45), ("week", 7 * 45), ("month", 4 * 366), ("year", 10**9))
+
+
+def time_unit(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """"day" for up to 45 days, "week" up to ~10 months, "month" up to 4 years, else "year"."""
+    span = (last - first).days + 1
+    return next(unit for unit, days in TIME_UNITS if span <= days)
+
+
+def bucket(days: pd.Series, unit: str) -> pd.Series:
+    """Each date → the first day of its day, week (Monday), month or year."""
+    if unit == "day":
+        return days
+    if unit == "week":
+        return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
+    return days.dt.to_period("M" if unit == "month" else "Y").dt.start_time
+
+
+def claims_over_time(view: pd.DataFrame, by: str = "published") -> tuple[pd.DataFrame, str]:
+    """Claims per period and kind, `by` "published" or "ingested"; the period (day, week, month or
+    year) follows the span of the view. Returns (period, kind, claims) rows and the unit."""
     column = "published_date" if by == "published" else "ingested_date"
     dated = view.dropna(subset=[column])
-    out = dated.groupby([column, "kind"]).size().rename("claims").reset_index()
-    return out.rename(columns={column: "day"})
+    if not len(dated):
+        return pd.DataFrame(columns=["period", "kind", "claims"]), "day"
+    unit = time_unit(dated[column].min(), dated[column].max())
+    periods = bucket(dated[column], unit).rename("period")
+    out = dated.groupby([periods, dated["kind"]]).size().rename("claims").reset_index()
+    return out, unit
 
 
 def speaker_about(view: pd.DataFrame, top: int = 12) -> pd.DataFrame:

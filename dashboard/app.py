@@ -72,14 +72,15 @@ def _charts(view, statuses: list[str]) -> None:
     left, right = st.columns(2, gap="large")
     left.markdown("##### Verification status")
     left.altair_chart(charts.status_bars(views.status_counts(view, statuses)), width="stretch")
-    right.markdown("##### Claims per day")
+    heading = right.empty()
     has_published = view["published_date"].notna().any()
     by = right.radio("Date", ["published", "ingested"], index=0 if has_published else 1, horizontal=True,
                      key="time_by", label_visibility="collapsed",
                      help="Publication date from the article's metadata, or the day it was added here")
-    over = views.claims_over_time(view, by)
+    over, unit = views.claims_over_time(view, by)
+    heading.markdown(f"##### Claims per {unit}")
     if len(over):
-        right.altair_chart(charts.over_time(over), width="stretch")
+        right.altair_chart(charts.over_time(over, unit), width="stretch")
     else:
         right.caption(f"No claim in view has a {by} date.")
     pairs = views.speaker_about(view)

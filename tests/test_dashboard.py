@@ -261,3 +261,17 @@ def test_pages_follow_the_view(db):
     assert len(table(at)) == total - 50 * (pages - 1) and not first & set(table(at)["claim_id"])
     at.multiselect(key="f_speaker").set_value(["Trump"]).run()  # fewer claims than a page: back to page 1
     assert not at.exception and set(table(at)["speaker"]) == {"Trump"}
+
+
+def test_charts_of_a_store_spanning_a_year(tmp_path, monkeypatch, year_batch):
+    db = str(tmp_path / "year.db")
+    open_store(db).ingest(*year_batch)
+    monkeypatch.setenv("CLAIMS_DB", db)
+    at = run_app()
+    assert any(m.value.startswith("##### Claims per month") for m in at.markdown)
+    charts = [c for c in at.get("vega_lite_chart")]
+    months = next(c for c in charts if '"period"' in c.proto.spec)
+    assert '"timeUnit": "yearmonth"' in months.proto.spec.replace('":"', '": "')
+    assert repeated_tab(at) is not None or any("more than one article" in i.value for i in at.info)
+    at.radio(key="time_by").set_value("ingested").run()  # all ingested today: one day
+    assert not at.exception and any(m.value.startswith("##### Claims per day") for m in at.markdown)

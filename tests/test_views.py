@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 from conftest import SEED, ingest
 
@@ -10,7 +11,16 @@ from claims.articles import Article
 from claims.evidence import evidence_segments
 from claims.extract import extract_rows
 from claims.store import open_store
-from claims.views import ClaimSet, Filters, appearances, claims_per_speaker, headline, speaker_about
+from claims.views import (
+    ClaimSet,
+    Filters,
+    appearances,
+    claims_over_time,
+    claims_per_speaker,
+    headline,
+    speaker_about,
+    time_unit,
+)
 
 
 @pytest.fixture
@@ -102,3 +112,21 @@ def test_evidence_segments_cover_the_paragraph_and_label_each_part():
     assert "speaker" in labelled["Jean Dupont"]
     assert any("marker" in s.labels and "aurait" in s.text for s in segs)
     assert any("claim" in s.labels and "dette" in s.text for s in segs)
+
+
+def test_claims_over_time_picks_the_period_from_the_span(tmp_path, year_batch):
+    store = open_store(str(tmp_path / "year.db"))
+    store.ingest(*year_batch)
+    year = ClaimSet(store.claims_frame())
+    over, unit = claims_over_time(year.df, "published")
+    assert unit == "month" and over["claims"].sum() == len(year)
+    assert list(over["period"].drop_duplicates()) == sorted(over["period"].unique())
+    assert {p.day for p in over["period"]} == {1} and over["period"].nunique() == 12  # one bar a month
+    spring = year.filter(Filters(date_from=date(2025, 3, 1), date_to=date(2025, 7, 31)))
+    over, unit = claims_over_time(spring, "published")
+    assert unit == "week" and {p.weekday() for p in over["period"]} == {0}  # weeks start on Monday
+    assert over["claims"].sum() == len(spring) > 0
+    one_day = claims_over_time(year.filter(Filters(date_from=date(2025, 1, 3), date_to=date(2025, 1, 3))),
+                               "published")
+    assert one_day[1] == "day" and list(one_day[0]["period"].unique()) == [pd.Timestamp("2025-01-03")]
+    assert time_unit(pd.Timestamp("2020-01-01"), pd.Timestamp("2026-01-01")) == "year"
