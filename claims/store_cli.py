@@ -55,9 +55,20 @@ def _history(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     store = open_store(args.db)
-    n = export_store(store, args.output, args.format, status=args.status, speaker=args.speaker, bom=args.bom)
+    ids = _view_ids(store, args.view) if args.view else None
+    n = export_store(store, args.output, args.format, status=args.status, speaker=args.speaker, bom=args.bom, ids=ids)
     print(f"{n} records → {args.output}", file=sys.stderr)
     return 0
+
+
+def _view_ids(store, query: str):
+    """Ids of the claims a dashboard view shows; `query` is its link's query string (speaker=…&text=…)."""
+    from urllib.parse import parse_qs
+
+    from claims.views import ClaimSet, Filters
+
+    params = parse_qs(query.lstrip("?"))
+    return ClaimSet.from_store(store).view(Filters.from_params(lambda k: params.get(k, []))).ids()
 
 
 def _clusters(args: argparse.Namespace) -> int:
@@ -103,6 +114,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("--status", action="append", help="only this status (repeatable)")
     p.add_argument("--speaker", action="append", help="only this speaker (repeatable)")
+    p.add_argument("--view", default=None, metavar="QUERY",
+                   help="only the claims of a dashboard view: its link's query string (speaker=Trump&text=sanctions)")
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 BOM (Excel)")
     db(p)
