@@ -88,14 +88,14 @@ def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool, ids=None
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
-    from claims.store.columnar import review_table
+    from claims.store.columnar import review_batches
 
     n = 0
     with open(path, "wb") as fh:
         if bom:
             fh.write("\ufeff".encode())
         writer = None
-        for batch in review_table(store, status=status, speaker=speaker, ids=ids, adbc=True).to_batches(100_000):
+        for batch in review_batches(store, status=status, speaker=speaker, ids=ids, adbc=True):
             table = pa.Table.from_batches([batch])
             for name, to_text in (("certainty_markers", markers_to_text), ("about", list_to_text)):
                 table = table.set_column(table.schema.get_field_index(name), name,
