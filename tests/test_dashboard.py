@@ -275,3 +275,26 @@ def test_charts_of_a_store_spanning_a_year(tmp_path, monkeypatch, year_batch):
     assert repeated_tab(at) is not None or any("more than one article" in i.value for i in at.info)
     at.radio(key="time_by").set_value("ingested").run()  # all ingested today: one day
     assert not at.exception and any(m.value.startswith("##### Claims per day") for m in at.markdown)
+
+
+def test_a_view_too_big_for_the_browser_is_offered_the_command_line(db, monkeypatch, tmp_path):
+    import shlex
+    import subprocess
+
+    import claims.store.export as export
+
+    monkeypatch.setattr(export, "BROWSER_EXPORT_ROWS", 3)
+    at = run_app()
+    at.multiselect(key="f_speaker").set_value([POMPEO]).run()  # 4 claims: over the limit
+    assert all(b.proto.disabled for b in at.get("download_button"))
+    command = next(c.value for c in at.code if "claims export" in c.value)
+    args = shlex.split(command)
+    out = tmp_path / "pompeo.csv"
+    args[args.index("-o") + 1] = str(out)
+    done = subprocess.run([sys.executable, *args[1:]], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    exported = pd.read_csv(out, encoding="utf-8-sig")
+    assert sorted(exported["claim_id"]) == sorted(open_store(db).claims_frame(speaker=[POMPEO])["claim_id"])
+    at.multiselect(key="f_speaker").set_value([]).run()
+    at.multiselect(key="f_kind").set_value(["according_to"]).run()  # 2 claims: downloads come back
+    assert not any(b.proto.disabled for b in at.get("download_button")[:2])
