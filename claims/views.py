@@ -212,6 +212,7 @@ class ClaimSet:
         self._search: list[tuple[np.ndarray, pa.Array, np.ndarray]] | None = None  # built on the first search
         self._views: dict[tuple, View] = {}
         self._orders: dict[str, np.ndarray] = {}  # sort name → every position in that order
+        self._positions: dict[str, int | None] = {}
 
     @classmethod
     def from_store(cls, store) -> ClaimSet:
@@ -345,9 +346,20 @@ class ClaimSet:
             return [c for c in CERTAINTY_LEVELS if c in counts.index]
         return [str(v) for v in counts.index]
 
-    def date_bounds(self) -> tuple[date, date] | None:
+    def position(self, claim_id: str) -> int | None:
+        """Row of a claim (the opened one: looked up once, then remembered)."""
+        if claim_id not in self._positions:
+            pos = pc.index(self.ids, claim_id).as_py()
+            self._positions = {**dict(list(self._positions.items())[-15:]), claim_id: pos if pos >= 0 else None}
+        return self._positions[claim_id]
+
+    @cached_property
+    def _date_bounds(self) -> tuple[date, date] | None:
         d = self.df["date"].dropna()
         return (d.min().date(), d.max().date()) if len(d) else None
+
+    def date_bounds(self) -> tuple[date, date] | None:
+        return self._date_bounds
 
     def sort_order(self, mask: np.ndarray, how: str) -> np.ndarray:
         """Positions of the rows in `mask`, in the order of SORTS[how] (every claim is sorted once per
@@ -394,7 +406,8 @@ class View:
         return self.claims.ids.take(pa.array(self.rows))
 
     def contains(self, claim_id: str) -> bool:
-        return bool(pc.any(pc.equal(self.ids(), claim_id)).as_py())
+        pos = self.claims.position(claim_id)
+        return pos is not None and bool(self.mask[pos])
 
     def frame(self) -> pd.DataFrame:  # for tests and scripts: the page never builds it
         """The view's rows: claim ids and the compact columns."""
@@ -417,8 +430,6 @@ class View:
         return {name: self.claims.counts(name, _combine(self._masks, n, skip=name) if self._masks else None)
                 for name in FACETS}
 
-    def column(self, name: str) -> pd.Series:
-        return self.claims.df[name].iloc[self.rows]
 
 
 def _combine(masks: dict[str, np.ndarray], n: int, skip: str | None = None) -> np.ndarray:

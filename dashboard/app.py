@@ -81,7 +81,7 @@ def _charts(view: views.View, statuses: list[str]) -> None:
     left.markdown("##### Verification status")
     left.altair_chart(charts.status_bars(views.status_counts(view, statuses)), width="stretch")
     heading = right.empty()
-    has_published = view.column("published_date").notna().any()
+    has_published = len(views.claims_over_time(view, "published")[0]) > 0
     by = right.radio("Date", ["published", "ingested"], index=0 if has_published else 1, horizontal=True,
                      key="time_by", label_visibility="collapsed",
                      help="Publication date from the article's metadata, or the day it was added here")
