@@ -473,10 +473,16 @@ def _counted(view: View, *columns: str) -> pd.DataFrame:
     """Claims of the view per combination of these categorical columns (only combinations present)."""
     claims = view.claims
     cats = [claims.df[c].array.categories for c in columns]
+    size = int(np.prod([len(c) for c in cats]))
     key = np.zeros(len(view), dtype=np.int64)
     for c, categories in zip(columns, cats):
         key = key * len(categories) + claims.codes(c)[view.rows]
-    uniq, n = np.unique(key, return_counts=True)
+    if size <= 4 * len(key) + 1_000_000:  # a count per possible combination: no sort of the rows
+        n = np.bincount(key, minlength=size)
+        uniq = np.flatnonzero(n)
+        n = n[uniq]
+    else:
+        uniq, n = np.unique(key, return_counts=True)
     out = {}
     for c, categories in reversed(list(zip(columns, cats))):
         out[c] = np.asarray(categories)[uniq % len(categories)]
