@@ -585,12 +585,14 @@ def with_texts(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def appearances(store, row) -> pd.DataFrame:
-    """The other claims of the same cluster (the same or nearly the same content elsewhere)."""
+def appearances(store, row, limit: int = 200) -> tuple[pd.DataFrame, int]:
+    """Other claims of the same cluster (the same or nearly the same content elsewhere): up to `limit`
+    of them, sorted by date, and how many there are in all."""
     from claims.store.columnar import cluster_claims
 
     if not row.get("cluster_id"):
-        return with_texts(cluster_claims(store, "")).iloc[0:0]
-    same = with_texts(cluster_claims(store, row["cluster_id"]))
-    same = same[same["claim_id"] != row["claim_id"]]
-    return same.sort_values(["date", "article_id"]).reset_index(drop=True)
+        return with_texts(cluster_claims(store, "", 0)[0]), 0
+    same, total = cluster_claims(store, row["cluster_id"], limit + 1)
+    same = with_texts(same)
+    same = same[same["claim_id"] != row["claim_id"]].head(limit)
+    return same.sort_values(["date", "article_id"]).reset_index(drop=True), total - 1

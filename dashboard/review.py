@@ -179,18 +179,20 @@ def _verdict_form(db: str, row: pd.Series, statuses: list[str], reviewer: str) -
 
 
 def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> None:
-    others = appearances(data.store(db), row)
-    title = f"Other appearances of this claim ({len(others)})"
-    with st.expander(title, expanded=len(others) > 0):
-        if not len(others):
+    others, total = appearances(data.store(db), row)
+    title = f"Other appearances of this claim ({total:,})"
+    with st.expander(title, expanded=total > 0):
+        if not total:
             st.caption("This claim appears nowhere else in the stored articles.")
             return
         st.dataframe(others[["date", "article_title", "speaker", "text", "status"]], hide_index=True,
                      width="stretch")
+        if total > len(others):
+            st.caption(f"The first {len(others):,} of {total:,} are listed.")
         cols = st.columns([2, 3, 2])
         status = cols[0].selectbox("Verdict for all", statuses, key="cluster_status")
         note = cols[1].text_input("Note for all", key="cluster_note")
-        if cols[2].button(f"Apply to all {len(others) + 1}", disabled=not reviewer, key="cluster_apply"):
+        if cols[2].button(f"Apply to all {total + 1:,}", disabled=not reviewer, key="cluster_apply"):
             n = data.save_cluster_status(db, row["cluster_id"], status, note, reviewer)
             _flash("ok", f"Saved: {n} appearances → {status}")
             st.rerun()

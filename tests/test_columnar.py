@@ -83,3 +83,18 @@ def test_the_cli_exports_a_dashboard_view(store, tmp_path):
     assert set(got["speaker"]) == {"Mike Pompeo"}
     assert all("usses" in f"{a} {b}" for a, b in zip(got["text"], got["sentence_text"]))
     assert list(got["article_id"]) == sorted(got["article_id"])  # article order
+
+
+def test_appearances_of_a_much_repeated_claim_are_counted_and_a_few_listed(store, tmp_path):
+    from claims.views import appearances
+
+    for n in range(3):  # three more outlets run the seed story
+        copy = tmp_path / f"reprise{n}.txt"
+        copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+        ingest(store, [copy])
+    row = table_rows(store, list(store.claims_frame(speaker=["Mike Pompeo"])["claim_id"][:1])).iloc[0]
+    same = store.claims_frame()
+    same = same[(same["cluster_id"] == row["cluster_id"]) & (same["claim_id"] != row["claim_id"])]
+    listed, total = appearances(store, row, limit=2)
+    assert total == len(same) >= 3 and len(listed) == 2
+    assert set(listed["claim_id"]) < set(same["claim_id"]) and list(listed["date"]) == sorted(listed["date"])

@@ -146,18 +146,25 @@ def claims_by_id(store: Store, ids: list[str]) -> pd.DataFrame:
     an opened claim): fetched when shown instead of being held for every claim."""
     frames = []
     for i in range(0, len(ids), _IN_CHUNK):
-        query = store.claims_query(None, None, None).where(t.claims.c.claim_id.in_(ids[i:i + _IN_CHUNK]))
+        # No ORDER BY: SQLite would walk the (article_id, start) index over every claim to honour it.
+        query = store.claims_query(None, None, None).order_by(None).where(
+            t.claims.c.claim_id.in_(ids[i:i + _IN_CHUNK]))
         with store.engine.connect() as conn:
             frames.append(pd.read_sql(query, conn))
     df = _review_frame(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=REVIEW_COLUMNS))
     return df.set_index("claim_id", drop=False).reindex(ids).dropna(subset=["claim_id"]).reset_index(drop=True)
 
 
-def cluster_claims(store: Store, cluster_id: str) -> pd.DataFrame:
-    """Every claim of a cluster (the same or nearly the same content), as the review frame."""
-    query = store.claims_query(None, None, None).where(t.claims.c.cluster_id == cluster_id)
+def cluster_claims(store: Store, cluster_id: str, limit: int = 200) -> tuple[pd.DataFrame, int]:
+    """Up to `limit` claims of a cluster (the same or nearly the same content) as the review frame, in
+    article order, and how many it has: a quote repeated 30,000 times is counted, not all read."""
+    c = t.claims.c
+    # Unordered: the cluster_id index finds the rows (an ORDER BY would walk the article index instead).
+    query = store.claims_query(None, None, None).order_by(None).where(c.cluster_id == cluster_id).limit(limit)
     with store.engine.connect() as conn:
-        return _review_frame(pd.read_sql(query, conn))
+        total = conn.execute(select(func.count()).select_from(t.claims).where(c.cluster_id == cluster_id)).scalar()
+        df = _review_frame(pd.read_sql(query, conn))
+    return df.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True), int(total)
 
 
 def view_frame(store: Store, ids: pa.Array) -> pd.DataFrame:
