@@ -133,7 +133,9 @@ def main() -> None:
     view = claims.view(filters)  # cached by filter: a rerun that changes no filter recomputes nothing
     _metrics(view)
     _downloads(db, view, filters)
-    tab_claims, tab_charts, tab_repeated = st.tabs(["Claims", "Charts", "Repeated claims"])
+    # Only the open tab is drawn: charts and the repeated-claims query cost nothing until asked for.
+    tab_claims, tab_charts, tab_repeated = st.tabs(["Claims", "Charts", "Repeated claims"], key="tab",
+                                                   on_change="rerun")
     open_claim = None
     with tab_claims:
         if len(view):
@@ -142,10 +144,12 @@ def main() -> None:
             open_claim = review.claim_detail(db, view, page, statuses, reviewer)
         else:
             st.info("No claim matches these filters.")
-    with tab_charts:
-        _charts(view, statuses)
-    with tab_repeated:
-        _repeated(db)
+    if tab_charts.open:
+        with tab_charts:
+            _charts(view, statuses)
+    if tab_repeated.open:
+        with tab_repeated:
+            _repeated(db)
     sidebar.sync_url(filters, open_claim)
 
 
