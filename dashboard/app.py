@@ -11,7 +11,7 @@ import streamlit as st
 from claims import views
 from claims.safe import escape_markdown
 from claims.store import StoreError
-from claims.store.export import export_bytes, verdict_statuses
+from claims.store.export import BROWSER_EXPORT_ROWS, export_command, export_view, verdict_statuses
 from dashboard import charts, data, review, sidebar, upload
 from dashboard.style import CSS
 
@@ -37,23 +37,31 @@ def _metrics(view) -> None:
                    help="Certainty hedged, alleged (journalistic conditional) or unsourced, or an anonymous speaker")
 
 
-def _downloads(view, filters: views.Filters) -> None:
+def _downloads(db: str, view: views.View, filters: views.Filters) -> None:
     name = f"claims_{filters.describe()}"
-    reviewed = view[view["status"].isin(list(verdict_statuses()))]
+    counts = views.status_counts(view, [])
+    reviewed = int(counts.loc[counts["status"].isin(list(verdict_statuses())), "claims"].sum())
+    big = len(view) > BROWSER_EXPORT_ROWS  # Streamlit holds a download whole in memory: big ones go by the CLI
     cols = st.columns([1, 1, 1.4, 2.6])
-    # Callables: the file is built only when clicked, so a 100,000-claim view costs nothing until then.
-    cols[0].download_button("⬇ CSV", lambda: export_bytes(view, "csv"), f"{name}.csv", "text/csv",
-                            key="dl_csv", on_click="ignore", width="stretch")
-    cols[1].download_button("⬇ JSONL", lambda: export_bytes(view, "jsonl"), f"{name}.jsonl",
-                            "application/jsonl", key="dl_jsonl", on_click="ignore", width="stretch")
-    cols[2].download_button(f"⬇ ClaimReview ({len(reviewed)})", lambda: export_bytes(reviewed, "claimreview"),
+    # Callables: the file is built from the store only when clicked, so a view costs nothing until then.
+    cols[0].download_button("⬇ CSV", lambda: export_view(data.store(db), view.ids(), "csv"), f"{name}.csv",
+                            "text/csv", key="dl_csv", on_click="ignore", disabled=big, width="stretch")
+    cols[1].download_button("⬇ JSONL", lambda: export_view(data.store(db), view.ids(), "jsonl"), f"{name}.jsonl",
+                            "application/jsonl", key="dl_jsonl", on_click="ignore", disabled=big, width="stretch")
+    cols[2].download_button(f"⬇ ClaimReview ({reviewed:,})",
+                            lambda: export_view(data.store(db), view.ids(), "claimreview"),
                             f"{name}.claimreview.json", "application/ld+json", key="dl_claimreview",
-                            on_click="ignore", disabled=len(reviewed) == 0, width="stretch",
+                            on_click="ignore", disabled=reviewed == 0 or big, width="stretch",
                             help="schema.org ClaimReview JSON-LD for the claims in view that have a verdict")
-    cols[3].caption(f"Exports hold the {len(view):,} claims in view, with their status and note.")
+    if big:
+        cols[3].caption(f"{len(view):,} claims in view: too many to download from the browser "
+                        f"(up to {BROWSER_EXPORT_ROWS:,}). Export them with the command line:")
+        st.code(export_command(data.store(db).name, filters, f"{name}.csv"), language="bash", wrap_lines=True)
+    else:
+        cols[3].caption(f"Exports hold the {len(view):,} claims in view, with their status and note.")
 
 
-def _charts(view, statuses: list[str]) -> None:
+def _charts(view: views.View, statuses: list[str]) -> None:
     if not len(view):
         st.info("No claims in this view.")
         return
@@ -68,14 +76,15 @@ def _charts(view, statuses: list[str]) -> None:
     left, right = st.columns(2, gap="large")
     left.markdown("##### Verification status")
     left.altair_chart(charts.status_bars(views.status_counts(view, statuses)), width="stretch")
-    right.markdown("##### Claims per day")
-    has_published = view["published_date"].notna().any()
+    heading = right.empty()
+    has_published = len(views.claims_over_time(view, "published")[0]) > 0
     by = right.radio("Date", ["published", "ingested"], index=0 if has_published else 1, horizontal=True,
                      key="time_by", label_visibility="collapsed",
                      help="Publication date from the article's metadata, or the day it was added here")
-    over = views.claims_over_time(view, by)
+    over, unit = views.claims_over_time(view, by)
+    heading.markdown(f"##### Claims per {unit}")
     if len(over):
-        right.altair_chart(charts.over_time(over), width="stretch")
+        right.altair_chart(charts.over_time(over, unit), width="stretch")
     else:
         right.caption(f"No claim in view has a {by} date.")
     pairs = views.speaker_about(view)
@@ -115,27 +124,29 @@ def main() -> None:
                 "in the sidebar, or run `claims ingest PATH --db …`.")
         return
     statuses = store.statuses
-    titles = dict(zip(claims.df["article_id"], claims.df["article_title"].where(claims.df["article_title"] != "",
-                                                                               claims.df["article_id"])))
     sidebar.init_from_url(claims)
     _chart_click()
-    filters = sidebar.draw(claims, statuses, titles)
-    view = claims.filter(filters)
+    filters = sidebar.draw(claims, statuses, claims.titles)
+    view = claims.view(filters)  # cached by filter: a rerun that changes no filter recomputes nothing
     _metrics(view)
-    _downloads(view, filters)
-    tab_claims, tab_charts, tab_repeated = st.tabs(["Claims", "Charts", "Repeated claims"])
+    _downloads(db, view, filters)
+    # Only the open tab is drawn: charts and the repeated-claims query cost nothing until asked for.
+    tab_claims, tab_charts, tab_repeated = st.tabs(["Claims", "Charts", "Repeated claims"], key="tab",
+                                                   on_change="rerun")
     open_claim = None
     with tab_claims:
         if len(view):
-            page = review.claims_table(view, statuses, reviewer)
+            page = review.claims_table(db, view, statuses, reviewer)
             st.divider()
-            open_claim = review.claim_detail(db, claims, view, page, statuses, reviewer)
+            open_claim = review.claim_detail(db, view, page, statuses, reviewer)
         else:
             st.info("No claim matches these filters.")
-    with tab_charts:
-        _charts(view, statuses)
-    with tab_repeated:
-        _repeated(db)
+    if tab_charts.open:
+        with tab_charts:
+            _charts(view, statuses)
+    if tab_repeated.open:
+        with tab_repeated:
+            _repeated(db)
     sidebar.sync_url(filters, open_claim)
 
 

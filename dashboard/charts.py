@@ -59,17 +59,23 @@ def status_bars(data: pd.DataFrame) -> alt.Chart:
             .properties(height=_ROW))
 
 
-def over_time(data: pd.DataFrame) -> alt.Chart:
-    # A few days: one labelled band each (a lone day would fill the whole axis); many: a time axis.
-    few = data["day"].nunique() <= 45
-    x = (alt.X("day:O", timeUnit="yearmonthdate", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0))
-         if few else alt.X("yearmonthdate(day):T", title=None))
+# Per unit: Vega-Lite time unit of a band, its axis label and its tooltip label.
+_PERIODS = {"day": ("yearmonthdate", "%d %b %Y", "%d %b %Y"),
+            "week": ("yearmonthdate", "%d %b", "week of %d %b %Y"),
+            "month": ("yearmonth", "%b %Y", "%B %Y"),
+            "year": ("year", "%Y", "%Y")}
+
+
+def over_time(data: pd.DataFrame, unit: str) -> alt.Chart:
+    """Claims per period (one labelled band each, at most ~50: views.time_unit picks the period)."""
+    time_unit, label, tip = _PERIODS[unit]
     return (alt.Chart(data)
-            .mark_bar(size=28 if few else None)
-            .encode(x=x,
+            .mark_bar()
+            .encode(x=alt.X("period:O", timeUnit=time_unit, title=None,
+                            axis=alt.Axis(format=label, labelAngle=0 if data["period"].nunique() <= 12 else -45)),
                     y=alt.Y("claims:Q", title="claims", stack=True, axis=_COUNT_AXIS),
                     color=alt.Color("kind:N", legend=alt.Legend(orient="bottom", title=None, columns=3)),
-                    tooltip=[alt.Tooltip("day:T", title="day"), "kind", "claims"])
+                    tooltip=[alt.Tooltip("period:T", title=unit, format=tip), "kind", "claims"])
             .properties(height=220))
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from claims.evidence import evidence_segments
 from claims.safe import escape_markdown, http_url
-from claims.views import SORTS, ClaimSet, appearances, sorted_view
+from claims.views import SORTS, View, appearances
 from dashboard import data
 
 PAGE_SIZES = (50, 100, 250, 500)
@@ -59,17 +59,18 @@ def apply_table_edits(db: str, reviewer: str) -> None:
     st.session_state["editor_gen"] = st.session_state.get("editor_gen", 0) + 1
 
 
-def claims_table(view: pd.DataFrame, statuses: list[str], reviewer: str) -> pd.DataFrame:
-    """The sorted, paginated table; returns the rows shown."""
+def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.DataFrame:
+    """The sorted, paginated table; returns the rows shown (read from the store, so the page shows
+    what is saved now)."""
     left, mid, right = st.columns([2, 1, 1])
-    how = left.selectbox("Sort by", list(SORTS), key="sort")
+    how = left.selectbox("Sort by", SORTS, key="sort")
     size = mid.selectbox("Rows per page", PAGE_SIZES, index=1, key="page_size")
     pages = max(1, -(-len(view) // size))
     if st.session_state.get("page", 1) > pages:  # the view shrank under the page the reviewer was on
         st.session_state["page"] = 1
     page_no = right.number_input(f"Page (of {pages})", min_value=1, max_value=pages, value=1, key="page") \
         if pages > 1 else 1
-    page = sorted_view(view, how).iloc[(page_no - 1) * size: page_no * size]
+    page = data.rows(db, view.page(how, page_no, size))
     st.session_state["editor_rows"] = list(zip(page["claim_id"], page["version"], page["status"], page["note"]))
     if not reviewer:
         st.info("Enter your name in the sidebar to set statuses and notes; it signs every verdict.")
@@ -138,19 +139,19 @@ def claim_facts_html(row: pd.Series) -> str:
     return '<div class="facts">' + "<br>".join(f"<strong>{k}:</strong> {v}" for k, v in lines) + "</div>"
 
 
-def claim_detail(db: str, claims: ClaimSet, view: pd.DataFrame, page: pd.DataFrame, statuses: list[str],
-                 reviewer: str) -> str | None:
+def claim_detail(db: str, view: View, page: pd.DataFrame, statuses: list[str], reviewer: str) -> str | None:
     """The open claim: evidence, facts, verdict form, history and other appearances. Returns its id.
 
     The open claim stays open while it is in view (even on another page); otherwise the page's first opens."""
-    df = claims.df
     wanted = st.session_state.get("open_claim") or st.query_params.get("claim")
     ids = list(page["claim_id"])
-    if wanted and wanted not in ids and (view["claim_id"] == wanted).any():
+    rows = page
+    if wanted and wanted not in ids and view.contains(wanted):
         ids.insert(0, wanted)
+        rows = pd.concat([data.rows(db, [wanted]), page], ignore_index=True)
     if not ids:
         return None
-    by_id = df.set_index("claim_id", drop=False)
+    by_id = rows.set_index("claim_id", drop=False)
     if st.session_state.get("open_claim") not in ids:
         st.session_state["open_claim"] = wanted if wanted in ids else ids[0]
     claim_id = st.selectbox("Open a claim", ids, key="open_claim", format_func=lambda i: _label(by_id.loc[i]))
@@ -173,7 +174,7 @@ def claim_detail(db: str, claims: ClaimSet, view: pd.DataFrame, page: pd.DataFra
                          hide_index=True, width="stretch")
         else:
             st.caption("No verdict yet.")
-    _cluster(db, claims, row, statuses, reviewer)
+    _cluster(db, row, statuses, reviewer)
     return claim_id
 
 
@@ -195,19 +196,21 @@ def _verdict_form(db: str, row: pd.Series, statuses: list[str], reviewer: str) -
     st.session_state["detail_seen"] = {row["claim_id"]: int(row["version"])}
 
 
-def _cluster(db: str, claims: ClaimSet, row: pd.Series, statuses: list[str], reviewer: str) -> None:
-    others = appearances(claims, row)
-    title = f"Other appearances of this claim ({len(others)})"
-    with st.expander(title, expanded=len(others) > 0):
-        if not len(others):
+def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> None:
+    others, total = appearances(data.store(db), row)
+    title = f"Other appearances of this claim ({total:,})"
+    with st.expander(title, expanded=total > 0):
+        if not total:
             st.caption("This claim appears nowhere else in the stored articles.")
             return
         st.dataframe(others[["date", "article_title", "speaker", "text", "status"]], hide_index=True,
                      width="stretch")
+        if total > len(others):
+            st.caption(f"The first {len(others):,} of {total:,} are listed.")
         cols = st.columns([2, 3, 2])
         status = cols[0].selectbox("Verdict for all", statuses, key="cluster_status")
         note = cols[1].text_input("Note for all", key="cluster_note")
-        if cols[2].button(f"Apply to all {len(others) + 1}", disabled=not reviewer, key="cluster_apply"):
+        if cols[2].button(f"Apply to all {total + 1:,}", disabled=not reviewer, key="cluster_apply"):
             n = data.save_cluster_status(db, row["cluster_id"], status, note, reviewer)
             _flash("ok", f"Saved: {n} appearances → {status}")
             st.rerun()

@@ -114,3 +114,24 @@ def db_url(request, tmp_path):
         with engine.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
         engine.dispose()
+
+
+def year_articles(n: int = 12) -> list:
+    """n short sample articles published from early January to late December 2025 (a real desk's span)."""
+    from datetime import date, timedelta
+
+    from claims.sample import sample_corpus
+
+    articles = sample_corpus(n, paragraphs=2)
+    for i, article in enumerate(articles):
+        article.published = (date(2025, 1, 3) + timedelta(days=round(i * 358 / (n - 1)))).isoformat()
+    return articles
+
+
+@pytest.fixture(scope="session")
+def year_batch() -> tuple[list, list[dict]]:
+    """The year's articles and their extracted rows, extracted once for the whole test session."""
+    from claims.extract import extract_rows
+
+    articles = year_articles()
+    return articles, extract_rows(articles)

@@ -208,8 +208,17 @@ def test_a_click_on_a_speaker_bar_filters_on_that_speaker(db):
     assert set(table(at)["speaker"]) == {"Trump"} and metric(at, "Claims") == 4
 
 
+def open_tab(at: AppTest, name: str) -> AppTest:
+    """Click a tab: only the open tab is drawn."""
+    at.session_state["tab"] = name
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def repeated_tab(at) -> pd.DataFrame | None:
-    return next((d.value for d in at.dataframe if "cluster_id" in d.value.columns), None)
+    return next((d.value for d in open_tab(at, "Repeated claims").dataframe if "cluster_id" in d.value.columns),
+                None)
 
 
 def test_a_verdict_for_every_appearance_of_a_repeated_claim(db, tmp_path):
@@ -224,6 +233,7 @@ def test_a_verdict_for_every_appearance_of_a_repeated_claim(db, tmp_path):
     repeated = repeated_tab(at)
     assert repeated is not None and claim.cluster_id in set(repeated["cluster_id"])
     assert set(repeated["articles"]) == {2}
+    open_tab(at, "Claims")
     at.text_input(key="reviewer").set_value("Ana").run()
     assert "Other appearances of this claim (1)" in [e.label for e in at.expander]
     at.selectbox(key="cluster_status").set_value("false")
@@ -264,3 +274,41 @@ def test_pages_follow_the_view(db):
     assert len(table(at)) == total - 50 * (pages - 1) and not first & set(table(at)["claim_id"])
     at.multiselect(key="f_speaker").set_value(["Trump"]).run()  # fewer claims than a page: back to page 1
     assert not at.exception and set(table(at)["speaker"]) == {"Trump"}
+
+
+def test_charts_of_a_store_spanning_a_year(tmp_path, monkeypatch, year_batch):
+    db = str(tmp_path / "year.db")
+    open_store(db).ingest(*year_batch)
+    monkeypatch.setenv("CLAIMS_DB", db)
+    at = run_app()
+    assert not at.get("vega_lite_chart")  # the Claims tab is open: no chart is built
+    open_tab(at, "Charts")
+    assert any(m.value.startswith("##### Claims per month") for m in at.markdown)
+    charts = [c for c in at.get("vega_lite_chart")]
+    months = next(c for c in charts if '"period"' in c.proto.spec)
+    assert '"timeUnit": "yearmonth"' in months.proto.spec.replace('":"', '": "')
+    at.radio(key="time_by").set_value("ingested").run()  # all ingested today: one day
+    assert not at.exception and any(m.value.startswith("##### Claims per day") for m in at.markdown)
+
+
+def test_a_view_too_big_for_the_browser_is_offered_the_command_line(db, monkeypatch, tmp_path):
+    import shlex
+    import subprocess
+
+    import claims.store.export as export
+
+    monkeypatch.setattr(export, "BROWSER_EXPORT_ROWS", 3)
+    at = run_app()
+    at.multiselect(key="f_speaker").set_value([POMPEO]).run()  # 4 claims: over the limit
+    assert all(b.proto.disabled for b in at.get("download_button"))
+    command = next(c.value for c in at.code if "claims export" in c.value)
+    args = shlex.split(command)
+    out = tmp_path / "pompeo.csv"
+    args[args.index("-o") + 1] = str(out)
+    done = subprocess.run([sys.executable, *args[1:]], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    exported = pd.read_csv(out, encoding="utf-8-sig")
+    assert sorted(exported["claim_id"]) == sorted(open_store(db).claims_frame(speaker=[POMPEO])["claim_id"])
+    at.multiselect(key="f_speaker").set_value([]).run()
+    at.multiselect(key="f_kind").set_value(["according_to"]).run()  # 2 claims: downloads come back
+    assert not any(b.proto.disabled for b in at.get("download_button")[:2])

@@ -75,11 +75,23 @@ def _export(args: argparse.Namespace) -> int:
     check_output(args.output, SUFFIXES[args.format])  # a format and file name that disagree: said first
     store = open_store(args.db)
     try:
-        n = export_store(store, args.output, args.format, status=args.status, speaker=args.speaker, bom=args.bom)
+        ids = _view_ids(store, args.view) if args.view else None
+        n = export_store(store, args.output, args.format, status=args.status, speaker=args.speaker, bom=args.bom,
+                         ids=ids)
     except OSError as err:
         raise CliError(f"{args.output}: cannot write ({err.strerror or err})") from None
     say(f"{n} records → {args.output}")
     return 0
+
+
+def _view_ids(store, query: str):
+    """Ids of the claims a dashboard view shows; `query` is its link's query string (speaker=…&text=…)."""
+    from urllib.parse import parse_qs
+
+    from claims.views import ClaimSet, Filters
+
+    params = parse_qs(query.lstrip("?"))
+    return ClaimSet.from_store(store).view(Filters.from_params(lambda k: params.get(k, []))).ids()
 
 
 def _clusters(args: argparse.Namespace) -> int:
@@ -146,6 +158,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True,
                    help="output file: .csv, .jsonl, or .json for claimreview")
     p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 BOM (Excel)")
+    p.add_argument("--view", default=None, metavar="QUERY",
+                   help="only the claims of a dashboard view: its link's query string (speaker=Trump&text=sanctions)")
     add_db_arg(p)
     p.set_defaults(func=_export)
 

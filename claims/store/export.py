@@ -69,33 +69,36 @@ def export(source: pd.DataFrame | Iterable[pd.DataFrame], path: str, fmt: str, b
 
 
 def export_store(store: Store, path: str, fmt: str, *, status: Iterable[str] | None = None,
-                 speaker: Iterable[str] | None = None, bom: bool = False) -> int:
-    """Export stored claims (optionally filtered) to `path`; returns the number of records.
+                 speaker: Iterable[str] | None = None, bom: bool = False, ids=None) -> int:
+    """Export stored claims (optionally filtered, or only those whose id is in the pyarrow array `ids`)
+    to `path`; returns the number of records.
 
-    CSV from a SQLite store goes through Arrow (ADBC reads the rows into Arrow batches, Arrow's CSV
-    writer writes them, nothing becomes a Python object but the marker lists): a million claims in a
-    few seconds. Everything else streams pandas frames of 100,000 rows."""
+    CSV from a SQLite store goes through Arrow (ADBC reads the rows into Arrow batches in storage order,
+    Arrow sorts them into article order and its CSV writer writes them; nothing becomes a Python object
+    but the distinct marker lists): a million claims in a few seconds. Everything else streams pandas
+    frames of 100,000 rows."""
     if fmt == "csv" and store.is_sqlite and path.endswith(".csv"):
-        return _csv_via_arrow(store, path, status, speaker, bom)
+        return _csv_via_arrow(store, path, status, speaker, bom, ids)
+    if ids is not None:
+        from claims.store.columnar import view_frame
+
+        return export([view_frame(store, ids)], path, fmt, bom=bom)
     return export(store.iter_claims_frames(status=status, speaker=speaker), path, fmt, bom=bom)
 
 
-def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool) -> int:
-    import adbc_driver_sqlite.dbapi as adbc
+def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool, ids=None) -> int:
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
-    sql = str(store.claims_query(status, speaker, None).compile(
-        dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
+    from claims.store.columnar import review_batches
+
     n = 0
-    with adbc.connect(store.sqlite_path) as conn, conn.cursor() as cur, open(path, "wb") as fh:
+    with open(path, "wb") as fh:
         if bom:
             fh.write("\ufeff".encode())
-        cur.execute(sql)
-        reader = cur.fetch_record_batch()
         writer = None
-        for batch in reader:
-            table = pa.Table.from_batches([batch]).select(REVIEW_COLUMNS)
+        for batch in review_batches(store, status=status, speaker=speaker, ids=ids, adbc=True):
+            table = pa.Table.from_batches([batch])
             for name, to_text in (("certainty_markers", markers_to_text), ("about", list_to_text)):
                 table = table.set_column(table.schema.get_field_index(name), name,
                                          _json_to_text(table.column(name), to_text))
@@ -130,3 +133,23 @@ def export_bytes(df: pd.DataFrame, fmt: str) -> bytes:
     buf = io.StringIO()
     write_stream([df], buf, fmt)
     return ("\ufeff" if fmt == "csv" else "").encode("utf-8") + buf.getvalue().encode("utf-8")
+
+
+def export_view(store: Store, ids, fmt: str) -> bytes:
+    """The claims with these ids (pyarrow array: the dashboard's view) exported as `fmt`, in article order."""
+    from claims.store.columnar import view_frame
+
+    return export_bytes(view_frame(store, ids), fmt)
+
+
+BROWSER_EXPORT_ROWS = 100_000  # a bigger view is exported by the command line (Streamlit holds downloads in memory)
+
+
+def export_command(db: str, filters, output: str) -> str:
+    """The `claims export` command that writes the same view (claims.views.Filters) to `output`."""
+    import shlex
+    from urllib.parse import urlencode
+
+    view = urlencode(filters.to_params(), doseq=True)
+    return (f"python -m claims export --format {'jsonl' if output.endswith('.jsonl') else 'csv'} "
+            f"--db {shlex.quote(db)}" + (f" --view {shlex.quote(view)}" if view else "") + f" -o {shlex.quote(output)}")

@@ -1,0 +1,180 @@
+"""Stored claims read as Arrow columns, in the order the database keeps them.
+
+Reading in storage order (no ORDER BY) lets SQLite walk its table file front to back instead of
+jumping from the (article_id, start) index to each row; the documented order is restored by sorting
+in Arrow, which costs a fraction of the random reads it saves. SQLite goes through ADBC (rows arrive
+as Arrow batches, never as Python objects); other databases through pandas chunks.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from sqlalchemy import Integer, Select, String, cast, func, select
+
+from claims.store import tables as t
+from claims.store.db import Store
+from claims.store.queries import REVIEW_COLUMNS
+from claims.store.queries import review_frame as _review_frame
+
+ORDER = [("article_id", "ascending"), ("start", "ascending")]  # the documented row order of every export
+# What the dashboard holds for every claim (the article's title and dates come once per article);
+# the claim and sentence text are read for searching, evidence and review text fetched for the rows shown.
+DESK_COLUMNS = ["claim_id", "article_id", "start", "kind", "speaker", "speaker_type", "certainty",
+                "certainty_markers", "about", "status"]
+ARTICLE_COLUMNS = ["article_id", "title", "published", "ingested_at"]
+_SEP = "\x1f"  # unit separator: never in a name, a kind or a JSON list
+_IN_CHUNK = 900  # ids per IN (…) query: under SQLite's bound-parameter limit on every version
+
+
+def record_batches(store: Store, query: Select, chunk_rows: int = 100_000, *,
+                   adbc: bool = False) -> Iterator[pa.RecordBatch]:
+    """The rows of `query` as Arrow record batches.
+
+    `adbc=True` (SQLite only) reads through ADBC, rows straight into Arrow: the fastest path, for a
+    process that does nothing else with the file (the export command). ADBC links its own copy of
+    SQLite, and two copies in one process release each other's POSIX locks, which turns into
+    "disk I/O error" for the other connections: the dashboard reads through SQLAlchemy's own driver,
+    streaming rows in chunks and turning each chunk into Arrow columns."""
+    if adbc and store.is_sqlite:
+        import adbc_driver_sqlite.dbapi as adbc_sqlite
+
+        sql = str(query.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
+        with adbc_sqlite.connect(store.sqlite_path) as conn, conn.cursor() as cur:
+            # Big batches: a table of ~1,000 small chunks makes every later take() three times slower.
+            cur.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(chunk_rows)})
+            cur.execute(sql)
+            yield from cur.fetch_record_batch()
+        return
+    schema = _schema(query)  # from the table definition: no chunk typed null
+    with store.engine.connect() as conn:
+        if store.is_sqlite:  # the DB-API cursor itself: SQLAlchemy's row objects would double the cost
+            cursor = conn.connection.cursor()
+            cursor.execute(str(query.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True})))
+            while rows := cursor.fetchmany(chunk_rows):
+                yield pa.RecordBatch.from_arrays([pa.array(col, f.type) for col, f in zip(zip(*rows), schema)],
+                                                 schema=schema)
+            cursor.close()
+            return
+        result = conn.execution_options(stream_results=True, yield_per=chunk_rows).execute(query)
+        for rows in result.partitions():
+            yield pa.RecordBatch.from_arrays([pa.array(col, f.type) for col, f in zip(zip(*rows), schema)],
+                                             schema=schema)
+
+
+def read_table(store: Store, query: Select, transform: Callable[[pa.RecordBatch], pa.RecordBatch] | None = None,
+               ) -> pa.Table:
+    """`query`'s rows as one Arrow table, each batch passed through `transform` as it arrives."""
+    batches = [transform(b) if transform else b for b in record_batches(store, query)]
+    if not batches:
+        empty = pa.RecordBatch.from_pylist([], schema=_schema(query))
+        batches = [transform(empty) if transform else empty]
+    return pa.Table.from_batches(batches).unify_dictionaries()
+
+
+def _schema(query: Select) -> pa.Schema:
+    return pa.schema([(c.name, pa.int64() if isinstance(c.type, Integer) else pa.string())
+                      for c in query.selected_columns])
+
+
+def desk_table(store: Store) -> tuple[pa.Table, pa.Table]:
+    """(every claim's DESK_COLUMNS in storage order, every article's ARTICLE_COLUMNS).
+
+    Reading a million rows costs per value handed to Python, so the database joins a claim's columns
+    into one string (JSON never holds a raw control character, names and kinds hold none); Arrow splits
+    them again, batch by batch, and dictionary-encodes every column but the id."""
+    c = t.claims.c
+    row = func.coalesce(c[DESK_COLUMNS[0]], "")
+    for name in DESK_COLUMNS[1:]:
+        row = row + _SEP + func.coalesce(cast(c[name], String), "")
+    claims = read_table(store, select(row.label("row")), functools.partial(_split, names=DESK_COLUMNS,
+                                                                           ints=("start",), keep=("claim_id",)))
+    articles = read_table(store, select(*[t.articles.c[n] for n in ARTICLE_COLUMNS]))
+    return claims, articles
+
+
+def _split(batch: pa.RecordBatch, names: list[str], ints: tuple[str, ...] = (),
+           keep: tuple[str, ...] = ()) -> pa.RecordBatch:
+    """A batch of one joined string a row → its columns: `ints` as integers, `keep` as plain strings,
+    the others dictionary-encoded."""
+    parts = pc.split_pattern(batch.column(0), _SEP, max_splits=len(names) - 1)
+    columns = []
+    for i, name in enumerate(names):
+        col = pc.list_element(parts, i)
+        if name in ints:
+            col = pc.cast(col, pa.int64())
+        elif name not in keep:
+            col = pc.dictionary_encode(col)
+        columns.append(col)
+    return pa.RecordBatch.from_arrays(columns, names=names)
+
+
+def text_table(store: Store) -> pa.Table:
+    """claim_id, text and sentence_text of every claim, the texts dictionary-encoded (read like desk_table)."""
+    c = t.claims.c
+    row = c.claim_id + _SEP + func.coalesce(c.text, "") + _SEP + func.coalesce(c.sentence_text, "")
+    return read_table(store, select(row.label("row")),
+                      functools.partial(_split, names=["claim_id", "text", "sentence_text"], keep=("claim_id",)))
+
+
+def review_batches(store: Store, *, status: Iterable[str] | None = None, speaker: Iterable[str] | None = None,
+                   ids: pa.Array | None = None, adbc: bool = False,
+                   chunk_rows: int = 100_000) -> Iterator[pa.RecordBatch]:
+    """REVIEW_COLUMNS of the chosen claims in article order, read in storage order and reordered
+    `chunk_rows` at a time (the claims are held once, never twice)."""
+    query = store.claims_query(status, speaker, None).order_by(None)
+    batches = []
+    for batch in record_batches(store, query, adbc=adbc):
+        if ids is not None:
+            batch = batch.filter(pc.is_in(batch.column("claim_id"), value_set=ids))
+        batches.append(batch.select(REVIEW_COLUMNS))
+    if not batches:
+        return
+    table = pa.Table.from_batches(batches)
+    del batches
+    order = pc.sort_indices(table.select([k for k, _ in ORDER]), sort_keys=ORDER)
+    if pc.all(pc.equal(order, pa.array(range(len(order)), order.type))).as_py():
+        yield from table.to_batches(chunk_rows)  # stored in article order already (ingested in that order)
+        return
+    for i in range(0, len(order), chunk_rows):
+        yield from table.take(order[i:i + chunk_rows]).to_batches()
+
+
+def claims_by_id(store: Store, ids: list[str]) -> pd.DataFrame:
+    """The claims with these ids as the store's review frame, in the order of `ids` (a page of the table,
+    an opened claim): fetched when shown instead of being held for every claim."""
+    frames = []
+    for i in range(0, len(ids), _IN_CHUNK):
+        # No ORDER BY: SQLite would walk the (article_id, start) index over every claim to honour it.
+        query = store.claims_query(None, None, None).order_by(None).where(
+            t.claims.c.claim_id.in_(ids[i:i + _IN_CHUNK]))
+        with store.engine.connect() as conn:
+            frames.append(pd.read_sql(query, conn))
+    df = _review_frame(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=REVIEW_COLUMNS))
+    return df.set_index("claim_id", drop=False).reindex(ids).dropna(subset=["claim_id"]).reset_index(drop=True)
+
+
+def cluster_claims(store: Store, cluster_id: str, limit: int = 200) -> tuple[pd.DataFrame, int]:
+    """Up to `limit` claims of a cluster (the same or nearly the same content) as the review frame, in
+    article order, and how many it has: a quote repeated 30,000 times is counted, not all read."""
+    c = t.claims.c
+    # Unordered: the cluster_id index finds the rows (an ORDER BY would walk the article index instead).
+    query = store.claims_query(None, None, None).order_by(None).where(c.cluster_id == cluster_id).limit(limit)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(t.claims).where(c.cluster_id == cluster_id)).scalar()
+        df = _review_frame(pd.read_sql(query, conn))
+    return df.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True), int(total)
+
+
+def view_frame(store: Store, ids: pa.Array) -> pd.DataFrame:
+    """The claims with these ids (a dashboard view) as the review frame, in article order: a few are
+    fetched by id, many by one pass over the table in storage order."""
+    if len(ids) <= 20 * _IN_CHUNK:
+        df = claims_by_id(store, ids.to_pylist())
+        return df.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+    batches = list(review_batches(store, ids=ids))
+    return _review_frame(pa.Table.from_batches(batches).to_pandas() if batches
+                         else pd.DataFrame(columns=REVIEW_COLUMNS))
