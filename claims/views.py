@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from claims.lexicon import fold, strip_accents
+from claims.lexicon import fold, load_lexicon, strip_accents
 from claims.schema import CERTAINTY_LEVELS, MARKER_TYPES, certainty_rank, markers_to_text
 
 # Marker facet: the marker types of claims.schema.MARKER_TYPES, named for a reviewer, plus "none".
@@ -38,8 +38,8 @@ _RANK = {level: certainty_rank(level) for level in CERTAINTY_LEVELS}  # for Seri
 
 # Facets of the sidebar: filter name → column it reads (list columns are exploded).
 FACETS: dict[str, str] = {
-    "speaker": "speaker", "about": "about", "kind": "kind", "certainty": "certainty",
-    "marker": "marker_types", "status": "status", "article": "article_id",
+    "speaker": "speaker", "found": "speaker_resolution", "about": "about", "kind": "kind",
+    "certainty": "certainty", "marker": "marker_types", "status": "status", "article": "article_id",
 }
 _LIST_FACETS = ("about", "marker")
 
@@ -49,6 +49,7 @@ class Filters:
     """What the reviewer has chosen; an empty list means no restriction."""
 
     speaker: list[str] = field(default_factory=list)
+    found: list[str] = field(default_factory=list)  # how the speaker was found (speaker_resolution)
     about: list[str] = field(default_factory=list)
     kind: list[str] = field(default_factory=list)
     certainty: list[str] = field(default_factory=list)
@@ -183,7 +184,7 @@ class ClaimSet:
 
     `view(filters)` computes a filter's rows once and caches it with everything drawn from it."""
 
-    _CATEGORICAL = ("article_id", "kind", "speaker", "speaker_type", "certainty", "status")
+    _CATEGORICAL = ("article_id", "kind", "speaker", "speaker_type", "speaker_resolution", "certainty", "status")
 
     def __init__(self, claims: pa.Table, articles: pa.Table, texts: Callable[[], pa.Table],
                  review_mark: int = 0):
@@ -344,6 +345,8 @@ class ClaimSet:
         counts = counts[counts.index.astype(str) != ""]
         if name == "certainty":
             return [c for c in CERTAINTY_LEVELS if c in counts.index]
+        if name == "found":  # the weakest ways of finding a speaker first: what a reviewer checks
+            return sorted((str(v) for v in counts.index), key=speaker_trust)
         return [str(v) for v in counts.index]
 
     def position(self, claim_id: str) -> int | None:
@@ -380,6 +383,9 @@ class ClaimSet:
             first = -rank[self.codes("certainty")[rows]]
         elif how in ("speaker", "status"):
             first = self.codes(how)[rows]
+        elif how == "weakest speaker first":
+            trust = np.array([speaker_trust(c) for c in self.df["speaker_resolution"].array.categories])
+            first = trust[self.codes("speaker_resolution")[rows]]
         elif how == "newest first":
             days = self.df["date"].to_numpy()[rows].astype("int64")
             first = np.where(days == np.iinfo("int64").min, np.iinfo("int64").max, -days)  # undated last
@@ -564,7 +570,13 @@ def speaker_about(view: View, top: int = 12) -> pd.DataFrame:
     return out.sort_values("claims", ascending=False, kind="stable").head(top * top).reset_index(drop=True)
 
 
-SORTS = ("article order", "least certain first", "speaker", "status", "newest first")
+SORTS = ("article order", "least certain first", "weakest speaker first", "speaker", "status", "newest first")
+
+
+def speaker_trust(resolution: str) -> float:
+    """How far a speaker found this way can be trusted (claims/data/resolutions.tsv); the article's own
+    statements are sure of their speaker, an unknown way sits in the middle."""
+    return 1.0 if resolution == "article" else load_lexicon().confidence.get(resolution, 0.5)
 
 
 def table_rows(store, ids: list[str]) -> pd.DataFrame:

@@ -6,10 +6,14 @@ import streamlit as st
 from claims.safe import escape_markdown
 from claims.views import FACETS, MARKER_LABELS, ClaimSet, Filters
 
-_TITLES = {"speaker": "Speaker", "about": "About (actors named in the claim)", "kind": "Kind",
+_TITLES = {"speaker": "Speaker", "found": "Speaker found by", "about": "About (actors named in the claim)",
+           "kind": "Kind",
            "certainty": "Certainty", "marker": "Certainty markers", "status": "Status", "article": "Article"}
 _HELP = {
     "speaker": "Who made the claim, resolved (celui-ci, Moscou… → the actor). Type to search.",
+    "found": "How the extractor found the speaker, the least sure first: as written, role (le ministre → the "
+             "latest named person), pronoun (il, celui-ci), same source, alias, named. Pick the weak ones to "
+             "check them; the table can also sort by « weakest speaker first ».",
     "about": "Actors the claim talks about.",
     "kind": "direct quote, indirect speech, mixed (partial quote), according_to (selon X), "
             "assertion (the article's own statement).",

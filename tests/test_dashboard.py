@@ -312,3 +312,23 @@ def test_a_view_too_big_for_the_browser_is_offered_the_command_line(db, monkeypa
     at.multiselect(key="f_speaker").set_value([]).run()
     at.multiselect(key="f_kind").set_value(["according_to"]).run()  # 2 claims: downloads come back
     assert not any(b.proto.disabled for b in at.get("download_button")[:2])
+
+
+def test_a_reviewer_lists_the_speakers_to_check(db):
+    """The weakest ways of finding a speaker are offered first, filter the table, and sort it."""
+    from claims.views import speaker_trust
+
+    stored = open_store(db).claims_frame()
+    at = run_app()
+    found = at.multiselect(key="f_found")
+    offered = [o.rsplit(" (", 1)[0] for o in found.options]
+    assert offered == sorted(set(stored["speaker_resolution"]), key=speaker_trust)
+    weakest = offered[0]
+    found.set_value([weakest]).run()
+    shown = table(at)
+    assert len(shown) == int((stored["speaker_resolution"] == weakest).sum()) == metric(at, "Claims")
+    assert at.query_params["found"] == weakest
+    at.multiselect(key="f_found").set_value([]).run()
+    at.selectbox(key="sort").set_value("weakest speaker first").run()
+    trust = [speaker_trust(r) for r in stored.set_index("claim_id").loc[table(at)["claim_id"], "speaker_resolution"]]
+    assert trust == sorted(trust) and trust[0] < trust[-1]

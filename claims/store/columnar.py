@@ -23,8 +23,8 @@ from claims.store.queries import review_frame as _review_frame
 ORDER = [("article_id", "ascending"), ("start", "ascending")]  # the documented row order of every export
 # What the dashboard holds for every claim (the article's title and dates come once per article);
 # the claim and sentence text are read for searching, evidence and review text fetched for the rows shown.
-DESK_COLUMNS = ["claim_id", "article_id", "start", "kind", "speaker", "speaker_type", "certainty",
-                "certainty_markers", "about", "status"]
+DESK_COLUMNS = ["claim_id", "article_id", "start", "kind", "speaker", "speaker_type", "speaker_resolution",
+                "certainty", "certainty_markers", "about", "status"]
 ARTICLE_COLUMNS = ["article_id", "title", "published", "ingested_at"]
 _SEP = "\x1f"  # unit separator: never in a name, a kind or a JSON list
 _IN_CHUNK = 900  # ids per IN (…) query: under SQLite's bound-parameter limit on every version
