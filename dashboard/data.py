@@ -15,7 +15,7 @@ import streamlit as st
 
 from claims import views
 from claims.articles import Article
-from claims.extract import extract_rows
+from claims.extract import extract_batch
 from claims.nlp import load_model
 from claims.sample import SEEDS
 from claims.store import Store, StoreError, default_db_url, open_store
@@ -76,12 +76,15 @@ def repeated_claims(db: str) -> pd.DataFrame:
 
 def add_articles(db: str, articles: list[Article], progress=None, problems: list[str] | None = None) -> dict[str, int]:
     """Extract and store articles one by one; `progress(done, total, name)` is called after each is stored;
-    an article the database refuses is named in `problems`."""
+    an article the analysis fails on or the database refuses is named in `problems`, the others go in."""
     nlp = model()
 
     def one_by_one():
         for i, article in enumerate(articles):
-            yield [article], extract_rows([article], nlp)
+            batch = extract_batch([article], nlp)
+            if problems is not None:
+                problems.extend(batch.failures)
+            yield batch.articles, batch.rows
             if progress:  # resumed once the store has written the article
                 progress(i + 1, len(articles), article.source or article.article_id)
 

@@ -332,3 +332,28 @@ def test_a_reviewer_lists_the_speakers_to_check(db):
     at.selectbox(key="sort").set_value("weakest speaker first").run()
     trust = [speaker_trust(r) for r in stored.set_index("claim_id").loc[table(at)["claim_id"], "speaker_resolution"]]
     assert trust == sorted(trust) and trust[0] < trust[-1]
+
+
+def test_an_upload_whose_analysis_fails_is_named_and_the_others_go_in(db, monkeypatch):
+    import importlib
+
+    ex = importlib.import_module("claims.extract")
+    real = ex.analyse
+
+    def failing(article, docs, nlp):
+        if article.article_id == "casse":
+            raise IndexError("boom")
+        return real(article, docs, nlp)
+
+    monkeypatch.setattr(ex, "analyse", failing)
+    at = run_app()
+    good = ("nouvel.txt", "Titre\n\nSelon le ministre Jean Dupont, la réforme coûtera 3 milliards.\n".encode(),
+            "text/plain")
+    broken = ("casse.txt", "Titre\n\n« Rien », a dit le maire, Paul Roux.\n".encode(), "text/plain")
+    at.file_uploader[0].set_value([broken, good]).run()
+    at.button(key="upload_go").click().run()
+    assert not at.exception
+    warnings = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]
+    assert any("casse.txt" in w and "could not be analysed (IndexError: boom)" in w for w in warnings)
+    assert len(open_store(db).claims_frame(article=["nouvel"])) == 1
+    assert len(open_store(db).claims_frame(article=["casse"])) == 0
