@@ -79,7 +79,11 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         if words == ("pour",) and not _personal_source(source, lex):
             i += 1
             continue
-        after = trim(doc[_past_modifier(sent, src_start, src_end): sent.end])
+        claim_from = _past_modifier(sent, src_start, src_end)
+        if claim_from > src_end and lex.roles.get(source.root.lemma_.lower()) == "document":
+            # selon une étude publiée jeudi dans The Lancet: who published it is the source
+            source = trim(doc[source.start: claim_from])
+        after = trim(doc[claim_from: sent.end])
         before = trim(doc[sent.start: i])
         at_end = len(after) < 3 and len(before) >= 3
         content = _before_incise(before) if at_end else after

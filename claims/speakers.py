@@ -209,6 +209,8 @@ class Resolver:
         if first in self.lex.source_determiners and any(  # des forces de sécurité et de témoins
                 t.dep_ == "conj" and _lemma(t) in self.lex.source_nouns for t in span):
             return True
+        if self._role_kind(head) == "document":
+            return False  # un communiqué de la préfecture: whoever issued it (_description)
         if first in INDEFINITE_ONE or first in ("l'", "l") and len(words) > 1 and words[1].lower_ in ("un", "une"):
             # un officier de l'armée, une jeune dame à moto, l'une d'elles: one person, unnamed
             return not any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and (
@@ -247,13 +249,13 @@ class Resolver:
         short = self.full_names.get(fold(text))
         if short is not None and len(words) == 1:
             return Actor(short, "organization" if text.isupper() and label != "PER" else "person", "short form", text)
-        if label in ("LOC", "MISC") and role not in ("person", "media"):
+        if label in ("LOC", "MISC") and role not in ("person", "media", "document"):
             if self._says_things(span, label):
                 return Actor(_capitalize(drop_article(text)), "organization", "named")
             plural = "Plur" in span.root.morph.get("Number")
             kind = "government" if label == "LOC" or plural else "unknown"
             return Actor(_capitalize(drop_article(text)), kind, "people")
-        if label == "ORG" and role != "person" and not _apposed_role(name, self.lex) or role == "media":
+        if label == "ORG" and role != "person" and not _apposed_role(name, self.lex) or role in ("media", "document"):
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
         self._remember(text, person=True)
@@ -297,8 +299,11 @@ class Resolver:
             found = self._same_source(span, offset)  # ce proche, le responsable: the unnamed source just quoted
             if found.type == "anonymous" and found.resolution == "same source":
                 return found
-        if kind == "document":  # selon le communiqué: whoever issued it, the source just named
-            found = self._same_source(span, offset)
+        if kind == "document":
+            issuer = _complement_noun(span)
+            if issuer is not None:  # un communiqué de la préfecture, les chiffres du ministère → the issuer
+                return self._description(issuer, offset, index)
+            found = self._same_source(span, offset)  # selon le communiqué: the source just named
             if found.resolution == "same source":
                 return found
         if first in DESCRIPTION_DETS:
@@ -383,6 +388,18 @@ class Resolver:
         target = ranked[-1].actor
         resolution = "anonymous" if target.type == "anonymous" else "pronoun"
         return Actor(target.name, target.type, resolution, text)
+
+
+def _complement_noun(span: Span) -> Span | None:
+    """« de la préfecture » in « un communiqué de la préfecture »: the noun phrase of the head's de-complement."""
+    head = span.root
+    for tok in span:
+        if tok.i > head.i and tok.pos_ == "NOUN" and tok.head.i == head.i and tok.dep_ == "nmod":
+            start = tok.left_edge.i
+            while start < tok.i and span.doc[start].pos_ == "ADP":
+                start += 1
+            return span.doc[start: min(tok.right_edge.i + 1, span.end)]
+    return None
 
 
 def _clefted(tok: Token) -> bool:

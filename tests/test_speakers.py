@@ -156,3 +156,15 @@ def test_sides_unnamed_sources_and_incises(rows, fragment, speaker, resolution):
 def test_the_chief_of_state_the_latter_and_the_person_concerned(rows, fragment, speaker, resolution, mention):
     row = row_with(rows, fragment)
     assert (row["speaker"], row["speaker_resolution"], row["speaker_mention"]) == (speaker, resolution, mention)
+
+
+@pytest.mark.parametrize("fragment, speaker, speaker_type", [
+    ("la pollution de l'air serait responsable", "The Lancet", "organization"),  # une étude publiée dans X
+    ("le nombre de naissances a reculé", "Insee", "organization"),  # les chiffres de l'Insee
+    ("la circulation alternée", "préfecture", "organization"),  # un communiqué de la préfecture
+    ("des mesures immédiates", "Jean Martin", "person"),  # Le médecin, after « a réagi auprès de l'AFP »
+])
+def test_a_document_speaks_for_whoever_issued_it(rows, fragment, speaker, speaker_type):
+    row = row_with(rows, fragment)
+    assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)
+    assert "vague_source" not in {m["type"] for m in row["certainty_markers"]}
