@@ -125,6 +125,12 @@ def article_meta_html(row: pd.Series) -> str:
     return f'<div class="meta">{" · ".join(parts)}</div>'
 
 
+def _confidence(row: pd.Series) -> str:
+    value = row.get("speaker_confidence")
+    return f" · confidence {float(value):.2f}" if value is not None and pd.notna(value) and row["kind"] != "assertion" \
+        else ""
+
+
 def claim_facts_html(row: pd.Series) -> str:
     """Speaker, cue, certainty and status as escaped HTML text (nothing from an article is Markdown)."""
     def e(value: str) -> str:
@@ -133,8 +139,8 @@ def claim_facts_html(row: pd.Series) -> str:
     certainty = e(row["certainty"]) + (f" — {e(row['markers_text'])}" if row["markers_text"] else "")
     status = f"<code>{e(row['status'])}</code>" + (f" by {e(row['reviewer'])}" if row["reviewer"] else "")
     lines = [("Speaker", f"{e(row['speaker'])} ({e(row['speaker_type'])})"), ("As written", e(row["speaker_mention"])),
-             ("Resolved by", e(row["speaker_resolution"])), ("Cue", f"{e(row['cue'])} · <strong>kind:</strong> "
-                                                                   f"{e(row['kind'])}"),
+             ("Resolved by", e(row["speaker_resolution"]) + _confidence(row)),
+             ("Cue", f"{e(row['cue'])} · <strong>kind:</strong> {e(row['kind'])}"),
              ("Certainty", certainty), ("About", e(row["about_text"])), ("Status", status)]
     return '<div class="facts">' + "<br>".join(f"<strong>{k}:</strong> {v}" for k, v in lines) + "</div>"
 

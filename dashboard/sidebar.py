@@ -6,7 +6,7 @@ import streamlit as st
 from claims.safe import escape_markdown
 from claims.views import FACETS, MARKER_LABELS, ClaimSet, Filters
 
-_TITLES = {"speaker": "Speaker", "found": "Speaker found by", "about": "About (actors named in the claim)",
+_TITLES = {"speaker": "Speaker", "found": "Attribution found by", "about": "About (actors named in the claim)",
            "kind": "Kind",
            "certainty": "Certainty", "marker": "Certainty markers", "status": "Status", "article": "Article"}
 _HELP = {
