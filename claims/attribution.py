@@ -13,7 +13,7 @@ from claims.cues import Cue
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
 from claims.tokens import SUBJECT_DEPS, is_infinitive, is_present_participle, is_quote_mark, noun_phrase, text_of, trim
-from claims.words import AUX_FORMS, BEFORE_INFINITIVE, CLITIC_SUBJECTS, DE, QUE, TIME, A
+from claims.words import AUX_FORMS, BEFORE_INFINITIVE, CLITIC_SUBJECTS, DE, INTERROGATIVES, QUE, TIME, A
 
 _SKIP_BEFORE_FRAME = ("ADV",)
 
@@ -225,6 +225,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
             break
     while i < end and (doc[i].pos_ in _SKIP_BEFORE_FRAME and not doc[i].morph.get("Polarity")
                        or doc[i].text in ":,"):
+        if doc[i].lower_ in INTERROGATIVES:
+            return None  # « il a expliqué comment accéder au bâtiment »: a question, nothing claimed
         i += 1
     # skip a leading adverbial phrase: déclaré sur les réseaux sociaux “…”
     first = doc[i] if i < end else None

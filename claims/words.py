@@ -42,6 +42,7 @@ DESCRIPTION_DETS = word_class("description_det")
 INDEFINITE_ONE = word_class("indefinite_one")
 IMPERSONAL = word_class("impersonal")
 RELATIVES = word_class("relative")
+INTERROGATIVES = word_class("interrogative")
 
 
 def drop_article(text: str) -> str:

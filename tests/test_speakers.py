@@ -168,3 +168,10 @@ def test_a_document_speaks_for_whoever_issued_it(rows, fragment, speaker, speake
     row = row_with(rows, fragment)
     assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)
     assert "vague_source" not in {m["type"] for m in row["certainty_markers"]}
+
+
+def test_narration_is_not_speech(rows):
+    """A phone call, an indirect question and a vote are not statements of anyone's."""
+    narration = rows[rows["article_id"] == "narration"]
+    assert set(narration["cue"]) == {"annoncer", "appeler", "selon"}
+    assert not narration["text"].str.contains("accéder au bâtiment|pompiers|312 voix").any()
