@@ -1,9 +1,10 @@
 """Stored claims read as Arrow columns, in the order the database keeps them.
 
 Reading in storage order (no ORDER BY) lets SQLite walk its table file front to back instead of
-jumping from the (article_id, start) index to each row; the documented order is restored by sorting
-in Arrow, which costs a fraction of the random reads it saves. SQLite goes through ADBC (rows arrive
-as Arrow batches, never as Python objects); other databases through pandas chunks.
+jumping from the (article_id, start) index to each row (a million claims: 2.7 s instead of 4.9 s);
+exports restore the documented order by sorting in Arrow. The dashboard's own reads (the compact
+desk, the rows shown) go through SQLAlchemy's driver; only the export command uses ADBC (see
+record_batches for why).
 """
 from __future__ import annotations
 
