@@ -26,6 +26,8 @@ DESK_COLUMNS = ["claim_id", "article_id", "start", "kind", "speaker", "speaker_t
                 "certainty_markers", "about", "status"]
 ARTICLE_COLUMNS = ["article_id", "title", "published", "ingested_at"]
 _SEP = "\x1f"  # unit separator: never in a name, a kind or a JSON list
+_SUB = "\x1e"  # record separator: between the low-cardinality columns packed in one part
+_PACKED = [n for n in DESK_COLUMNS if n not in ("claim_id", "article_id", "start")]
 _IN_CHUNK = 900  # ids per IN (…) query: under SQLite's bound-parameter limit on every version
 
 
@@ -83,16 +85,30 @@ def desk_table(store: Store) -> tuple[pa.Table, pa.Table]:
     """(every claim's DESK_COLUMNS in storage order, every article's ARTICLE_COLUMNS).
 
     Reading a million rows costs per value handed to Python, so the database joins a claim's columns
-    into one string (JSON never holds a raw control character, names and kinds hold none); Arrow splits
-    them again, batch by batch, and dictionary-encodes every column but the id."""
+    into one string (JSON never holds a raw control character, names and kinds hold none): the id, the
+    offset, the article, then the low-cardinality rest (kind … status) as one part that Arrow
+    dictionary-encodes, so that only its distinct values are split into columns."""
     c = t.claims.c
-    row = func.coalesce(c[DESK_COLUMNS[0]], "")
-    for name in DESK_COLUMNS[1:]:
-        row = row + _SEP + func.coalesce(cast(c[name], String), "")
-    claims = read_table(store, select(row.label("row")), functools.partial(_split, names=DESK_COLUMNS,
-                                                                           ints=("start",), keep=("claim_id",)))
+    row = func.coalesce(c.claim_id, "")
+    for name in ("start", "article_id", *_PACKED):
+        row = row + (_SEP if name in ("start", "article_id", _PACKED[0]) else _SUB) + func.coalesce(
+            cast(c[name], String), "")
+    table = read_table(store, select(row.label("row")),
+                       functools.partial(_split, names=["claim_id", "start", "article_id", "packed"],
+                                         ints=("start",), keep=("claim_id",)))
+    columns = {name: table.column(name) for name in ("claim_id", "article_id", "start")}
+    packed = table.column("packed")
+    distinct = packed.chunk(0).dictionary if packed.num_chunks else pa.array([], pa.string())
+    parts = pc.split_pattern(distinct, _SUB, max_splits=len(_PACKED) - 1)
+    for i, name in enumerate(_PACKED):  # each column: the distinct combinations' value, encoded again
+        encoded = pc.dictionary_encode(pc.list_element(parts, i)) if len(distinct) else pa.array([], pa.string())
+        values = encoded.dictionary if len(distinct) else encoded
+        per_combo = encoded.indices if len(distinct) else pa.array([], pa.int32())
+        columns[name] = pa.chunked_array(
+            [pa.DictionaryArray.from_arrays(pc.take(per_combo, ch.indices), values) for ch in packed.chunks],
+            type=pa.dictionary(pa.int32(), pa.string()))
     articles = read_table(store, select(*[t.articles.c[n] for n in ARTICLE_COLUMNS]))
-    return claims, articles
+    return pa.table(columns), articles
 
 
 def _split(batch: pa.RecordBatch, names: list[str], ints: tuple[str, ...] = (),
