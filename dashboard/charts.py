@@ -14,7 +14,7 @@ from claims.store.statuses import status_colors
 CERTAINTY_COLORS = ["#1f5f8b", "#6aa6cf", "#f2b84b", "#e8772e", "#c23b22"]
 SPEAKER_PICK = "pick"  # name of the bar chart's selection, read back by the app
 _ROW = alt.Step(24)  # one bar or cell a row: every label stays readable
-_COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")
+_COUNT_AXIS = alt.Axis(tickMinStep=1, format=",d")  # 1,000,000, not 1000000
 _LABELS = alt.Axis(labelLimit=220, labelOverlap=False)
 
 
