@@ -119,6 +119,11 @@ def _is_time(tok: Token) -> bool:
         and any(c.dep_ == "nummod" for c in tok.children) or tok.lower_ in TIME  # not « 20 Minutes »
 
 
+def _ends_content(tok: Token, quotes: list[Quote]) -> bool:
+    """What an incise follows: a comma, or the closing mark of a quotation."""
+    return tok.text == "," or is_quote_mark(tok) and any(q.close == tok.idx for q in quotes)
+
+
 def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> Statement | None:
     """Content before the verb: « … », a-t-il dit / …, a fait savoir X."""
     doc = sent.doc
@@ -134,7 +139,7 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     if i < sent.start:
         return None
     before = doc[i]
-    if not (before.text == "," or is_quote_mark(before) and any(q.close == before.idx for q in quotes)):
+    if not _ends_content(before, quotes):
         return None
     aux = [c.i for c in cue.first.children if c.dep_.startswith("aux") and c.i < i]
     if aux:
@@ -142,11 +147,9 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
         i = min(aux) - 1
         while i >= sent.start and doc[i].pos_ == "ADV":
             i -= 1
-        if i < sent.start:
+        if i < sent.start or not _ends_content(doc[i], quotes):
             return None
         before = doc[i]
-        if not (before.text == "," or is_quote_mark(before) and any(q.close == before.idx for q in quotes)):
-            return None
     speaker = clitic or inverted_subject(cue)
     if speaker is None:
         return None

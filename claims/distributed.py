@@ -17,7 +17,6 @@ from tqdm import tqdm
 from claims.articles import Article
 from claims.extract import batches, default_processes, extract_batch
 
-log = logging.getLogger(__name__)
 
 
 class ClusterError(RuntimeError):
@@ -96,11 +95,7 @@ def iter_extracted_dask(articles: list[Article], scheduler: str | None = None, w
             future.release()
             fill()
             bar.update(len(chunk))
-            for msg in batch.failures:
-                log.warning(msg)
-                if problems is not None:
-                    problems.append(msg)
-            yield batch.articles, batch.rows
+            yield batch.report(problems)
     finally:
         bar.close()
         client.close()

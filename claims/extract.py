@@ -129,6 +129,14 @@ class ExtractedBatch:
     rows: list[dict] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # "<file or id>: could not be analysed (…)"
 
+    def report(self, problems: list[str] | None) -> tuple[list[Article], list[dict]]:
+        """Log the failures (and add them to `problems`); the (articles, rows) to store."""
+        for msg in self.failures:
+            log.warning(msg)
+            if problems is not None:
+                problems.append(msg)
+        return self.articles, self.rows
+
 
 def extract_batch(articles: list[Article], nlp: Language | None = None) -> ExtractedBatch:
     """Rows for a batch of articles in this process (the unit of work for pools and Dask).
@@ -198,11 +206,7 @@ def iter_extracted(articles: list[Article], processes: int | None = None, progre
 
     def done(chunk: list[Article], batch: ExtractedBatch) -> tuple[list[Article], list[dict]]:
         bar.update(len(chunk))
-        for msg in batch.failures:
-            log.warning(msg)
-            if problems is not None:
-                problems.append(msg)
-        return batch.articles, batch.rows
+        return batch.report(problems)
 
     try:
         if processes == 1 or len(articles) <= chunk_size:
