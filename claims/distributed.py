@@ -18,7 +18,6 @@ from claims.articles import Article
 from claims.extract import batches, default_processes, extract_batch
 
 
-
 class ClusterError(RuntimeError):
     """The Dask cluster cannot be reached or started; the message says which and why."""
 
