@@ -33,14 +33,19 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
     cues = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV") or quote_at(quotes, tok.idx):
+        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
+            continue
+        # the lexicon first: most words are no reporting verb, and that costs one dict look-up
+        lemma = tok.lower_ + "ir" if tok.pos_ in ("ADJ", "ADV") else verb_lemma(tok)
+        if lemma not in lex.verbs or quote_at(quotes, tok.idx):
             continue
         following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 4]]
+        reflexive = _is_reflexive(tok)
         if tok.pos_ in ("ADJ", "ADV"):  # "et dément fermement toute arrestation": a verb the tagger missed
-            verb = lex.verb(tok.lower_ + "ir", following)
+            verb = lex.verb(lemma, following)
             verb = verb if verb is not None and _verb_slot(tok) else None
         else:
-            verb = lex.verb(verb_lemma(tok), following, _is_reflexive(tok))
+            verb = lex.verb(lemma, following, reflexive)
         if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)
                                                        or _after_comme(tok)):
             continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
@@ -49,7 +54,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         if _bare_participle(tok) or is_present_participle(tok) and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" \
                 and tok.doc[tok.i - 1].dep_ in ("obj", "obl", "nmod"):
             continue  # "des responsables cités par le NYT", "l'information faisant état de": a noun's qualifier
-        if _is_reflexive(tok) != verb.reflexive:
+        if reflexive != verb.reflexive:
             continue  # "une rencontre qui s'annonce électrique"
         if _not_said(tok):
             continue  # "aimeraient croire que …", "refuse de confirmer …": wished or refused, not said

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import threading
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -49,15 +51,19 @@ def set_sentence_starts(doc: Doc) -> Doc:
     closers = {q.close for q in quotes} | {i for i, c in enumerate(text) if c == ")"}
     boundary = True  # a sentence may start at the next word
     after_quoted_final = False  # « Phrase. » : a new sentence only if a capital follows
+    # one array at the end: each `tok.is_sent_start = …` would make spaCy scan the whole doc again
+    starts = numpy.full(len(doc), -1, dtype="int64")
     for tok in doc:
-        if tok.i > 0:
+        if tok.i == 0:
+            starts[0] = 1
+        else:
             first = tok.text[:1]
             if first.islower() or tok.idx in closers or tok.text in _FINAL or first in ",;:":
-                tok.is_sent_start = False
+                pass
             elif closed[tok.idx]:
-                tok.is_sent_start = False  # « Phrase une. Phrase deux » is one quotation, said at once
-            else:
-                tok.is_sent_start = boundary or (after_quoted_final and (first.isupper() or first in "«“"))
+                pass  # « Phrase une. Phrase deux » is one quotation, said at once
+            elif boundary or (after_quoted_final and (first.isupper() or first in "«“")):
+                starts[tok.i] = 1
         if tok.is_space:
             continue
         if tok.text in _FINAL:
@@ -66,6 +72,8 @@ def set_sentence_starts(doc: Doc) -> Doc:
             pass  # the boundary moves past the closing mark
         else:
             boundary = after_quoted_final = False
+    if len(doc):
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 (not a start) as spaCy stores it
     return doc
 
 

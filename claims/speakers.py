@@ -106,18 +106,25 @@ class Resolver:
                       speakers: list[Span]) -> None:
         """Resolve the sentence's mentions: statement speakers first-class, then names and pronouns."""
         spans = list(speakers)
+        covered = {i for s in spans for i in range(s.start, s.end)}
         for ent in entities(sent):
-            if ent.label_ in _NAME_ENTS and not any(s.start <= ent.start and ent.end <= s.end for s in spans):
+            if ent.label_ in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
                 spans.append(ent)
-        cleft = any(t.lower_ == "est" for t in sent)
-        for tok in sent:  # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
-            if tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or cleft and _clefted(tok)) \
-                    and not any(s.start <= tok.i < s.end for s in spans):
-                spans.append(noun_phrase(tok))
-        for tok in sent:
-            key = _pronoun_key(tok)
-            if key in self.lex.pronouns and self.lex.pronouns[key].rule != "relative" \
-                    and not any(s.start <= tok.i < s.end for s in spans):  # a relative is a mention as a speaker only
+                covered.update(range(ent.start, ent.end))
+        toks = list(sent)  # one pass over the tokens: spaCy makes a new Token object on every access
+        cleft = any(t.lower_ == "est" for t in toks)
+        pronouns = self.lex.pronouns
+        for tok in toks:
+            if tok.i in covered:
+                continue
+            if tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or cleft and _clefted(tok)):
+                # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
+                phrase = noun_phrase(tok)
+                spans.append(phrase)
+                covered.update(range(phrase.start, phrase.end))
+                continue
+            rule = pronouns.get(_pronoun_key(tok))
+            if rule is not None and rule.rule != "relative":  # a relative is a mention as a speaker only
                 spans.append(_pronoun_span(tok))
         for span in sorted(spans, key=lambda s: (s.start, -len(s))):
             key = (span.start_char + offset, span.end_char + offset)
