@@ -53,7 +53,11 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
     found: list[Statement] = []
     i = sent.start
     phrases = _phrases(lex)
+    lowers = [t.lower_ for t in sent]  # one pass: most words open no attribution
     while i < sent.end:
+        if lowers[i - sent.start] not in phrases:
+            i += 1
+            continue
         tok = doc[i]
         words = _match(sent, i, phrases)
         if words is None or quote_at(quotes, tok.idx):

@@ -12,10 +12,12 @@ _FIRST_PERSON = {"je", "j'", "nous", "me", "m'"}
 
 
 def is_check_worthy(sent: Span, quotes: list[Quote]) -> bool:
-    words = [t for t in sent if t.is_alpha or t.like_num]
+    toks = list(sent)  # spaCy makes a new Token object on every access: walk the sentence once
+    words = [t for t in toks if t.is_alpha or t.like_num]
     if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
         return False
-    outside = [t for t in sent if quote_at(quotes, t.idx) is None and not t.is_punct]
+    inside = [q for q in quotes if q.open < sent.end_char and sent.start_char < q.close]
+    outside = [t for t in toks if not t.is_punct and (not inside or quote_at(inside, t.idx) is None)]
     if len(outside) < _MIN_WORDS:
         return False  # a quotation, not the article speaking
     if any(t.lower_ in _FIRST_PERSON and t.dep_.startswith("nsubj") for t in outside):
