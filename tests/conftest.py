@@ -135,3 +135,18 @@ def year_batch() -> tuple[list, list[dict]]:
 
     articles = year_articles()
     return articles, extract_rows(articles)
+
+
+def fail_analysis_of(monkeypatch, article_id: str) -> None:
+    """Make the extractor's analysis raise IndexError("boom") for one article id, as a bug would."""
+    import importlib
+
+    ex = importlib.import_module("claims.extract")  # the package exports a function of the same name
+    real = ex.analyse
+
+    def failing(article, docs, nlp):
+        if article.article_id == article_id:
+            raise IndexError("boom")
+        return real(article, docs, nlp)
+
+    monkeypatch.setattr(ex, "analyse", failing)

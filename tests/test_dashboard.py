@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT, SEED, ingest
+from conftest import ROOT, SEED, fail_analysis_of, ingest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -337,17 +337,7 @@ def test_a_reviewer_lists_the_speakers_to_check(db):
 
 
 def test_an_upload_whose_analysis_fails_is_named_and_the_others_go_in(db, monkeypatch):
-    import importlib
-
-    ex = importlib.import_module("claims.extract")
-    real = ex.analyse
-
-    def failing(article, docs, nlp):
-        if article.article_id == "casse":
-            raise IndexError("boom")
-        return real(article, docs, nlp)
-
-    monkeypatch.setattr(ex, "analyse", failing)
+    fail_analysis_of(monkeypatch, "casse")
     at = run_app()
     good = ("nouvel.txt", "Titre\n\nSelon le ministre Jean Dupont, la réforme coûtera 3 milliards.\n".encode(),
             "text/plain")

@@ -2,12 +2,12 @@
 huge one-line paragraphs, and a few thousand random and truncated real paragraphs."""
 from __future__ import annotations
 
-import importlib
 import json
 import random
 from pathlib import Path
 
 import pytest
+from conftest import fail_analysis_of
 
 from claims.articles import Article
 from claims.extract import MAX_PIECE, ExtractionError, extract, extract_batch, extract_rows, parse_units
@@ -31,15 +31,7 @@ def test_the_paragraph_that_crashed_incise_gives_its_statements():
 
 
 def test_an_article_whose_analysis_fails_is_named_and_the_others_are_kept(monkeypatch):
-    ex = importlib.import_module("claims.extract")  # the package exports a function of the same name
-    real = ex.analyse
-
-    def failing(article, docs, nlp):
-        if article.article_id == "bad":
-            raise IndexError("boom")
-        return real(article, docs, nlp)
-
-    monkeypatch.setattr(ex, "analyse", failing)
+    fail_analysis_of(monkeypatch, "bad")
     good = Article("good", "« Nous partirons », a déclaré le maire, Jean Dupont.", source="good.txt")
     bad = Article("bad", "« Nous resterons », a déclaré le préfet.", source="articles/bad.txt")
     batch = extract_batch([bad, good])
