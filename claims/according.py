@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from claims.lexicon import Lexicon
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import trim
+from claims.tokens import tokens_in, tokens_of, trim
 from claims.words import PERSONAL, RELATIVES
 
 
@@ -27,8 +27,9 @@ def _phrases(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
 
 def _match(sent: Span, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
     doc = sent.doc
-    for words in phrases.get(doc[i].lower_, ()):
-        if i + len(words) <= sent.end and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+    toks = tokens_of(doc)
+    for words in phrases.get(toks[i].lower_, ()):
+        if i + len(words) <= sent.end and all(toks[i + k].lower_ == w for k, w in enumerate(words)):
             return words
     return None
 
@@ -36,10 +37,11 @@ def _match(sent: Span, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> tup
 def _source_end(sent: Span, i: int) -> int:
     """Token index just after the source phrase: up to a comma, a verb or the sentence end."""
     doc = sent.doc
+    toks = tokens_of(doc)
     j = i
     depth = 0
     while j < sent.end:
-        t = doc[j]
+        t = toks[j]
         depth += t.text == "("
         depth -= t.text == ")"
         if depth <= 0 and (t.text in ",.;:!?" or t.pos_ in ("VERB", "AUX") and t.i > i or t.lower_ == "que"):
@@ -50,21 +52,22 @@ def _source_end(sent: Span, i: int) -> int:
 
 def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statement]:
     doc = sent.doc
+    toks = tokens_of(doc)
     found: list[Statement] = []
     i = sent.start
     phrases = _phrases(lex)
-    lowers = [t.lower_ for t in sent]  # one pass: most words open no attribution
+    lowers = [t.lower_ for t in tokens_in(sent)]  # most words open no attribution
     while i < sent.end:
         if lowers[i - sent.start] not in phrases:
             i += 1
             continue
-        tok = doc[i]
+        tok = toks[i]
         words = _match(sent, i, phrases)
         if words is None or quote_at(quotes, tok.idx):
             i += 1
             continue
         n = len(words)
-        cue_end_tok = doc[i + n - 1]
+        cue_end_tok = toks[i + n - 1]
         words = tuple(" ".join(words).replace("' ", "'").split())
         src_start = i + n
         if words == ("pour", "qui"):
@@ -102,9 +105,10 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
 
 def _relative_start(sent: Span, start: int, end: int) -> int:
     doc = sent.doc
+    toks = tokens_of(doc)
     for j in range(start, end):
-        if doc[j].lower_ in RELATIVES:
-            return j - 1 if j > start and doc[j - 1].text == "," else j
+        if toks[j].lower_ in RELATIVES:
+            return j - 1 if j > start and toks[j - 1].text == "," else j
     return end
 
 
@@ -112,15 +116,16 @@ def _relative_end(sent: Span, j: int) -> int | None:
     """A relative clause that qualifies the source (…, qui rapporte des informations du parquet, …):
     the token after it (past its closing comma), or None when none follows the source."""
     doc = sent.doc
+    toks = tokens_of(doc)
     k = j
-    if k > sent.start and doc[k - 1].lower_ in RELATIVES:
+    if k > sent.start and toks[k - 1].lower_ in RELATIVES:
         k -= 1
-    elif k < sent.end and doc[k].text == ",":
+    elif k < sent.end and toks[k].text == ",":
         k += 1
-    if k >= sent.end or doc[k].lower_ not in RELATIVES:
+    if k >= sent.end or toks[k].lower_ not in RELATIVES:
         return None
     for m in range(k + 1, sent.end):
-        if doc[m].text in ",;:":
+        if toks[m].text in ",;:":
             return m + 1
     return sent.end
 
@@ -128,8 +133,9 @@ def _relative_end(sent: Span, j: int) -> int | None:
 def _before_incise(span: Span) -> Span:
     """« …, a-t-on appris de source diplomatique »: the claim ends before its incise verb."""
     doc = span.doc
+    toks = tokens_of(doc)
     for i in range(span.end - 1, span.start, -1):
-        if doc[i].text == ",":
+        if toks[i].text == ",":
             tail = doc[i + 1: span.end]
             if len(tail) and all(t.pos_ in ("AUX", "VERB", "ADV", "PRON") or t.text.startswith("-") for t in tail):
                 return trim(doc[span.start: i])
@@ -141,15 +147,16 @@ def _past_modifier(sent: Span, src_start: int, src_end: int) -> int:
     """Where the claim starts after a source with a participle phrase of its own
     (d'après des responsables cités par le New York Times, …): past that phrase's comma."""
     doc = sent.doc
+    toks = tokens_of(doc)
     if src_end >= sent.end:
         return src_end
-    tok = doc[src_end]
+    tok = toks[src_end]
     if not ("Part" in tok.morph.get("VerbForm") and src_start <= tok.head.i < src_end):
         return src_end
     for j in range(src_end + 1, sent.end):
-        if doc[j].text == ",":
+        if toks[j].text == ",":
             return j + 1
-        if doc[j].pos_ in ("VERB", "AUX") and doc[j].head.i != tok.i and not tok.is_ancestor(doc[j]):
+        if toks[j].pos_ in ("VERB", "AUX") and toks[j].head.i != tok.i and not tok.is_ancestor(toks[j]):
             return src_end
     return sent.end  # …, selon plusieurs délégués interrogés par l'AFP.
 

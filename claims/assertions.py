@@ -5,14 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from claims.quotes import Quote, quote_at
-from claims.tokens import is_finite
+from claims.tokens import is_finite, tokens_in
 
 _MIN_WORDS = 5
 _FIRST_PERSON = {"je", "j'", "nous", "me", "m'"}
 
 
 def is_check_worthy(sent: Span, quotes: list[Quote]) -> bool:
-    toks = list(sent)  # spaCy makes a new Token object on every access: walk the sentence once
+    toks = tokens_in(sent)
     words = [t for t in toks if t.is_alpha or t.like_num]
     if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
         return False

@@ -12,7 +12,17 @@ from spacy.tokens import Doc, Span, Token
 from claims.cues import Cue
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import SUBJECT_DEPS, is_infinitive, is_present_participle, is_quote_mark, noun_phrase, text_of, trim
+from claims.tokens import (
+    SUBJECT_DEPS,
+    char_span,
+    is_infinitive,
+    is_present_participle,
+    is_quote_mark,
+    noun_phrase,
+    text_of,
+    tokens_of,
+    trim,
+)
 from claims.words import AUX_FORMS, BEFORE_INFINITIVE, CLITIC_SUBJECTS, DE, INTERROGATIVES, QUE, TIME, A
 
 _SKIP_BEFORE_FRAME = ("ADV",)
@@ -47,18 +57,20 @@ def _cue_fields(cue: Cue) -> dict:
 def inverted_subject(cue: Cue) -> Span | None:
     """The subject after the verb (a-t-il ajouté; a lancé Mike Pompeo; a fait savoir ce mercredi une porte-parole)."""
     doc = cue.first.doc
+    toks = tokens_of(doc)
     end = cue.first.sent.end
     i = cue.last.i + 1
-    while i < end and (doc[i].lower_ in ("-t", "-t-") or doc[i].pos_ == "ADV"):
+    while i < end and (toks[i].lower_ in ("-t", "-t-") or toks[i].pos_ == "ADV"):
         i += 1
-    if i < end and doc[i].lower_ in CLITIC_SUBJECTS and (doc[i].text.startswith("-") or doc[i - 1].text.endswith("-")):
+    if i < end and toks[i].lower_ in CLITIC_SUBJECTS and (toks[i].text.startswith("-")
+                                                          or toks[i - 1].text.endswith("-")):
         return doc[i: i + 1]
     for child in cue.first.children:
         if child.dep_ in SUBJECT_DEPS and child.i > cue.last.i:
             return noun_phrase(child)
     stop = min(end, i + 14)
     while i < stop:
-        tok = doc[i]
+        tok = toks[i]
         if tok.pos_ == "ADP" and tok.head.i > tok.i and tok.head.i < stop and not is_infinitive(tok.head) \
                 and tok.lower_ not in QUE:
             # a écrit sur Telegram | a déclaré à l'AFP | affirme dans une interview | le commandant …:
@@ -76,25 +88,26 @@ def inverted_subject(cue: Cue) -> Span | None:
 def _source_after(cue: Cue, clitic: Span) -> Span | None:
     """The source named after an impersonal cue: a-t-on appris (mercredi) auprès de X / de source policière."""
     doc = cue.first.doc
+    toks = tokens_of(doc)
     end = cue.first.sent.end
     for i in range(clitic.end, min(end, clitic.end + 8)):
-        tok = doc[i]
-        if tok.lower_ in DE and i > cue.last.i and i + 1 < end and doc[i + 1].pos_ == "NOUN" \
-                and not _is_time(doc[i + 1]):
-            return noun_phrase(doc[i + 1])  # a-t-on appris (ce lundi) de sources concordantes
+        tok = toks[i]
+        if tok.lower_ in DE and i > cue.last.i and i + 1 < end and toks[i + 1].pos_ == "NOUN" \
+                and not _is_time(toks[i + 1]):
+            return noun_phrase(toks[i + 1])  # a-t-on appris (ce lundi) de sources concordantes
         if tok.lower_ == "auprès" and i + 2 < end:
             j = i + 1
-            while j < end and doc[j].lower_ in ("de", "d'", "du", "des") and doc[j].pos_ == "ADP":
+            while j < end and toks[j].lower_ in ("de", "d'", "du", "des") and toks[j].pos_ == "ADP":
                 j += 1
             head = next((t for t in doc[j:end] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
             if head is not None:
                 span = noun_phrase(head)
                 # auprès des témoins: « des » (de + les) is the determiner of the source
-                det = j - 1 if doc[j - 1].lower_ in ("des", "du") else j
-                start = min(span.start, det if doc[det].pos_ in ("DET", "ADP") else span.start)
+                det = j - 1 if toks[j - 1].lower_ in ("des", "du") else j
+                start = min(span.start, det if toks[det].pos_ in ("DET", "ADP") else span.start)
                 stop = span.end
                 conj = [c for c in head.subtree if c.dep_ == "conj" and c.i > stop]
-                if conj and doc[stop].lower_ == "et":  # auprès des forces de sécurité et de témoins
+                if conj and toks[stop].lower_ == "et":  # auprès des forces de sécurité et de témoins
                     stop = noun_phrase(conj[0]).end
                 return doc[start: max(stop, start + 1)]
         if tok.is_punct:
@@ -106,9 +119,10 @@ def _phrase_end(head: Token, stop: int) -> int:
     """The token after a prepositional phrase's noun and the names or adjectives that go with it
     (sur son compte Twitter, à l'AFP), without running into the noun phrase that follows it."""
     doc = head.doc
+    toks = tokens_of(doc)
     i = head.i + 1
-    while i < stop and doc[i].pos_ in ("PROPN", "ADJ") and doc[i].head.i == head.i \
-            and not (i + 1 < stop and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PER"):
+    while i < stop and toks[i].pos_ in ("PROPN", "ADJ") and toks[i].head.i == head.i \
+            and not (i + 1 < stop and toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PER"):
         i += 1
     return i
 
@@ -127,51 +141,52 @@ def _ends_content(tok: Token, quotes: list[Quote]) -> bool:
 def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> Statement | None:
     """Content before the verb: « … », a-t-il dit / …, a fait savoir X."""
     doc = sent.doc
+    toks = tokens_of(doc)
     i = cue.first.i - 1
     clitic = None
-    while i >= sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in AUX_FORMS
-                               or doc[i].lower_ in ("se", "s'") and doc[i].pos_ == "PRON"  # se souvient X
-                               or doc[i].lower_ in ("-t", "-t-") or doc[i].lower_ in CLITIC_SUBJECTS
-                               and doc[i].text.startswith("-")):
-        if doc[i].text.startswith("-") and doc[i].lower_ in CLITIC_SUBJECTS:
+    while i >= sent.start and (toks[i].pos_ in ("AUX", "ADV") or toks[i].lower_ in AUX_FORMS
+                               or toks[i].lower_ in ("se", "s'") and toks[i].pos_ == "PRON"  # se souvient X
+                               or toks[i].lower_ in ("-t", "-t-") or toks[i].lower_ in CLITIC_SUBJECTS
+                               and toks[i].text.startswith("-")):
+        if toks[i].text.startswith("-") and toks[i].lower_ in CLITIC_SUBJECTS:
             clitic = doc[i: i + 1]
         i -= 1
     if i < sent.start:
         return None
-    before = doc[i]
+    before = toks[i]
     if not _ends_content(before, quotes):
         return None
     aux = [c.i for c in cue.first.children if c.dep_.startswith("aux") and c.i < i]
     if aux:
         # « … », a, encore, précisé X: look before the auxiliary; "Il a toutefois, confirmé …" is no incise
         i = min(aux) - 1
-        while i >= sent.start and doc[i].pos_ == "ADV":
+        while i >= sent.start and toks[i].pos_ == "ADV":
             i -= 1
-        if i < sent.start or not _ends_content(doc[i], quotes):
+        if i < sent.start or not _ends_content(toks[i], quotes):
             return None
-        before = doc[i]
+        before = toks[i]
     speaker = clitic or inverted_subject(cue)
     if speaker is None:
         return None
     if speaker.text.lower() in ("-on", "on"):
         speaker = _source_after(cue, speaker) or speaker  # a-t-on appris auprès de la police: the police
-    after = doc[speaker.end] if speaker.end < sent.end else None
-    nxt = doc[speaker.end + 1] if speaker.end + 1 < sent.end else None
+    after = toks[speaker.end] if speaker.end < sent.end else None
+    nxt = toks[speaker.end + 1] if speaker.end + 1 < sent.end else None
     if after is not None and (after.lower_ in QUE | {"contre"} or is_infinitive(after)
                               or after.lower_ in A and nxt is not None and (is_infinitive(nxt) or nxt.pos_ == "PRON")):
         return None  # "…, dimanche, appelé la Russie à quitter …": a complement follows, no incise
     end_tok = i if before.text == "," else i + 1
-    if before.text == "," and i > sent.start and is_quote_mark(doc[i - 1]):
+    if before.text == "," and i > sent.start and is_quote_mark(toks[i - 1]):
         end_tok = i  # keep the closing mark: « … », a dit X
-    q = next((q for q in quotes if q.close == doc[end_tok - 1].idx), None)
+    q = next((q for q in quotes if q.close == toks[end_tok - 1].idx), None)
     if q is not None and not any(c.isalnum() for c in text_of(doc)[max(sent.start_char, taken_until): max(q.open, 0)]):
         start_char = max(q.open, 0)
     else:
         start_char = max(sent.start_char, taken_until)
-    end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
+    end_char = toks[end_tok - 1].idx + len(toks[end_tok - 1])
     if start_char >= end_char:
         return None  # an earlier statement already took this text (two cues on one clause)
-    content = trim(doc.char_span(start_char, end_char, alignment_mode="expand"))
+    content = trim(char_span(doc, start_char, end_char))
     if len(content) < 2 or q is None and not _has_main_clause(content):
         return None  # Un infirmier, qui a souhaité garder l'anonymat, raconte …: a subject, not what was said
     return content_statement(doc, sent, content.start_char, content.end_char, quotes,
@@ -182,18 +197,19 @@ def comme_clause(cue: Cue, sent: Span, quotes: list[Quote]) -> Statement | None:
     """« Comme le rapporte 20 Minutes, … » / « …, comme l'a indiqué le parquet »: the rest of the
     sentence is what the source reported."""
     doc = sent.doc
+    toks = tokens_of(doc)
     i = cue.first.i - 1
-    while i >= sent.start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in ("le", "l'")):
+    while i >= sent.start and (toks[i].pos_ in ("AUX", "ADV") or toks[i].lower_ in ("le", "l'")):
         i -= 1
-    if i < sent.start or doc[i].lower_ != "comme":
+    if i < sent.start or toks[i].lower_ != "comme":
         return None
     speaker = cue.subject if cue.subject is not None and cue.subject.start > i else inverted_subject(cue)
     if speaker is None:
         return None
     end = max(speaker.end, cue.last.i + 1)
-    while end < sent.end and doc[end].text not in ",;":
+    while end < sent.end and toks[end].text not in ",;":
         end += 1
-    if i == sent.start or i - 1 == sent.start and doc[sent.start].is_punct:
+    if i == sent.start or i - 1 == sent.start and toks[sent.start].is_punct:
         content = trim(doc[end:sent.end])
     else:
         content = trim(doc[sent.start:i])
@@ -216,9 +232,10 @@ def _has_main_clause(span: Span) -> bool:
 def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     """Which kind of complement follows the verb, and the token where the content starts."""
     doc = sent.doc
+    toks = tokens_of(doc)
     i = cue.last.i + 1
     end = sent.end
-    while i < end and (doc[i].lower_ in ("-t", "-t-") or doc[i].lower_ in CLITIC_SUBJECTS and doc[i].text[0] == "-"):
+    while i < end and (toks[i].lower_ in ("-t", "-t-") or toks[i].lower_ in CLITIC_SUBJECTS and toks[i].text[0] == "-"):
         i += 1  # dit-il « … »
     # que-clause within a few words (ajoutant au passage que …), crossing no other verb
     for tok in doc[i: min(end, i + 8)]:
@@ -226,23 +243,23 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
             return "que", tok.i + 1
         if tok.pos_ == "VERB" or tok.text in ".;":
             break
-    while i < end and (doc[i].pos_ in _SKIP_BEFORE_FRAME and not doc[i].morph.get("Polarity")
-                       or doc[i].text in ":,"):
-        if doc[i].lower_ in INTERROGATIVES:
+    while i < end and (toks[i].pos_ in _SKIP_BEFORE_FRAME and not toks[i].morph.get("Polarity")
+                       or toks[i].text in ":,"):
+        if toks[i].lower_ in INTERROGATIVES:
             return None  # « il a expliqué comment accéder au bâtiment »: a question, nothing claimed
         i += 1
     # skip a leading adverbial phrase: déclaré sur les réseaux sociaux “…”
-    first = doc[i] if i < end else None
+    first = toks[i] if i < end else None
     if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "comme"}:
         j = i + 1
         if first.head.i > i and not is_infinitive(first.head):  # sur son compte Twitter | l'arrestation …
             j = _phrase_end(first.head, end)
-        while j < end and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "DET")
-                               or is_quote_mark(doc[j])):
+        while j < end and not (toks[j].is_punct or toks[j].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "DET")
+                               or is_quote_mark(toks[j])):
             j += 1
-        while j < end and doc[j].text == ",":
+        while j < end and toks[j].text == ",":
             j += 1
-        i, first = j, (doc[j] if j < end else None)
+        i, first = j, (toks[j] if j < end else None)
     if first is None:
         return None
     if is_quote_mark(first):
@@ -252,12 +269,12 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     if first.lower_ == "contre":
         return "contre", i
     k = i
-    while k < end and (doc[k].morph.get("Polarity") or doc[k].lower_ in DE | {"pas", "plus", "jamais"}
-                       or doc[k].pos_ == "PRON" and doc[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):
+    while k < end and (toks[k].morph.get("Polarity") or toks[k].lower_ in DE | {"pas", "plus", "jamais"}
+                       or toks[k].pos_ == "PRON" and toks[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):
         k += 1
-    if k < end and is_infinitive(doc[k]):
+    if k < end and is_infinitive(toks[k]):
         return "inf", i
-    if first.lower_ in DE and "de" in cue.verb.frames and k < end and doc[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+    if first.lower_ in DE and "de" in cue.verb.frames and k < end and toks[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
         return "de", i  # parle d'une information non fondée
     if first.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON") and first.lower_ not in QUE:
         window = doc[i: min(end, i + 6)]
@@ -270,12 +287,13 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
 def _verb_group_start(verb: Token, floor: int) -> int:
     """Where a verb's group starts: its auxiliaries, adverbs and clitics (… et avait simplement reconnu)."""
     doc = verb.doc
+    toks = tokens_of(doc)
     i = verb.i
-    if is_infinitive(verb) and i - 2 > floor and doc[i - 1].lower_ in DE and doc[i - 2].lower_ in BEFORE_INFINITIVE:
+    if is_infinitive(verb) and i - 2 > floor and toks[i - 1].lower_ in DE and toks[i - 2].lower_ in BEFORE_INFINITIVE:
         i -= 2  # …, avant de préciser que …
-    while i - 1 > floor and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].dep_.startswith("aux")
-                             or doc[i - 1].pos_ == "PRON" and doc[i - 1].dep_ in ("obj", "iobj", "expl:pv")
-                             or doc[i - 1].lower_ == "en" and is_present_participle(verb)):  # (tout) en ajoutant
+    while i - 1 > floor and (toks[i - 1].pos_ in ("AUX", "ADV") or toks[i - 1].dep_.startswith("aux")
+                             or toks[i - 1].pos_ == "PRON" and toks[i - 1].dep_ in ("obj", "iobj", "expl:pv")
+                             or toks[i - 1].lower_ == "en" and is_present_participle(verb)):  # (tout) en ajoutant
         i -= 1
     return i
 
@@ -284,11 +302,12 @@ def _narration_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int
     """Where the journalist takes over after reported speech, at a comma outside quotes:
     « …, sans toutefois dévoiler … », « …, profitant de l'occasion … », « …, alors qu'une enquête … »,
     « …, mais ses motivations restent floues »."""
+    toks = tokens_of(doc)
     for i in range(start + 1, end - 1):
-        if doc[i].text != "," or quote_at(quotes, doc[i].idx):
+        if toks[i].text != "," or quote_at(quotes, toks[i].idx):
             continue
-        nxt = doc[i + 1]
-        after = doc[i + 2] if i + 2 < end else None
+        nxt = toks[i + 1]
+        after = toks[i + 2] if i + 2 < end else None
         if nxt.lower_ == "sans" or is_present_participle(nxt) and nxt.pos_ == "VERB" and nxt.lower_ != "étant":
             return i
         if nxt.lower_ in ("alors", "tandis") and after is not None and after.lower_ in QUE:
@@ -301,6 +320,7 @@ def _narration_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int
 def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue]) -> Statement | None:
     """Content after the verb, up to the end of the sentence or the next speaker's clause."""
     doc = sent.doc
+    toks = tokens_of(doc)
     if any(c.lower_ in QUE and c.i < cue.first.i and ("Rel" in c.morph.get("PronType") or c.dep_ == "obj"
                                                          or cue.first.dep_ == "acl:relcl")
            for c in cue.first.children):
@@ -323,7 +343,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
             continue
         own_clause = other.subject is not None and other.subject.start > start
         clause_start = other.clause_start if other.clause_start > start else _verb_group_start(other.first, start)
-        before = doc[clause_start - 1]
+        before = toks[clause_start - 1]
         after_comma = before.text in (",", ";") or before.lower_ in ("et", "mais", "car")
         if own_clause and frame != "que" or after_comma:
             end = min(end, clause_start)
@@ -340,9 +360,10 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
 def _clitic_after(cue: Cue) -> Span | None:
     """car dit-il « … » / déclare-t-elle : « … »: the subject inverted right after the verb."""
     doc = cue.last.doc
+    toks = tokens_of(doc)
     i = cue.last.i + 1
-    while i < len(doc) and doc[i].lower_ in ("-t", "-t-"):
+    while i < len(doc) and toks[i].lower_ in ("-t", "-t-"):
         i += 1
-    if i < len(doc) and doc[i].lower_ in CLITIC_SUBJECTS and doc[i].text.startswith("-"):
+    if i < len(doc) and toks[i].lower_ in CLITIC_SUBJECTS and toks[i].text.startswith("-"):
         return doc[i: i + 1]
     return None

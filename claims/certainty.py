@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.lexicon import Lexicon, load_lexicon
 from claims.schema import certainty_rank
 from claims.statement import Statement
-from claims.tokens import text_of
+from claims.tokens import char_span, text_of, tokens_in
 
 
 def _marker(text: str, mtype: str, start: int, end: int) -> dict:
@@ -72,7 +72,7 @@ def conditional_markers(span: Span, offset: int, after_past_report: bool = False
     counts there."""
     found = []
     lex = load_lexicon()
-    for tok in span:
+    for tok in tokens_in(span):
         if is_conditional(tok, lex) and not lex.conditional.get(tok.lemma_.lower(), ("", False))[1] \
                 and not _hypothetical(tok):
             end_tok = tok
@@ -94,7 +94,7 @@ def conditional_markers(span: Span, offset: int, after_past_report: bool = False
 
 def hedge_markers(span: Span, lex: Lexicon, offset: int) -> list[dict]:
     found = []
-    toks = list(span)
+    toks = tokens_in(span)
     by_first = lex.hedges_by_first
     for i, tok in enumerate(toks):
         for words, match in by_first.get(tok.lower_, ()) + by_first.get(tok.lemma_.lower(), ()):
@@ -116,8 +116,8 @@ def statement_markers(doc: Doc, st: Statement, lex: Lexicon) -> list[dict]:
     """The markers a statement carries in its paragraph (offsets in the paragraph): the conditional in
     its content or in its attribution (il aurait déclaré, jugeraient), hedges, and the evidential cue
     of an attribution (selon, d'après). The vague-source marker needs the speaker: `vague_source_markers`."""
-    content = doc.char_span(st.start, st.end, alignment_mode="expand")
-    cue_tok = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand") if st.cue_start >= 0 else None
+    content = char_span(doc, st.start, st.end)
+    cue_tok = char_span(doc, st.cue_start, st.cue_end) if st.cue_start >= 0 else None
     past = st.kind in ("indirect", "mixed") and cue_tok is not None and is_past_report(cue_tok.root)
     found = conditional_markers(content, 0, after_past_report=past) + hedge_markers(content, lex, 0)
     if cue_tok is not None and st.kind not in ("according_to", "assertion"):

@@ -7,7 +7,15 @@ from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, Verb
 from claims.quotes import Quote, quote_at
-from claims.tokens import SUBJECT_DEPS, is_present_participle, is_quote_mark, noun_phrase, verb_lemma
+from claims.tokens import (
+    SUBJECT_DEPS,
+    is_present_participle,
+    is_quote_mark,
+    noun_phrase,
+    tokens_in,
+    tokens_of,
+    verb_lemma,
+)
 from claims.words import NOT_SAYING
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
@@ -32,14 +40,14 @@ class Cue:
 def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
     cues = []
-    for tok in sent:
+    for tok in tokens_in(sent):
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
             continue
         # the lexicon first: most words are no reporting verb, and that costs one dict look-up
         lemma = tok.lower_ + "ir" if tok.pos_ in ("ADJ", "ADV") else verb_lemma(tok)
         if lemma not in lex.verbs or quote_at(quotes, tok.idx):
             continue
-        following = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 4]]
+        following = [t.lower_ for t in tokens_of(tok.doc)[tok.i + 1: tok.i + 4]]
         reflexive = _is_reflexive(tok)
         if tok.pos_ in ("ADJ", "ADV"):  # "et dément fermement toute arrestation": a verb the tagger missed
             verb = lex.verb(lemma, following)
@@ -104,7 +112,8 @@ def _verb_slot(tok: Token) -> bool:
 def _after_comme(tok: Token) -> bool:
     """« Comme le rapporte X »: the tagger reads « le rapporte » as a noun phrase."""
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].lower_ in ("le", "l'") and doc[tok.i - 2].lower_ == "comme"
+    toks = tokens_of(doc)
+    return tok.i >= 2 and toks[tok.i - 1].lower_ in ("le", "l'") and toks[tok.i - 2].lower_ == "comme"
 
 
 def _has_subject(tok: Token) -> bool:

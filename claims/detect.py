@@ -10,7 +10,7 @@ from claims.lexicon import Lexicon
 from claims.quote_split import inner_incises, split_joined_quotes
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import is_finite, is_present_participle, quotes_of, text_of
+from claims.tokens import char_span, is_finite, is_present_participle, quotes_of, text_of, tokens_of
 
 
 def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
@@ -63,7 +63,7 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
             found.append(st)
     found.sort(key=lambda s: s.cue_start if s.cue_start >= 0 else s.start)
     for n, st in enumerate(found):
-        cue_span = sent.doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand") if n else None
+        cue_span = char_span(sent.doc, st.cue_start, st.cue_end) if n else None
         if cue_span is not None and len(cue_span) and _follows_speaker(cue_span[0]) \
                 and found[n - 1].speaker is not None:
             # …, explique le procureur, en ajoutant que … / Selon la même source, « … », précisant que …
@@ -74,25 +74,27 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
 def _coordinated(cue: Cue, previous: Statement) -> bool:
     """A reporting verb with no subject of its own, coordinated right after the previous statement."""
     doc = cue.first.doc
+    toks = tokens_of(doc)
     if previous.speaker is None:
         return False
     own = cue.subject
     if own is not None and not previous.start <= own.start_char < previous.end:
         return False  # a subject of its own, not one inside what the previous speaker said
     i = cue.first.i - 1
-    while i > 0 and (doc[i].pos_ in ("AUX", "ADV") or doc[i].dep_.startswith("aux")):
+    while i > 0 and (toks[i].pos_ in ("AUX", "ADV") or toks[i].dep_.startswith("aux")):
         i -= 1
-    return doc[i].lower_ in ("et", "puis", "mais") and previous.end <= doc[i].idx < previous.end + 3 \
+    return toks[i].lower_ in ("et", "puis", "mais") and previous.end <= toks[i].idx < previous.end + 3 \
         and previous.cue_start < previous.end
 
 
 def _follows_speaker(tok: Token) -> bool:
     """A participle or infinitive cue with no subject of its own: it reports for the previous speaker."""
     doc = tok.doc
+    toks = tokens_of(doc)
     if is_present_participle(tok):
         return True
-    return "Inf" in tok.morph.get("VerbForm") and tok.i >= 2 and doc[tok.i - 1].lower_ in ("de", "d'") \
-        and doc[tok.i - 2].lower_ in ("avant", "après")
+    return "Inf" in tok.morph.get("VerbForm") and tok.i >= 2 and toks[tok.i - 1].lower_ in ("de", "d'") \
+        and toks[tok.i - 2].lower_ in ("avant", "après")
 
 
 def _end_before_cue(st: Statement, cues: list, quotes: list[Quote]) -> None:
@@ -121,18 +123,19 @@ def _is_incise(st: Statement) -> bool:
 
 def _is_full_quote(doc: Doc, q: Quote) -> bool:
     """A quotation that is a statement of its own (has a finite verb or is long), not a phrase."""
-    span = doc.char_span(q.start, q.end, alignment_mode="contract")
+    span = char_span(doc, q.start, q.end, contract=True)
     return span is not None and (any(is_finite(t) for t in span) or len([t for t in span if t.is_alpha]) >= 8)
 
 
 def _quotes_left(doc: Doc, quotes: list[Quote], found: list[Statement]) -> list[Statement]:
     """Quotations no verb introduced: a second quote in a sentence whose speaker is known
     (a affirmé X car “…”), or a quote standing alone next to a sentence naming its speaker."""
+    toks = tokens_of(doc)
     extra: list[Statement] = []
     for q in quotes:
         if any(s.overlaps(q.start, q.end) for s in found) or not _is_full_quote(doc, q):
             continue
-        sent = doc[doc.char_span(q.start, q.end, alignment_mode="expand").start].sent
+        sent = toks[char_span(doc, q.start, q.end).start].sent
         same = [s for s in found if s.sentence.start == sent.start and s.kind in ("direct", "mixed")
                 and s.speaker is not None]
         neighbour = [s for s in found if s.speaker is not None and abs(s.sentence.start - sent.start) > 0

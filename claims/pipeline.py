@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy import displacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claims.assertions import is_check_worthy
 from claims.certainty import statement_markers, vague_source_markers
@@ -29,7 +29,7 @@ from claims.detect import find_statements
 from claims.lexicon import DATA_DIR, Lexicon, load_lexicon
 from claims.speakers import Actor, Resolver
 from claims.statement import Statement
-from claims.tokens import quotes_of
+from claims.tokens import char_span, quotes_of, release
 
 STATEMENTS, CUES, MARKERS, SPEAKERS = "claims_statements", "claims_cues", "claims_markers", "claims_speakers"
 COMPONENTS = ("claims_statements", "claims_assertions", "claims_certainty", "claims_speakers")
@@ -54,9 +54,9 @@ def _group(doc: Doc, key: str, spans: list[tuple[int, int, str]]) -> None:
     for start, end, label in sorted(spans):
         if end <= start:
             continue
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        span = char_span(doc, start, end)
         if span is not None:
-            group.append(span)
+            group.append(Span(doc, span.start, span.end, label=label))
     doc.spans[key] = group
 
 
@@ -150,6 +150,7 @@ class SpeakerResolver:
             _group(doc, SPEAKERS, [(s.speaker.start_char, s.speaker.end_char, s.actor.name or "?")
                                    for s in statements_of(doc) if s.speaker is not None and s.actor is not None])
             _markers_group(doc)
+            release(doc)  # the token caches of the rules (the last component to need them)
 
 
 @Language.factory("claims_statements", default_config={"data_dir": ""})

@@ -12,17 +12,18 @@ from claims.cues import Cue
 from claims.lexicon import Lexicon
 from claims.quotes import Quote
 from claims.statement import Statement
-from claims.tokens import text_of, verb_lemma
+from claims.tokens import char_span, text_of, tokens_of, verb_lemma
 from claims.words import CLITIC_OBJECTS
 
 
 def inner_incises(doc: Doc, quotes: list[Quote], lex: Lexicon) -> list[Statement]:
     """Statements for the parts of quotations interrupted by their own attribution."""
+    toks = tokens_of(doc)
     found: list[Statement] = []
     for q in quotes:
         if q.open < 0 or q.close >= len(text_of(doc)):
             continue  # a quotation cut at the paragraph's edge: its parts cannot be told
-        span = doc.char_span(q.start, q.end, alignment_mode="contract")
+        span = char_span(doc, q.start, q.end, contract=True)
         if span is None:
             continue
         for tok in span:
@@ -34,7 +35,7 @@ def inner_incises(doc: Doc, quotes: list[Quote], lex: Lexicon) -> list[Statement
             fields = {"cue": cue.verb.cue, "cue_start": cue.first.idx, "cue_end": cue.last.idx + len(cue.last),
                       "speaker": speaker}
             sent = tok.sent
-            parts = [(q.start, doc[comma].idx), (doc[resume].idx if resume < span.end else q.end, q.end)]
+            parts = [(q.start, toks[comma].idx), (toks[resume].idx if resume < span.end else q.end, q.end)]
             for start, end in parts:
                 text = text_of(doc)[start:end]
                 if any(c.isalnum() for c in text):
@@ -51,30 +52,31 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
     if tok.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
     doc = tok.doc
+    toks = tokens_of(doc)
     following = [t.lower_ for t in doc[tok.i + 1: tok.i + 4]]
     verb = lex.verb(verb_lemma(tok), following)
     if verb is None:
         return None
-    last = doc[tok.i + len(verb.words)]
+    last = toks[tok.i + len(verb.words)]
     clitic = None
     i = tok.i - 1
-    while i > start and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in CLITIC_OBJECTS
-                         or doc[i].text.startswith("-")):
-        if doc[i].text.startswith("-") and doc[i].lower_ != "-t":
+    while i > start and (toks[i].pos_ in ("AUX", "ADV") or toks[i].lower_ in CLITIC_OBJECTS
+                         or toks[i].text.startswith("-")):
+        if toks[i].text.startswith("-") and toks[i].lower_ != "-t":
             clitic = i  # a-t-il ajouté
         i -= 1
-    if i <= start or doc[i].text != ",":
+    if i <= start or toks[i].text != ",":
         return None
     j = last.i + 1
-    while j < end and doc[j].lower_ in ("-t", "-t-"):
+    while j < end and toks[j].lower_ in ("-t", "-t-"):
         j += 1
-    if clitic is None and j < end and doc[j].text.startswith("-") and len(doc[j]) > 1:
+    if clitic is None and j < end and toks[j].text.startswith("-") and len(toks[j]) > 1:
         clitic = j  # expliquait-elle
         j += 1
     if clitic is None:
         return None  # only an inverted clitic marks an incise inside a quotation
     k = j
-    while k < end and doc[k].text not in (",", ".", ";", ":", "!", "?"):
+    while k < end and toks[k].text not in (",", ".", ";", ":", "!", "?"):
         k += 1
     if k - j > 6:
         return None

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
-from claims.tokens import entities, noun_phrase
+from claims.tokens import entities, noun_phrase, tokens_in, tokens_of
 from claims.words import DESCRIPTION_DETS, IMPERSONAL, INDEFINITE_ONE, drop_article
 
 ANONYMOUS = "anonymous source"
@@ -111,7 +111,7 @@ class Resolver:
             if ent.label_ in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))
-        toks = list(sent)  # one pass over the tokens: spaCy makes a new Token object on every access
+        toks = tokens_in(sent)
         cleft = any(t.lower_ == "est" for t in toks)
         pronouns = self.lex.pronouns
         for tok in toks:
@@ -412,10 +412,11 @@ def _complement_noun(span: Span) -> Span | None:
 def _clefted(tok: Token) -> bool:
     """C'est la compagne de la victime qui a alerté …: the noun put first by « c'est … qui »."""
     doc = tok.doc
+    toks = tokens_of(doc)
     i = tok.i - 1
-    while i > tok.sent.start and doc[i].pos_ in ("DET", "ADJ"):
+    while i > tok.sent.start and toks[i].pos_ in ("DET", "ADJ"):
         i -= 1
-    return i > tok.sent.start and doc[i].lower_ == "est" and doc[i - 1].lower_ in ("c'", "ce")
+    return i > tok.sent.start and toks[i].lower_ == "est" and toks[i - 1].lower_ in ("c'", "ce")
 
 
 def _lemma(tok: Token) -> str:
@@ -430,13 +431,14 @@ def _noun_words(span: Span) -> frozenset[str]:
 def _side_named(span: Span) -> str | None:
     """« Du côté russe, on … » / « côté ukrainien, on … »: the side named before the impersonal subject."""
     doc = span.doc
+    toks = tokens_of(doc)
     for tok in doc[span.sent.start: span.start]:
         if tok.lower_ == "côté" and tok.i + 1 < span.start:
-            nxt = doc[tok.i + 1]
+            nxt = toks[tok.i + 1]
             if nxt.lower_ in ("de", "du", "des", "d'") and tok.i + 2 < span.start:
-                nxt = doc[tok.i + 2]
+                nxt = toks[tok.i + 2]
                 if nxt.pos_ == "DET" and tok.i + 3 < span.start:  # du côté de l'Élysée
-                    nxt = doc[tok.i + 3]
+                    nxt = toks[tok.i + 3]
             if nxt.pos_ in ("ADJ", "PROPN") and nxt.text[:1].isalpha():  # du côté des autorités: no one named
                 return nxt.text
     return None
@@ -451,16 +453,17 @@ def _capitalised(ent: Span) -> bool:
 def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
     """« La ministre des Transports, Claire Vautrin » / « l'agent Aquilino Gonell »: the role just before a name."""
     doc = name.doc
+    toks = tokens_of(doc)
     i = name.start - 1
-    if i >= name.sent.start and doc[i].text == ",":
+    if i >= name.sent.start and toks[i].text == ",":
         i -= 1
     end = i + 1
     phrase_start = None
     while i >= name.sent.start and end - i <= 10:
-        tok = doc[i]
+        tok = toks[i]
         if tok.pos_ in ("VERB", "AUX") or tok.is_punct and tok.text not in "-'" or tok.lower_ in ("selon", "pour"):
             break
-        if tok.pos_ == "DET" and (i == name.sent.start or doc[i - 1].pos_ not in ("ADP",)):
+        if tok.pos_ == "DET" and (i == name.sent.start or toks[i - 1].pos_ not in ("ADP",)):
             phrase_start = i
             break
         i -= 1
@@ -479,19 +482,20 @@ def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
 def _role_after(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
     """« Claire Vautrin, ministre de … » / « Harona Sy, le commissaire central »: an apposed role after a name."""
     doc = name.doc
+    toks = tokens_of(doc)
     i = name.end
     end = name.sent.end
-    if i >= end or doc[i].text != ",":
+    if i >= end or toks[i].text != ",":
         return None
     j = i + 1
-    while j < end and j - i <= 3 and doc[j].pos_ in ("DET", "ADJ"):
+    while j < end and j - i <= 3 and toks[j].pos_ in ("DET", "ADJ"):
         j += 1
-    if j < end and doc[j].pos_ in ("NOUN", "PROPN") and lex.roles.get(_lemma(doc[j]), lex.roles.get(doc[j].lower_)) \
+    if j < end and toks[j].pos_ in ("NOUN", "PROPN") and lex.roles.get(_lemma(toks[j]), lex.roles.get(toks[j].lower_)) \
             in ("person", "media", "organization", "government"):
         k = j + 1
-        while k < end and not (doc[k].is_punct and doc[k].text not in "-'") and doc[k].pos_ not in ("VERB", "AUX"):
+        while k < end and not (toks[k].is_punct and toks[k].text not in "-'") and toks[k].pos_ not in ("VERB", "AUX"):
             k += 1
-        return doc[j], doc[i + 1:k]
+        return toks[j], doc[i + 1:k]
     return None
 
 

@@ -1,6 +1,8 @@
 """Small helpers over spaCy tokens shared by the detectors."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
@@ -26,21 +28,60 @@ def quotes_of(doc: Doc) -> list[Quote]:
     return [Quote(o, c) for o, c in found]
 
 
+_TOKENS, _STARTS, _ENTS = "claims_tokens", "claims_token_starts", "claims_ents"
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The doc's tokens as one list, made once: spaCy builds a new Token object on every `doc[i]` and on
+    every pass over a span, and the rules walk each sentence many times. Token objects read the doc's
+    annotations live, so the list stays right as later components annotate; `release` drops it."""
+    toks = doc.user_data.get(_TOKENS)
+    if toks is None or len(toks) != len(doc):
+        toks = doc.user_data[_TOKENS] = list(doc)
+    return toks
+
+
+def tokens_in(span: Span) -> list[Token]:
+    """The span's tokens, from the doc's list (see tokens_of)."""
+    return tokens_of(span.doc)[span.start:span.end]
+
+
+def release(doc: Doc) -> None:
+    """Forget what tokens_of, char_span and entities cached (Token objects cannot be serialised)."""
+    for key in (_TOKENS, _STARTS, _ENTS):
+        doc.user_data.pop(key, None)
+
+
+def char_span(doc: Doc, start: int, end: int, contract: bool = False) -> Span | None:
+    """doc.char_span(start, end) with alignment "expand" (or "contract"), by bisection over the tokens'
+    offsets computed once per doc (spaCy's walks the tokens on every call)."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data[_STARTS] = [t.idx for t in tokens_of(doc)]
+    if end <= start or not starts:
+        return doc.char_span(start, end, alignment_mode="contract" if contract else "expand")
+    if contract:
+        first = bisect_left(starts, start)
+        toks = tokens_of(doc)
+        last = bisect_right(starts, end) - 1
+        while last >= first and toks[last].idx + len(toks[last]) > end:
+            last -= 1
+        return doc[first: last + 1] if last >= first else None
+    first = max(0, bisect_right(starts, start) - 1)
+    toks = tokens_of(doc)
+    if toks[first].idx + len(toks[first]) <= start:
+        first += 1  # the start falls on the whitespace after a token
+    last = bisect_left(starts, end)
+    return doc[first: last] if last > first else None
+
+
 def entities(span: Span) -> list[Span]:
-    """Named entities inside a span, read from the tokens' IOB tags (span.ents rebuilds all the doc's)."""
-    found = []
+    """Named entities inside a span, from the doc's entities listed once (span.ents rebuilds all the doc's)."""
     doc = span.doc
-    i = span.start
-    while i < span.end:
-        if doc[i].ent_iob_ == "B":
-            j = i + 1
-            while j < span.end and doc[j].ent_iob_ == "I":
-                j += 1
-            found.append(Span(doc, i, j, label=doc[i].ent_type_))
-            i = j
-        else:
-            i += 1
-    return found
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = [(e.start, e.end, e.label_) for e in doc.ents]
+    return [Span(doc, s, e, label=label) for s, e, label in ents if s >= span.start and e <= span.end]
 
 
 def lemma(tok: Token) -> str:
@@ -80,11 +121,12 @@ def is_quote_mark(tok: Token) -> bool:
 def trim(span: Span) -> Span:
     """The span without leading and trailing punctuation and connectors."""
     doc = span.doc
+    toks = tokens_of(doc)
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in CONNECTORS or doc[start].is_space) and not is_quote_mark(doc[start]):
+    while start < end and (toks[start].lower_ in CONNECTORS or toks[start].is_space) and not is_quote_mark(toks[start]):
         start += 1
-    while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].is_space
-                           or doc[end - 1].text in ".!?…" or doc[end - 1].lower_ == "alors"):
+    while end > start and (toks[end - 1].lower_ in CONNECTORS or toks[end - 1].is_space
+                           or toks[end - 1].text in ".!?…" or toks[end - 1].lower_ == "alors"):
         end -= 1
     return doc[start:end]
 
@@ -93,11 +135,12 @@ def noun_phrase(head: Token) -> Span:
     """The phrase a speaker head stands in: its determiner, adjectives, names and complements,
     stopping at commas, clauses and quotes (Mike Pompeo, secrétaire d'État → Mike Pompeo)."""
     doc = head.doc
+    toks = tokens_of(doc)
     ent = _entity_bounds(head)
     left = head.i
     for child in head.lefts:
         if child.dep_ in ("det", "amod", "nummod", "nmod", "flat", "flat:name", "compound") and \
-                all(not doc[k].is_punct for k in range(child.left_edge.i, head.i)):
+                all(not toks[k].is_punct for k in range(child.left_edge.i, head.i)):
             left = min(left, child.left_edge.i)
     right = head.i
     named = head.ent_type_ == "PER"
@@ -154,12 +197,13 @@ def _name_after_role(doc: Doc, i: int, end: int) -> int:
 def _apposed_name_end(doc: Doc, i: int, end: int) -> int:
     """A role with its name apposed between commas (le secrétaire général de la CFDT, Laurent Berger, a dit):
     the end of the name, or `i` when there is none. The name must close the apposition (comma, end, verb)."""
-    if i + 1 >= end or doc[i].text != "," or doc[i + 1].ent_iob_ != "B" or doc[i + 1].ent_type_ != "PER":
+    toks = tokens_of(doc)
+    if i + 1 >= end or toks[i].text != "," or toks[i + 1].ent_iob_ != "B" or toks[i + 1].ent_type_ != "PER":
         return i
     j = i + 2
-    while j < end and doc[j].ent_iob_ == "I":
+    while j < end and toks[j].ent_iob_ == "I":
         j += 1
-    closes = j >= end or doc[j].is_punct and not is_quote_mark(doc[j]) or doc[j].pos_ in ("VERB", "AUX")
+    closes = j >= end or toks[j].is_punct and not is_quote_mark(toks[j]) or toks[j].pos_ in ("VERB", "AUX")
     return j if closes else i
 
 
@@ -168,10 +212,11 @@ def _entity_bounds(tok: Token) -> tuple[int, int] | None:
     if tok.ent_iob_ == "O" or not tok.ent_type_:
         return None
     doc = tok.doc
+    toks = tokens_of(doc)
     start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and toks[start].ent_iob_ == "I":
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and toks[end].ent_iob_ == "I":
         end += 1
     return start, end
