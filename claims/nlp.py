@@ -91,6 +91,7 @@ def load_model(name: str = MODEL) -> Language:
                 ) from err
             nlp.add_pipe("claims_sentences", before="parser")
             _keep_pronouns_whole(nlp)
+            _split_inverted_elles(nlp)
             from claims.pipeline import add_components  # the components import the rules, which use this module
 
             _models[name] = add_components(nlp)
@@ -108,6 +109,15 @@ def _keep_pronouns_whole(nlp: Language) -> None:
         if "-" in form.strip("-"):
             for variant in (form.capitalize(), form.upper()):
                 nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+
+
+def _split_inverted_elles(nlp: Language) -> None:
+    """« … », ont-elles lancé: spaCy's French suffixes split -il, -ils, -elle but not -elles, which then
+    leaves a bare hyphen and a plain « elles » the parser does not read as the inverted subject."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes or ()) + [r"(?<=[^\W\d_])[-‐‑](?:elles|ELLES)"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def load_bare_model(name: str = MODEL) -> Language:

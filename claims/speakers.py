@@ -375,6 +375,13 @@ class Resolver:
                 if m.end <= pos and not m.quoted and index - m.sentence <= _LOOKBACK_SENTENCES
                 and m.actor.type != "article" and m.actor.resolution != "unresolved"
                 and _compatible(m, gender, number)]
+        if not pool and gender != "any":
+            # the tagger misreads some nouns' gender (des résidentes → masculine): with no antecedent of
+            # the pronoun's gender, the subjects of this sentence and the one before still agree in number
+            pool = [m for m in self.mentions
+                    if m.end <= pos and not m.quoted and index - m.sentence <= 1 and (m.subject or m.speaker)
+                    and m.actor.type != "article" and m.actor.resolution != "unresolved"
+                    and _compatible(m, "any", number)]
         if rule == "relative":
             pool = [m for m in pool if m.sentence == index]
         animate = [m for m in pool if m.actor.type in _ANIMATE]
