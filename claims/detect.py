@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.according import find_according
 from claims.attribution import comme_clause, complement, content_statement, incise
-from claims.cues import Cue, find_cues
+from claims.cues import Cue, find_cues, subject_before
 from claims.lexicon import Lexicon
 from claims.quote_split import inner_incises, split_joined_quotes
 from claims.quotes import Quote, quote_at
@@ -23,7 +23,7 @@ def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
     inner = inner_incises(doc, quotes, lex)
     found = [s for s in found if not any(s.overlaps(i.start, i.end) for i in inner)] + inner
     found = [part for st in found for part in split_joined_quotes(doc, st, quotes)]
-    found.extend(_quotes_left(doc, quotes, found))
+    found.extend(_quotes_left(doc, quotes, found, lex))
     for st in found:
         if st.speaker is not None and len(st.speaker) == 0:
             st.speaker = None  # a source phrase trimmed to nothing (selon , …) names no one
@@ -127,9 +127,10 @@ def _is_full_quote(doc: Doc, q: Quote) -> bool:
     return span is not None and (any(is_finite(t) for t in span) or len([t for t in span if t.is_alpha]) >= 8)
 
 
-def _quotes_left(doc: Doc, quotes: list[Quote], found: list[Statement]) -> list[Statement]:
-    """Quotations no verb introduced: a second quote in a sentence whose speaker is known
-    (a affirmé X car “…”), or a quote standing alone next to a sentence naming its speaker."""
+def _quotes_left(doc: Doc, quotes: list[Quote], found: list[Statement], lex: Lexicon) -> list[Statement]:
+    """Quotations no reporting verb introduced: a second quote in a sentence whose speaker is known
+    (a affirmé X car “…”), a quote standing alone next to a sentence naming its speaker, or a quote
+    after a colon that closes a sentence whose subject can speak (X savourait : « … »)."""
     toks = tokens_of(doc)
     extra: list[Statement] = []
     for q in quotes:
@@ -142,11 +143,45 @@ def _quotes_left(doc: Doc, quotes: list[Quote], found: list[Statement]) -> list[
                      and _adjacent(s.sentence, sent)]
         source = same[-1] if same else (neighbour[0] if _stands_alone(doc, sent, q) and neighbour else None)
         if source is None:
+            colon = _after_colon(doc, sent, q, quotes, lex)
+            if colon is not None:
+                speaker, verb = colon
+                extra.append(content_statement(doc, sent, q.start, q.end, quotes, cue=verb.lemma_.lower(),
+                                               cue_start=verb.idx, cue_end=verb.idx + len(verb), speaker=speaker))
             continue
         st = content_statement(doc, sent, q.start, q.end, quotes, cue=source.cue, cue_start=source.cue_start,
                                cue_end=source.cue_end, speaker=source.speaker)
         extra.append(st)
     return extra
+
+
+def _after_colon(doc: Doc, sent: Span, q: Quote, quotes: list[Quote], lex: Lexicon) -> tuple[Span, Token] | None:
+    """« Le capitaine savourait : « … » », « Son entraîneur se montre plus prudent : « … » »: a quotation after a
+    colon that closes the sentence is said by the subject of the clause before the colon, when that
+    subject is someone who can speak (a name, a personal pronoun, a role or a source noun)."""
+    toks = tokens_of(doc)
+    opening = char_span(doc, q.open, q.open + 1)
+    if opening is None or opening.start - 1 <= sent.start or toks[opening.start - 1].text != ":":
+        return None
+    if any(c.isalnum() for c in text_of(doc)[q.close + 1: sent.end_char]):
+        return None
+    verbs = [t for t in toks[sent.start: opening.start - 1] if is_finite(t) and quote_at(quotes, t.idx) is None]
+    if not verbs or verbs[-1].dep_ == "cop" or verbs[-1].lemma_ in ("être", "avoir"):
+        return None  # « Le message est clair : … » describes, no one speaks
+    verb = verbs[-1].head if verbs[-1].dep_.startswith("aux") else verbs[-1]
+    subject = subject_before(verb, quotes)
+    if subject is None or not len(subject) or not _can_speak(subject, lex):
+        return None
+    return subject, verb
+
+
+def _can_speak(span: Span, lex: Lexicon) -> bool:
+    head = span.root
+    if head.pos_ == "PRON":
+        return head.lower_ in ("il", "elle", "ils", "elles")
+    lemma = head.lemma_.lower()
+    return head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG") or lemma in lex.roles \
+        or lemma in lex.source_nouns
 
 
 def _stands_alone(doc: Doc, sent: Span, q: Quote) -> bool:
