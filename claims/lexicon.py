@@ -73,6 +73,8 @@ class Lexicon:
     aliases: dict[str, Alias]  # folded alias -> actor
     pronouns: dict[str, Pronoun]
     roles: dict[str, str]  # noun -> person | organization | government | media | document | honorific
+    # organisation nouns that, with no name, mean the organisation the article named last (le club, l'institut)
+    latest_named: frozenset[str] = frozenset()
     confidence: dict[str, float] = field(default_factory=dict)  # speaker resolution -> trust (0-1)
     conditional: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lemma -> (stem, modal)
 
@@ -134,6 +136,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             for r in read_table("pronouns.tsv", data_dir)
         },
         roles={fold(r["noun"]): r["kind"] for r in read_table("roles.tsv", data_dir)},
+        latest_named=frozenset(fold(r["noun"]) for r in read_table("roles.tsv", data_dir) if r.get("refers") == "latest"),
         confidence={r["resolution"]: float(r["confidence"]) for r in read_table("resolutions.tsv", data_dir)},
         conditional={r["lemma"]: (r["stem"], r["modal"] == "yes") for r in read_table("conditional.tsv", data_dir)},
     )

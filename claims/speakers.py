@@ -49,6 +49,7 @@ class Mention:
     speaker: bool = False  # the speaker of a statement (most salient)
     words: frozenset[str] = frozenset()  # its nouns' lemmas: "le policier" finds "un responsable policier"
     head: str = ""  # lemma of its head noun
+    addressee: bool = False  # told something (à l'AFP): not who « le club » or « cette dernière » is
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ class Resolver:
             self._by_offsets[key] = len(self.mentions)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
                                          subject, quoted, index, span.text, is_speaker, _noun_words(span),
-                                         _lemma(span.root)))
+                                         _lemma(span.root), _addressee(span, self.lex)))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
 
@@ -180,12 +181,20 @@ class Resolver:
         if pron is not None:
             return self._antecedent(span, pron.gender, pron.number, pron.rule, offset, index)
         alias = self.lex.alias(text)
+        if alias is None and _singular_demonym(span):
+            # la Niçoise, le Lyonnais: the person the article is about, named by where they are from
+            found = self._antecedent_of_description(span, "person", offset, index)
+            if found is not None:
+                return found
         if alias is not None:
             return Actor(alias.canonical, alias.type, "alias", text)
         if any(s in key for s in self.lex.same_source):
             return self._same_source(span, offset)
         if self._is_vague(span):
             return Actor(ANONYMOUS, "anonymous", "anonymous", text)
+        words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
+        if len(words) == 1 and self.lex.roles.get(fold(words[0].text)) in ("organization", "government"):
+            return self._description(span, offset, index)  # la Ville, la Région: an institution, capitalised
         name = self._name_in(span)
         if name is not None:
             return self._named(span, name)
@@ -340,6 +349,13 @@ class Resolver:
             if head in m.words and (bare or own <= m.words | {head}) and m.actor.type != "article":
                 return Actor(m.actor.name, m.actor.type, m.actor.resolution if m.actor.type == "anonymous"
                              else "role", span.text.strip())
+        if head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named:
+            # 3. le club, l'institut, le syndicat: the organisation named last (not a medium told something)
+            named_orgs = [m for m in recent if m.actor.type == "organization" and not m.addressee
+                          and m.actor.resolution in ("named", "alias", "short form")]
+            if named_orgs:
+                target = named_orgs[-1].actor
+                return Actor(target.name, target.type, "role", span.text.strip())
         if kind == "person":
             # 3. the latest named person it can be (not one the article gave the same role with other words)
             named = [m for m in recent if m.actor.type == "person" and m.actor.resolution in
@@ -392,6 +408,7 @@ class Resolver:
         elif animate:
             # celui-ci, ce dernier: « the latter », the person just named who is not the one speaking
             # (Macron a reçu Olaf Scholz. … Ce dernier → Scholz); the latest person when there is no other
+            animate = [m for m in animate if not (m.addressee and m.actor.type != "person")] or animate
             last = animate[-1].sentence
             ranked = [m for m in animate if not (m.subject or m.speaker) and m.sentence >= last - 1] or animate
         else:
@@ -428,6 +445,32 @@ def _clefted(tok: Token) -> bool:
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+_DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
+                    "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")
+
+
+def _singular_demonym(span: Span) -> bool:
+    """la Niçoise, le Lyonnais, l'Espagnol: one capitalised word named after a place, with a singular article."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ not in ("le", "la", "l'"):
+        return False
+    word = words[1]
+    return word.text[:1].isupper() and word.text[1:].islower() and word.lower_.endswith(_DEMONYM_ENDINGS) \
+        and word.ent_type_ != "PER"
+
+
+def _addressee(span: Span, lex: Lexicon) -> bool:
+    """à l'AFP, au Parisien, auprès de franceinfo after a reporting verb: the one told, not the speaker."""
+    toks = tokens_of(span.doc)
+    i = span.start - 1
+    while i >= span.sent.start and toks[i].pos_ == "DET":
+        i -= 1
+    if i < span.sent.start or toks[i].lower_ not in ("à", "au", "aux"):
+        return False
+    verb = span.root.head
+    return verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in lex.verbs or verb.lemma_.lower() in lex.verbs)
 
 
 def _noun_words(span: Span) -> frozenset[str]:
