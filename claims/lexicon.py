@@ -136,7 +136,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             for r in read_table("pronouns.tsv", data_dir)
         },
         roles={fold(r["noun"]): r["kind"] for r in read_table("roles.tsv", data_dir)},
-        latest_named=frozenset(fold(r["noun"]) for r in read_table("roles.tsv", data_dir) if r.get("refers") == "latest"),
+        latest_named=frozenset(fold(r["noun"]) for r in read_table("roles.tsv", data_dir)
+                               if r.get("refers") == "latest"),
         confidence={r["resolution"]: float(r["confidence"]) for r in read_table("resolutions.tsv", data_dir)},
         conditional={r["lemma"]: (r["stem"], r["modal"] == "yes") for r in read_table("conditional.tsv", data_dir)},
     )

@@ -406,11 +406,13 @@ class Resolver:
             ranked = [m for m in animate if m.speaker or m.subject] or animate or \
                 [m for m in pool if m.speaker or m.subject]
         elif animate:
-            # celui-ci, ce dernier: « the latter », the person just named who is not the one speaking
-            # (Macron a reçu Olaf Scholz. … Ce dernier → Scholz); the latest person when there is no other
-            animate = [m for m in animate if not (m.addressee and m.actor.type != "person")] or animate
+            # celui-ci, ce dernier: « the latter », the person just named who is not the one the text is
+            # about (Macron a reçu Olaf Scholz. Le chef de l'État a estimé … Ce dernier → Scholz); else the
+            # latest person (son manager, Éric Delmas, a assuré … Celui-ci → Delmas), never a medium told
+            animate = [m for m in animate if not m.addressee] or animate
             last = animate[-1].sentence
-            ranked = [m for m in animate if not (m.subject or m.speaker) and m.sentence >= last - 1] or animate
+            topics = {m.actor.name for m in animate if m.subject or m.speaker}
+            ranked = [m for m in animate if m.actor.name not in topics and m.sentence >= last - 1] or animate
         else:
             ranked = pool
         text = span.text.strip()
@@ -467,7 +469,7 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
     i = span.start - 1
     while i >= span.sent.start and toks[i].pos_ == "DET":
         i -= 1
-    if i < span.sent.start or toks[i].lower_ not in ("à", "au", "aux"):
+    if i < span.sent.start or toks[i].lower_ not in ("à", "au", "aux") or span.root.ent_type_ == "PER":
         return False
     verb = span.root.head
     return verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in lex.verbs or verb.lemma_.lower() in lex.verbs)
