@@ -172,8 +172,15 @@ def _role_complement(adp: Token) -> bool:
     publiée par la RFEF), not one that says to whom or where it was said (devant les députés, à l'AFP)."""
     if adp.lower_ in DE or adp.lower_ in ("du", "des", "en", "par"):
         return True
-    nxt = adp.doc[adp.i + 1] if adp.i + 1 < len(adp.doc) else None
-    return adp.lower_ == "à" and nxt is not None and nxt.ent_type_ == "LOC"
+    toks = tokens_of(adp.doc)
+    nxt = toks[adp.i + 1] if adp.i + 1 < len(toks) else None
+    if nxt is not None and nxt.pos_ == "DET" and adp.i + 2 < len(toks):
+        nxt = toks[adp.i + 2]
+    if nxt is None or adp.lower_ not in ("à", "au", "aux"):
+        return False
+    # le maire à Lyon; la secrétaire d'État au Budget, la ministre déléguée à l'Industrie: a portfolio is a
+    # capitalised common noun, where a medium or a place told something is a proper name (à l'AFP)
+    return nxt.ent_type_ == "LOC" and adp.lower_ == "à" or nxt.pos_ == "NOUN" and nxt.text[:1].isupper()
 
 
 def _name_after_role(doc: Doc, i: int, end: int) -> int:
