@@ -170,8 +170,9 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
         return None
     if speaker.text.lower() in ("-on", "on"):
         speaker = _source_after(cue, speaker) or speaker  # a-t-on appris auprès de la police: the police
-    after = toks[speaker.end] if speaker.end < sent.end else None
-    nxt = toks[speaker.end + 1] if speaker.end + 1 < sent.end else None
+    stop = max(speaker.end, cue.last.i + 1)  # a-t-il tranché: what follows the verb, not the verb itself
+    after = toks[stop] if stop < sent.end else None
+    nxt = toks[stop + 1] if stop + 1 < sent.end else None
     if after is not None and (after.lower_ in QUE | {"contre"} or is_infinitive(after)
                               or after.lower_ in A and nxt is not None and (is_infinitive(nxt) or nxt.pos_ == "PRON")):
         return None  # "…, dimanche, appelé la Russie à quitter …": a complement follows, no incise
