@@ -20,6 +20,7 @@ from claims.words import NOT_SAYING
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
+_LATTER = ("dernier", "dernière", "derniers", "dernières")
 
 
 @dataclass
@@ -44,13 +45,13 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
             continue
         # the lexicon first: most words are no reporting verb, and that costs one dict look-up
-        lemma = tok.lower_ + "ir" if tok.pos_ in ("ADJ", "ADV") else verb_lemma(tok)
-        if lemma not in lex.verbs or quote_at(quotes, tok.idx):
+        lemma = _lexicon_lemma(tok, lex)
+        if lemma is None or quote_at(quotes, tok.idx):
             continue
         following = [t.lower_ for t in tokens_of(tok.doc)[tok.i + 1: tok.i + 4]]
         reflexive = _is_reflexive(tok)
-        if tok.pos_ in ("ADJ", "ADV"):  # "et dément fermement toute arrestation": a verb the tagger missed
-            verb = lex.verb(lemma, following)
+        if tok.pos_ in ("ADJ", "ADV"):  # "et dément fermement", "s'indigne X": a verb the tagger missed
+            verb = lex.verb(lemma, following, reflexive)
             verb = verb if verb is not None and _verb_slot(tok) else None
         else:
             verb = lex.verb(lemma, following, reflexive)
@@ -99,13 +100,29 @@ def _not_said(tok: Token) -> bool:
     return "Inf" in tok.morph.get("VerbForm") and head.i != tok.i and head.lemma_.lower() in NOT_SAYING
 
 
+def _lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
+    """The lexicon's lemma for a word that may be a reporting verb, or None. The tagger reads some verbs as
+    adjectives (dément → démentir, s'indigne → s'indigner) and the lemmatizer gives some -er verbs an è
+    (répètent → répèter): both are mended here."""
+    if tok.pos_ in ("ADJ", "ADV"):
+        form = tok.lower_
+        stem = form[:-3] if form.endswith("ent") else form[:-1] if form.endswith("e") else ""
+        candidates = [form + "ir"] + ([stem + "er"] if stem else [])
+    else:
+        lemma = verb_lemma(tok)
+        mended = lemma[::-1].replace("è", "é", 1)[::-1]  # the last è of the stem
+        candidates = [lemma] + ([mended] if lemma.endswith("er") and mended != lemma else [])
+    return next((c for c in candidates if c in lex.verbs), None)
+
+
 def _verb_slot(tok: Token) -> bool:
-    """Where only a verb can stand: after a subject pronoun, a coordinated verb, or with a subject."""
+    """Where only a verb can stand: after a subject pronoun or a reflexive clitic, a coordinated verb,
+    or with a subject."""
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     before = tok.doc[tok.i - 2] if tok.i - 2 >= tok.sent.start else None
     return _has_subject(tok) or prev is not None and (
         prev.lower_ == "et" and any(t.pos_ == "VERB" for t in tok.doc[tok.sent.start: prev.i])
-        or prev.dep_.startswith("nsubj")
+        or prev.dep_.startswith("nsubj") or prev.lower_ in _REFLEXIVE and prev.pos_ == "PRON"
         or prev.text == "," and before is not None and before.ent_type_ == "PER")  # X, porte-parole, Y, dément
 
 
@@ -175,6 +192,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     prev = _left_skipping(verb, lambda t: t.pos_ in ("AUX", "ADV") or t.text == ",")
     if prev is not None and prev.pos_ == "PROPN" and usable(prev):
         return noun_phrase(prev)
+    if prev is not None and prev.lower_ in _LATTER and prev.i > verb.sent.start \
+            and doc[prev.i - 1].lower_ in ("ce", "cette", "ces"):
+        return doc[prev.i - 1: prev.i + 1]  # « Ce dernier dit … »: the parser makes « dernier » an adjective
     for tok in reversed(doc[verb.sent.start: verb.i]):
         if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
             return as_span(tok) if usable(tok) else None
