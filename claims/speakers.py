@@ -345,8 +345,12 @@ class Resolver:
         recent = [m for m in self.mentions if m.end <= pos and not m.quoted
                   and index - m.sentence <= _LOOKBACK_SENTENCES and m.actor.resolution != "unresolved"]
         # 2. an earlier mention with that noun (le procureur → le procureur de la République de Besançon)
+        institution = kind in ("organization", "government")
         for m in reversed(recent):
-            if head in m.words and (bare or own <= m.words | {head}) and m.actor.type != "article":
+            # an institution is the one the mention is headed by, not one in its complement
+            # (« le club » is not « le président du club, Didier Vandamme »)
+            if (m.head == head if institution else head in m.words) and (bare or own <= m.words | {head}) \
+                    and m.actor.type != "article":
                 return Actor(m.actor.name, m.actor.type, m.actor.resolution if m.actor.type == "anonymous"
                              else "role", span.text.strip())
         if head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named:
@@ -611,10 +615,11 @@ def _strip_honorific(name: Span, lex: Lexicon) -> Span:
 
 
 def _apposed_role(name: Span, lex: Lexicon) -> bool:
-    """Ara Aprikian, le directeur …: a name followed by a role noun is a person whatever NER says."""
+    """Ara Aprikian, le directeur …: a name followed by a person's role is a person whatever NER says."""
     doc = name.doc
     window = doc[name.end: min(name.sent.end, name.end + 4)]
-    return any(t.dep_ == "appos" or lex.roles.get(t.lemma_.lower()) == "person" for t in window if t.pos_ == "NOUN")
+    # a known person role only: « L'US Marquette, pensionnaire de Régional 1 » stays a club
+    return any(lex.roles.get(t.lemma_.lower()) == "person" for t in window if t.pos_ == "NOUN")
 
 
 def _capitalize(text: str) -> str:
