@@ -551,6 +551,8 @@ def _role_after(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
         k = j + 1
         while k < end and not (toks[k].is_punct and toks[k].text not in "-'") and toks[k].pos_ not in ("VERB", "AUX"):
             k += 1
+        if k < end and toks[k].pos_ in ("VERB", "AUX") and toks[j].dep_.startswith("nsubj"):
+            return None  # « Interrogé sur Mbappé, le technicien a refusé »: a subject, not an apposition
         return toks[j], doc[i + 1:k]
     return None
 

@@ -14,9 +14,10 @@ from claims.evaluate import GoldError, evaluate, load_gold, overlaps, speaker_fo
 
 GOLD = Path(__file__).parent / "data" / "gold"
 SENTENCES, PARAGRAPHS = GOLD / "dev.jsonl", GOLD / "dev_paragraphs.jsonl"
+WRITTEN = GOLD / "written_paragraphs.jsonl"  # paragraphs written for the project (see the README there)
 
 # (F1, speaker accuracy, flags) the extractor reaches on each file: the floor for every later change
-FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.928, 0.970, 0.989)}
+FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.928, 0.970, 0.989), WRITTEN: (0.913, 0.986, 0.972)}
 
 
 def test_overlap_rule():
