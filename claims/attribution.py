@@ -238,11 +238,14 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     end = sent.end
     while i < end and (toks[i].lower_ in ("-t", "-t-") or toks[i].lower_ in CLITIC_SUBJECTS and toks[i].text[0] == "-"):
         i += 1  # dit-il « … »
-    # que-clause within a few words (ajoutant au passage que …), crossing no other verb
-    for tok in doc[i: min(end, i + 8)]:
-        if tok.lower_ in QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed":
+    # que-clause within a few words (ajoutant au passage que …, a assuré dans un communiqué lu à la
+    # télévision que …), crossing no other verb than a participle qualifying a noun
+    for tok in toks[i: min(end, i + 12)]:
+        if tok.lower_ in QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed" \
+                and (tok.pos_ == "SCONJ" or tok.i < i + 8):  # farther, a relative « que » belongs to a noun
             return "que", tok.i + 1
-        if tok.pos_ == "VERB" or tok.text in ".;":
+        if tok.pos_ == "VERB" and not (tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm")
+                                       and tok.head.dep_.startswith("obl")) or tok.text in ".;":
             break
     while i < end and (toks[i].pos_ in _SKIP_BEFORE_FRAME and not toks[i].morph.get("Polarity")
                        or toks[i].text in ":,"):
@@ -275,7 +278,10 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         k += 1
     if k < end and is_infinitive(toks[k]):
         return "inf", i
-    if first.lower_ in DE and "de" in cue.verb.frames and k < end and toks[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+    while k < end and (is_quote_mark(toks[k]) or toks[k].lower_ in ("au", "moins", "plus", "près")):
+        k += 1  # fait état de « quelques dégradations », d'au moins trois morts
+    if first.lower_ in DE and "de" in cue.verb.frames and k < end \
+            and toks[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM"):
         return "de", i  # parle d'une information non fondée
     if first.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON") and first.lower_ not in QUE:
         window = doc[i: min(end, i + 6)]
