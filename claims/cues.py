@@ -192,6 +192,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     prev = _left_skipping(verb, lambda t: t.pos_ in ("AUX", "ADV") or t.text == ",")
     if prev is not None and prev.pos_ == "PROPN" and usable(prev):
         return noun_phrase(prev)
+    incidental = _subject_before_incidental(verb, usable)
+    if incidental is not None:
+        return incidental
     if prev is not None and prev.lower_ in _LATTER and prev.i > verb.sent.start \
             and doc[prev.i - 1].lower_ in ("ce", "cette", "ces"):
         return doc[prev.i - 1: prev.i + 1]  # « Ce dernier dit … »: the parser makes « dernier » an adjective
@@ -199,6 +202,32 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
             return as_span(tok) if usable(tok) else None
     return None
+
+
+def _subject_before_incidental(verb: Token, usable) -> Span | None:
+    """« Matignon, de son côté, évoque … », « Un conseiller, lui, résume … »: a subject set off by a short
+    incidental phrase between commas, which the parser often loses; the phrase before the first comma
+    must open the sentence and be a noun phrase."""
+    toks = tokens_of(verb.doc)
+    start = verb.sent.start
+    i = verb.i - 1
+    while i > start and toks[i].pos_ in ("AUX", "ADV") and toks[i].text != ",":
+        i -= 1
+    if i <= start or toks[i].text != ",":
+        return None
+    j = i - 1
+    while j > start and toks[j].text != "," and i - j <= 6:
+        if toks[j].pos_ in ("VERB", "AUX") or is_quote_mark(toks[j]):
+            return None
+        j -= 1
+    if j <= start or toks[j].text != ",":
+        return None
+    first = start + 1 if toks[start].pos_ == "CCONJ" else start
+    heads = [t for t in toks[first:j] if not first <= t.head.i < j or t.head is t]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or not usable(heads[0]):
+        return None
+    phrase = noun_phrase(heads[0])
+    return phrase if phrase.start >= first and phrase.end <= j else None
 
 
 def _left_skipping(tok: Token, skip) -> Token | None:
