@@ -112,3 +112,49 @@ def save_status(db: str, claim_id: str, status: str, version: int, note: str, re
 
 def save_cluster_status(db: str, cluster_id: str, status: str, note: str, reviewer: str) -> int:
     return store(db).set_cluster_status(cluster_id, status, note=note, reviewer=reviewer)
+
+
+MATCH_AT_LOAD = 5_000  # more claims than this not compared yet: the page says to run `claims match`
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _pending(db: str, content: tuple, mark: tuple) -> int:
+    return store(db).pending_matches()
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _checked_ids(db: str, mark: tuple, reviews: int) -> set[str]:
+    return store(db).checked_claim_ids()
+
+
+def sync_checked(db: str, claims: ClaimSet) -> int:
+    """Compare what is new (a few thousand claims at most; else `claims match` does it) and tell the claim
+    set which claims were checked before. Returns how many are still to compare."""
+    from claims.checks.matching import refresh
+
+    s = store(db)
+    reviews, content = s.revision()
+    mark = s.match_mark()
+    pending = _pending(db, content, mark)
+    if 0 < pending <= MATCH_AT_LOAD:
+        with st.spinner(f"Comparing {pending:,} new claims and checks with earlier verdicts…"):
+            refresh(s, model())
+        mark, pending = s.match_mark(), 0
+    claims.mark_checked(_checked_ids(db, mark, reviews), (mark, reviews))
+    return pending
+
+
+def earlier_verdicts(db: str, claim_id: str) -> pd.DataFrame:
+    return store(db).earlier_verdicts(claim_id)
+
+
+def apply_earlier_verdict(db: str, claim_id: str, match: dict, status: str, version: int, note: str,
+                          reviewer: str) -> str | None:
+    """Give the claim an earlier verdict (signed, its source in the note); an error message or None."""
+    from claims.checks.apply import apply_earlier_verdict as apply
+
+    try:
+        apply(store(db), claim_id, match, status=status, reviewer=reviewer, version=version, note=note)
+    except StoreError as err:
+        return f"Not saved: {err}"
+    return None

@@ -9,7 +9,7 @@ import streamlit as st
 from claims.evidence import evidence_segments
 from claims.safe import escape_markdown, http_url
 from claims.views import SORTS, View, appearances
-from dashboard import data
+from dashboard import actor, checked, data
 
 PAGE_SIZES = (50, 100, 250, 500)
 _TABLE_COLUMNS = ["status", "speaker", "text", "certainty", "markers_text", "note", "kind", "article_title",
@@ -171,7 +171,11 @@ def claim_detail(db: str, view: View, page: pd.DataFrame, statuses: list[str], r
                 '<span class="ev-cue">reporting verb</span> <span class="ev-marker">certainty marker</span></div>')
     with facts:
         st.html(claim_facts_html(row))
+        if row["speaker"] and row["speaker_type"] not in ("article", "anonymous"):
+            st.button(f"{row['speaker']}'s page", key="actor_from_claim", on_click=actor.open_actor,
+                      args=(row["speaker"],), help="Their claims over time, verdict record, who they speak about")
         _verdict_form(db, row, statuses, reviewer)
+    checked.panel(db, row, reviewer)
 
     hist = data.store(db).history(claim_id)
     with st.expander(f"History ({len(hist)} change{'s' if len(hist) != 1 else ''})", expanded=len(hist) > 0):

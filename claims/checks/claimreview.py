@@ -37,14 +37,15 @@ class Check:
 
     @property
     def check_id(self) -> str:
-        return check_id(self.url)
+        return check_id(self.url) if self.url else check_id(f"{self.author}|{self.date}|{self.claim_reviewed}")
 
     def as_row(self) -> dict:
         return {"check_id": self.check_id, **asdict(self)}
 
 
 def check_id(url: str) -> str:
-    """A check is known by its URL: 16 hex digits of its hash, a short key for the matches table."""
+    """A check is known by its URL: 16 hex digits of its hash, a short key for the matches table. (A
+    ClaimReview without a URL, like this project's own export, is known by its author, date and claim.)"""
     return hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:16]
 
 
@@ -98,11 +99,13 @@ def _url_of(value: object) -> str:
 def to_check(obj: dict, source: str) -> Check:
     """A ClaimReview object → Check; ValueError says what is missing or wrong."""
     url = obj.get("url") or obj.get("@id") or ""
-    if not isinstance(url, str) or not http_url(url.strip()):
-        raise ValueError("no http(s) url" if not url else f"url {str(url)[:80]!r} is not an http(s) URL")
+    if url and (not isinstance(url, str) or not http_url(url.strip())):
+        raise ValueError(f"url {str(url)[:80]!r} is not an http(s) URL")
     claim = _text(obj.get("claimReviewed"))
     if not claim:
         raise ValueError("no claimReviewed")
+    if not url and not (_text(obj.get("author")) and _text(obj.get("datePublished"))):
+        raise ValueError("no url, nor an author and a date to know the check by")
     rating = obj.get("reviewRating") or {}
     if isinstance(rating, list):
         rating = rating[0] if rating else {}

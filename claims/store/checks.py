@@ -217,3 +217,19 @@ def match_mark(engine: Engine) -> tuple:
         b = conn.execute(select(func.count(), func.max(t.fact_checks.c.imported_at))
                          .select_from(t.fact_checks)).first()
     return (*a, *b)
+
+
+def pending_count(engine: Engine) -> int:
+    """How many claims and checks matching has not analysed yet."""
+    from sqlalchemy import func
+
+    c_key = literal("c:") + t.claims.c.claim_id
+    k_key = literal("k:") + t.fact_checks.c.check_id
+    with engine.connect() as conn:
+        claims = conn.execute(select(func.count()).select_from(t.claims)
+                              .outerjoin(t.match_items, t.match_items.c.item_id == c_key)
+                              .where(t.match_items.c.item_id.is_(None))).scalar() or 0
+        checks = conn.execute(select(func.count()).select_from(t.fact_checks)
+                              .outerjoin(t.match_items, t.match_items.c.item_id == k_key)
+                              .where(t.match_items.c.item_id.is_(None))).scalar() or 0
+    return claims + checks

@@ -121,3 +121,7 @@ class Store:
 
     def match_mark(self) -> tuple:
         return _checks.match_mark(self.engine)
+
+    def pending_matches(self) -> int:
+        """Claims and checks not compared yet (`claims match` compares them)."""
+        return _checks.pending_count(self.engine)

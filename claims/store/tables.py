@@ -66,8 +66,8 @@ reviews = Table(
 # Published fact-checks imported from ClaimReview (migration 0007), each once by its URL.
 fact_checks = Table(
     "fact_checks", metadata,
-    Column("check_id", String(16), primary_key=True),  # claims.checks.claimreview.check_id(url)
-    Column("url", Text, nullable=False, unique=True),
+    Column("check_id", String(16), primary_key=True),  # Check.check_id: the hash of its URL
+    Column("url", Text, nullable=False, default=""),  # "" for a check published without one
     Column("claim_reviewed", Text, nullable=False),
     Column("rating", Text, nullable=False, default=""),  # reviewRating.alternateName, as published
     Column("rating_value", Float), Column("best_rating", Float), Column("worst_rating", Float),

@@ -17,7 +17,7 @@ def upgrade() -> None:
     op.create_table(
         "fact_checks",
         sa.Column("check_id", sa.String(16), primary_key=True),
-        sa.Column("url", sa.Text, nullable=False, unique=True),
+        sa.Column("url", sa.Text, nullable=False),
         sa.Column("claim_reviewed", sa.Text, nullable=False),
         sa.Column("rating", sa.Text, nullable=False),
         sa.Column("rating_value", sa.Float), sa.Column("best_rating", sa.Float), sa.Column("worst_rating", sa.Float),
