@@ -8,9 +8,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from claims.checks.evaluation import precision_recall, read_pairs, score_pairs
-from claims.checks.index import BM25_WEIGHT, THRESHOLD
-from claims.nlp import load_model
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claims.checks.evaluation import precision_recall, read_pairs, score_pairs  # noqa: E402
+from claims.checks.index import BM25_WEIGHT, THRESHOLD  # noqa: E402
+from claims.nlp import load_model  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent.parent / "tests" / "data" / "checks" / "pairs.jsonl"
 
