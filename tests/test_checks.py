@@ -256,3 +256,13 @@ def test_ratings_suggest_a_status_from_words_or_numbers():
     assert status_of_rating("Note maison", 1, best=10, worst=0) == "false"
     assert status_of_rating("Note maison", 2, best=10, worst=0) == "misleading"
     assert status_of_rating("Note maison") == ""
+
+
+def test_ingest_match_compares_the_new_claims(tmp_path, capsys):
+    db = str(tmp_path / "c.db")
+    assert cli(["import-checks", str(CHECKS / "single.jsonld"), "--db", db, "--quiet"]) == 0
+    assert cli(["ingest", str(SEED), "--db", db, "--match", "--quiet", "--processes", "1"]) == 0
+    assert "new claims and checks analysed" in capsys.readouterr().err
+    store = open_store(db)
+    pompeo = _claim(store, "Les Russes doivent partir")
+    assert pompeo.claim_id in store.checked_claim_ids() and store.pending_matches() == 0
