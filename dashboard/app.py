@@ -12,7 +12,7 @@ from claims import views
 from claims.safe import escape_markdown
 from claims.store import StoreError
 from claims.store.export import BROWSER_EXPORT_ROWS, export_command, export_view, verdict_statuses
-from dashboard import actor, charts, data, review, sidebar, upload
+from dashboard import actor, charts, checked, data, review, sidebar, upload
 from dashboard.style import CSS
 
 st.set_page_config(page_title="claims · fact-checking desk", page_icon="🔎", layout="wide")
@@ -117,6 +117,7 @@ def main() -> None:
     review.apply_table_edits(db, reviewer)
     claims = data.claim_set(db)
     upload.uploader(db)
+    checked.importer(db)
     if not actor.requested():
         st.title("Claims · fact-checking desk")
     review.show_flash()

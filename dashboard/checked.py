@@ -81,3 +81,20 @@ def _confirm(db: str, row: pd.Series, match: dict, reviewer: str) -> None:
         st.session_state.setdefault("flash", []).append(
             ("error", error) if error else ("ok", f"Saved: {row['claim_id']} → {status} (earlier verdict)"))
         st.rerun()
+
+
+def importer(db: str) -> None:
+    """Sidebar: import published fact-checks (ClaimReview files); they are compared with the claims at once."""
+    with st.sidebar.expander("Import fact-checks", expanded=False):
+        gen = st.session_state.get("checks_gen", 0)
+        files = st.file_uploader("ClaimReview (.json, .jsonld, .jsonl)", type=["json", "jsonld", "jsonl"],
+                                 accept_multiple_files=True, key=f"checks_{gen}",
+                                 help="JSON-LD as publishers give it: one ClaimReview, a list, an @graph, a DataFeed, "
+                                      "or JSON lines. The same from a URL: claims import-checks URL.")
+        if files and st.button(f"Import {len(files)} file{'s' if len(files) > 1 else ''}", type="primary",
+                               key="checks_go"):
+            st.session_state["checks_report"] = data.import_checks(db, [(f.name, f.getvalue()) for f in files])
+            st.session_state["checks_gen"] = gen + 1
+            st.rerun()
+        for kind, message in st.session_state.get("checks_report", []):
+            (st.success if kind == "ok" else st.warning)(escape_markdown(message))  # file names are the user's

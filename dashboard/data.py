@@ -158,3 +158,26 @@ def apply_earlier_verdict(db: str, claim_id: str, match: dict, status: str, vers
     except StoreError as err:
         return f"Not saved: {err}"
     return None
+
+
+def import_checks(db: str, files: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
+    """Store the fact-checks of uploaded ClaimReview files and compare them with the claims; returns the
+    report: ("ok" | "error", message), each skipped item named."""
+    from claims.checks.claimreview import decode, parse_text
+    from claims.checks.matching import refresh
+
+    report: list[tuple[str, str]] = []
+    rows = []
+    for name, content in files:
+        parsed = parse_text(decode(content, name), name)
+        rows += [c.as_row() for c in parsed.checks]
+        report += [("error", p) for p in parsed.problems[:20]]
+        if len(parsed.problems) > 20:
+            report.append(("error", f"{name}: … and {len(parsed.problems) - 20} more items skipped"))
+    if rows:
+        counts = store(db).import_checks(rows)
+        with st.spinner("Comparing the checks with the claims…"):
+            matched = refresh(store(db), model())
+        report.insert(0, ("ok", f"{counts['new']} new checks, {counts['updated']} updated, {counts['unchanged']} "
+                                f"already stored; {matched.new_matches} new matches"))
+    return report

@@ -110,3 +110,18 @@ def test_the_actor_page_opens_from_a_claim_and_goes_back_to_the_desk(db):
     at.multiselect(key="f_speaker").set_value([POMPEO]).run()
     at.button(key="actor_from_filter").click().run()
     assert [t.value for t in at.title] == [POMPEO]
+
+
+def test_fact_checks_uploaded_in_the_sidebar_are_stored_compared_and_bad_items_named(db):
+    at = run_app()
+    before = len(open_store(db).checks_frame())
+    good = ("graph.jsonld", (CHECKS / "graph.jsonld").read_bytes(), "application/ld+json")
+    bad = ("malformed.json", (CHECKS / "malformed.json").read_bytes(), "application/json")
+    at.file_uploader(key="checks_0").set_value([good, bad]).run()
+    at.button(key="checks_go").click().run()
+    assert not at.exception
+    store = open_store(db)
+    assert len(store.checks_frame()) == before + 8 + 2 and store.pending_matches() == 0
+    shown = [w.value.replace("\\", "") for w in at.warning]
+    assert any("malformed.json: item 2: no claimReviewed" in w for w in shown)
+    assert any("10 new checks" in s.value for s in at.success)
