@@ -226,7 +226,9 @@ class ClaimSet:
         from claims.store.columnar import desk_table, text_table
 
         mark, _ = store.revision()  # read before the claims: a verdict saved in between is applied again
-        return cls(*desk_table(store), texts=functools.partial(text_table, store), review_mark=mark)
+        claims = cls(*desk_table(store), texts=functools.partial(text_table, store), review_mark=mark)
+        claims.mark_checked(store.checked_claim_ids(), ("loaded", mark))  # the "checked before" facet
+        return claims
 
     def __len__(self) -> int:
         return len(self.df)

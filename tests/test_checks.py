@@ -266,3 +266,11 @@ def test_ingest_match_compares_the_new_claims(tmp_path, capsys):
     store = open_store(db)
     pompeo = _claim(store, "Les Russes doivent partir")
     assert pompeo.claim_id in store.checked_claim_ids() and store.pending_matches() == 0
+
+
+def test_export_of_the_view_checked_before(matched, tmp_path):
+    out = tmp_path / "checked.jsonl"
+    assert cli(["export", "--format", "jsonl", "--db", matched.db, "--view", "checked=checked+before",
+                "-o", str(out)]) == 0
+    exported = {json.loads(line)["claim_id"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert exported == matched.checked_claim_ids() and len(exported) >= 3

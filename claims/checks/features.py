@@ -111,7 +111,7 @@ def from_doc(doc, about: Iterable[str] = ()) -> Features:
             actors.add(actor)
             terms.append(actor_key(actor))
         elif tok.pos_ in CONTENT_POS and lemma not in stop and any(c.isalnum() for c in lemma):
-            terms.append(lemma)
+            terms.append("_".join(lemma.split()))  # terms are stored space-separated
         i += 1
     return Features(tuple(terms), negated, frozenset(actor_key(a) for a in actors),
                     frozenset(f"{n:.15g}" for n in numbers))
