@@ -215,6 +215,7 @@ class ClaimSet:
         self.df["checked"] = pd.Categorical.from_codes(np.ones(len(self.df), dtype=np.int8),
                                                        categories=[CHECKED, NOT_CHECKED])
         self.checked_mark: object = None  # what mark_checked was last given
+        self.checked_ids: frozenset[str] = frozenset()  # the claims checked before
         self._texts = texts
         self._search: list[tuple[np.ndarray, pa.Array, np.ndarray]] | None = None  # built on the first search
         self._views: dict[tuple, View] = {}
@@ -266,6 +267,7 @@ class ClaimSet:
             self.df["checked"] = pd.Categorical.from_codes(np.where(hit, 0, 1).astype(np.int8),
                                                            categories=[CHECKED, NOT_CHECKED])
             self.checked_mark = mark
+            self.checked_ids = frozenset(claim_ids)
             self._views.clear()
 
     # -- filtering --------------------------------------------------------------------

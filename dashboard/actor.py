@@ -84,5 +84,5 @@ def page(db: str, claims: ClaimSet, name: str, statuses: list[str]) -> None:
 def _about_bars(about: pd.DataFrame) -> alt.Chart:
     return alt.Chart(about.head(20)).mark_bar(color="#6aa6cf").encode(
         x=alt.X("claims:Q", title="claims", axis=alt.Axis(format=",d", tickMinStep=1)),
-        y=alt.Y("about:N", sort="-x", title=None), tooltip=["about", "claims"]
-    ).properties(height=28 * min(len(about), 20) + 20)
+        y=alt.Y("about:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)), tooltip=["about", "claims"]
+    ).properties(height=alt.Step(26))

@@ -12,7 +12,7 @@ from claims.views import SORTS, View, appearances
 from dashboard import actor, checked, data
 
 PAGE_SIZES = (50, 100, 250, 500)
-_TABLE_COLUMNS = ["status", "speaker", "text", "certainty", "markers_text", "note", "kind", "article_title",
+_TABLE_COLUMNS = ["status", "checked", "speaker", "text", "certainty", "markers_text", "note", "kind", "article_title",
                   "claim_id"]
 _EDITABLE = ("status", "note")
 
@@ -71,6 +71,7 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
     page_no = right.number_input(f"Page (of {pages})", min_value=1, max_value=pages, value=1, key="page") \
         if pages > 1 else 1
     page = data.rows(db, view.page(how, page_no, size))
+    page["checked"] = ["✓" if i in view.claims.checked_ids else "" for i in page["claim_id"]]
     st.session_state["editor_rows"] = list(zip(page["claim_id"], page["version"], page["status"], page["note"]))
     if not reviewer:
         st.info("Enter your name in the sidebar to set statuses and notes; it signs every verdict.")
@@ -81,6 +82,8 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
         column_config={
             "status": st.column_config.SelectboxColumn("status", options=statuses, required=True, width=105),
             "note": st.column_config.TextColumn("note", width="small", help="Your note: sources, reasoning"),
+            "checked": st.column_config.TextColumn("checked", width=60,
+                                                   help="Checked before: an earlier verdict matches (open the claim)"),
             "speaker": st.column_config.TextColumn("speaker", width=140),
             "text": st.column_config.TextColumn("claim", width=430),
             "certainty": st.column_config.TextColumn("certainty", width=85),

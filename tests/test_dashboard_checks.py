@@ -61,7 +61,9 @@ def test_the_filter_keeps_the_claims_checked_before_and_goes_in_the_url(db):
     facet = at.multiselect(key="f_checked")
     assert f"checked before ({len(checked)})" in facet.options
     facet.set_value(["checked before"]).run()
-    assert set(at.data_editor[0].value["claim_id"]) == checked and metric(at, "Claims") == len(checked)
+    shown = at.data_editor[0].value
+    assert set(shown["claim_id"]) == checked and metric(at, "Claims") == len(checked)
+    assert set(shown["checked"]) == {"✓"}  # the table marks them too
     assert at.query_params["checked"] == "checked before"
     not_yet = run_app(checked="not yet")
     assert metric(not_yet, "Claims") == len(store.claims_frame()) - len(checked)
