@@ -274,3 +274,11 @@ def test_export_of_the_view_checked_before(matched, tmp_path):
                 "-o", str(out)]) == 0
     exported = {json.loads(line)["claim_id"] for line in out.read_text(encoding="utf-8").splitlines()}
     assert exported == matched.checked_claim_ids() and len(exported) >= 3
+
+
+def test_a_broken_json_document_is_one_message_not_one_per_line():
+    broken = (CHECKS / "list.json").read_text(encoding="utf-8").replace('"claimReviewed"', '"claimReviewed" ', 1)
+    broken = broken.replace("},\n  {", "}\n  {", 1)  # a comma lost between two items
+    parsed = parse_text(broken, "list.json")
+    assert parsed.checks == [] and len(parsed.problems) == 1
+    assert parsed.problems[0].startswith("list.json: not JSON (Expecting ',' delimiter at line ")

@@ -163,6 +163,14 @@ def _wrapper(doc: dict) -> list | None:
     return None
 
 
+def _is_json(line: str) -> bool:
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
 def parse_text(text: str, source: str) -> Parsed:
     """Every ClaimReview in `text` (JSON or JSON lines) read from `source` (named in problems)."""
     out = Parsed()
@@ -173,8 +181,9 @@ def parse_text(text: str, source: str) -> Parsed:
     try:
         docs: list[tuple[str, object]] = [("", json.loads(text))]
     except json.JSONDecodeError as err:
-        lines = [ln for ln in text.splitlines()]
-        if sum(1 for ln in lines if ln.strip()) < 2:
+        lines = text.splitlines()
+        if sum(1 for ln in lines if ln.strip()) < 2 or not _is_json(next(ln for ln in lines if ln.strip())):
+            # one JSON document with an error (not JSON lines: its first line is no document by itself)
             out.problems.append(f"{source}: not JSON ({err.msg} at line {err.lineno}, column {err.colno})")
             return out
         docs = []
