@@ -13,7 +13,7 @@ from claims.safe import escape_markdown, http_url
 from claims.store.statuses import verdict_statuses
 from dashboard import data
 
-_PENDING = "apply_earlier"  # session key: (claim_id, position of the match) awaiting confirmation
+_PENDING = "apply_earlier"  # session key: (claim_id, ref_kind, ref_id) of the match awaiting confirmation
 
 
 def _line(m: pd.Series) -> str:
@@ -50,12 +50,15 @@ def panel(db: str, row: pd.Series, reviewer: str) -> None:
             right.button(label("ui", "apply_earlier"), key=f"apply_{row['claim_id']}_{i}", disabled=not reviewer,
                          help="Give this claim the same verdict: you confirm the status first; your name signs it "
                               "and the source goes in the note and the history.",
-                         on_click=lambda i=i: st.session_state.__setitem__(_PENDING, (row["claim_id"], int(i))))
+                         on_click=st.session_state.__setitem__,
+                         args=(_PENDING, (row["claim_id"], m["ref_kind"], m["ref_id"])))
         if not reviewer:
             st.caption("Enter your name in the sidebar to apply an earlier verdict (it signs the verdict).")
         pending = st.session_state.get(_PENDING)
-        if pending and pending[0] == row["claim_id"] and pending[1] < len(matches):
-            _confirm(db, row, matches.iloc[pending[1]].to_dict(), reviewer)
+        if pending and pending[0] == row["claim_id"]:  # by its ids: a match arriving meanwhile changes no choice
+            chosen = matches[(matches["ref_kind"] == pending[1]) & (matches["ref_id"] == pending[2])]
+            if len(chosen):
+                _confirm(db, row, chosen.iloc[0].to_dict(), reviewer)
 
 
 def _confirm(db: str, row: pd.Series, match: dict, reviewer: str) -> None:
