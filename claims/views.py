@@ -40,7 +40,9 @@ _RANK = {level: certainty_rank(level) for level in CERTAINTY_LEVELS}  # for Seri
 FACETS: dict[str, str] = {
     "speaker": "speaker", "found": "speaker_resolution", "about": "about", "kind": "kind",
     "certainty": "certainty", "marker": "marker_types", "status": "status", "article": "article_id",
+    "checked": "checked",  # "checked before" (an earlier verdict matches) or "not yet": ClaimSet.mark_checked
 }
+CHECKED, NOT_CHECKED = "checked before", "not yet"
 _LIST_FACETS = ("about", "marker")
 
 
@@ -56,6 +58,7 @@ class Filters:
     marker: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
     article: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # CHECKED and/or NOT_CHECKED
     date_from: date | None = None
     date_to: date | None = None
     text: str = ""
@@ -209,6 +212,10 @@ class ClaimSet:
         self._exploded = {"marker": _explode(claims.column("certainty_markers"), _marker_types,
                                              [*MARKER_TYPES, "none"]),
                           "about": _explode(claims.column("about"), list)}
+        self.df["checked"] = pd.Categorical.from_codes(np.ones(len(self.df), dtype=np.int8),
+                                                       categories=[CHECKED, NOT_CHECKED])
+        self.checked_mark: object = None  # what mark_checked was last given
+        self.checked_ids: frozenset[str] = frozenset()  # the claims checked before
         self._texts = texts
         self._search: list[tuple[np.ndarray, pa.Array, np.ndarray]] | None = None  # built on the first search
         self._views: dict[tuple, View] = {}
@@ -220,7 +227,9 @@ class ClaimSet:
         from claims.store.columnar import desk_table, text_table
 
         mark, _ = store.revision()  # read before the claims: a verdict saved in between is applied again
-        return cls(*desk_table(store), texts=functools.partial(text_table, store), review_mark=mark)
+        claims = cls(*desk_table(store), texts=functools.partial(text_table, store), review_mark=mark)
+        claims.mark_checked(store.checked_claim_ids(), ("loaded", mark))  # the "checked before" facet
+        return claims
 
     def __len__(self) -> int:
         return len(self.df)
@@ -247,6 +256,19 @@ class ClaimSet:
             self.review_mark = review_mark
             self._views.clear()
             self._orders.pop("status", None)
+
+    def mark_checked(self, claim_ids: set[str], mark: object) -> None:
+        """Which claims have an earlier verdict (claims.store.checks.checked_claim_ids), given again
+        whenever `mark` changes (new matches, new checks, new verdicts)."""
+        with self._lock:
+            if mark == self.checked_mark:
+                return
+            hit = pc.is_in(self.ids, value_set=pa.array(sorted(claim_ids), pa.string())).to_numpy(zero_copy_only=False)
+            self.df["checked"] = pd.Categorical.from_codes(np.where(hit, 0, 1).astype(np.int8),
+                                                           categories=[CHECKED, NOT_CHECKED])
+            self.checked_mark = mark
+            self.checked_ids = frozenset(claim_ids)
+            self._views.clear()
 
     # -- filtering --------------------------------------------------------------------
     def codes(self, column: str) -> np.ndarray:

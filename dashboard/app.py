@@ -12,7 +12,7 @@ from claims import views
 from claims.safe import escape_markdown
 from claims.store import StoreError
 from claims.store.export import BROWSER_EXPORT_ROWS, export_command, export_view, verdict_statuses
-from dashboard import charts, data, review, sidebar, upload
+from dashboard import actor, charts, checked, data, review, sidebar, upload
 from dashboard.style import CSS
 
 st.set_page_config(page_title="claims · fact-checking desk", page_icon="🔎", layout="wide")
@@ -117,16 +117,28 @@ def main() -> None:
     review.apply_table_edits(db, reviewer)
     claims = data.claim_set(db)
     upload.uploader(db)
-    st.title("Claims · fact-checking desk")
+    checked.importer(db)
+    if not actor.requested():
+        st.title("Claims · fact-checking desk")
     review.show_flash()
     if not len(claims):
         st.info(f"The database {escape_markdown(store.name)} holds no claims yet. Add articles with “Add articles” "
                 "in the sidebar, or run `claims ingest PATH --db …`.")
         return
     statuses = store.statuses
+    pending = data.sync_checked(db, claims)  # which claims were checked before (compares what is new)
+    if actor.requested():  # ?actor=Name: the actor's page, shareable by its link
+        actor.page(db, claims, actor.requested(), statuses)
+        return
     sidebar.init_from_url(claims)
     _chart_click()
     filters = sidebar.draw(claims, statuses, claims.titles)
+    if len(filters.speaker) == 1:
+        st.sidebar.button(f"Open {filters.speaker[0]}'s page", key="actor_from_filter", on_click=actor.open_actor,
+                          args=(filters.speaker[0],), width="stretch")
+    if pending:
+        st.sidebar.caption(f"{pending:,} claims and checks not compared with earlier verdicts yet: run "
+                           "`claims match` to compare them.")
     view = claims.view(filters)  # cached by filter: a rerun that changes no filter recomputes nothing
     _metrics(view)
     _downloads(db, view, filters)

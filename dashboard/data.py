@@ -112,3 +112,72 @@ def save_status(db: str, claim_id: str, status: str, version: int, note: str, re
 
 def save_cluster_status(db: str, cluster_id: str, status: str, note: str, reviewer: str) -> int:
     return store(db).set_cluster_status(cluster_id, status, note=note, reviewer=reviewer)
+
+
+MATCH_AT_LOAD = 5_000  # more claims than this not compared yet: the page says to run `claims match`
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _pending(db: str, content: tuple, mark: tuple) -> int:
+    return store(db).pending_matches()
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _checked_ids(db: str, mark: tuple, reviews: int) -> set[str]:
+    return store(db).checked_claim_ids()
+
+
+def sync_checked(db: str, claims: ClaimSet) -> int:
+    """Compare what is new (a few thousand claims at most; else `claims match` does it) and tell the claim
+    set which claims were checked before. Returns how many are still to compare."""
+    from claims.checks.matching import refresh
+
+    s = store(db)
+    reviews, content = s.revision()
+    mark = s.match_mark()
+    pending = _pending(db, content, mark)
+    if 0 < pending <= MATCH_AT_LOAD:
+        with st.spinner(f"Comparing {pending:,} new claims and checks with earlier verdicts…"):
+            refresh(s, model())
+        mark, pending = s.match_mark(), 0
+    claims.mark_checked(_checked_ids(db, mark, reviews), (mark, reviews))
+    return pending
+
+
+def earlier_verdicts(db: str, claim_id: str) -> pd.DataFrame:
+    return store(db).earlier_verdicts(claim_id)
+
+
+def apply_earlier_verdict(db: str, claim_id: str, match: dict, status: str, version: int, note: str,
+                          reviewer: str) -> str | None:
+    """Give the claim an earlier verdict (signed, its source in the note); an error message or None."""
+    from claims.checks.apply import apply_earlier_verdict as apply
+
+    try:
+        apply(store(db), claim_id, match, status=status, reviewer=reviewer, version=version, note=note)
+    except StoreError as err:
+        return f"Not saved: {err}"
+    return None
+
+
+def import_checks(db: str, files: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
+    """Store the fact-checks of uploaded ClaimReview files and compare them with the claims; returns the
+    report: ("ok" | "error", message), each skipped item named."""
+    from claims.checks.claimreview import decode, parse_text
+    from claims.checks.matching import refresh
+
+    report: list[tuple[str, str]] = []
+    rows = []
+    for name, content in files:
+        parsed = parse_text(decode(content, name), name)
+        rows += [c.as_row() for c in parsed.checks]
+        report += [("error", p) for p in parsed.problems[:20]]
+        if len(parsed.problems) > 20:
+            report.append(("error", f"{name}: … and {len(parsed.problems) - 20} more items skipped"))
+    if rows:
+        counts = store(db).import_checks(rows)
+        with st.spinner("Comparing the checks with the claims…"):
+            matched = refresh(store(db), model())
+        report.insert(0, ("ok", f"{counts['new']} new checks, {counts['updated']} updated, {counts['unchanged']} "
+                                f"already stored; {matched.new_matches} new matches"))
+    return report

@@ -9,10 +9,10 @@ import streamlit as st
 from claims.evidence import evidence_segments
 from claims.safe import escape_markdown, http_url
 from claims.views import SORTS, View, appearances
-from dashboard import data
+from dashboard import actor, checked, data
 
 PAGE_SIZES = (50, 100, 250, 500)
-_TABLE_COLUMNS = ["status", "speaker", "text", "certainty", "markers_text", "note", "kind", "article_title",
+_TABLE_COLUMNS = ["status", "checked", "speaker", "text", "certainty", "markers_text", "note", "kind", "article_title",
                   "claim_id"]
 _EDITABLE = ("status", "note")
 
@@ -71,6 +71,7 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
     page_no = right.number_input(f"Page (of {pages})", min_value=1, max_value=pages, value=1, key="page") \
         if pages > 1 else 1
     page = data.rows(db, view.page(how, page_no, size))
+    page["checked"] = ["✓" if i in view.claims.checked_ids else "" for i in page["claim_id"]]
     st.session_state["editor_rows"] = list(zip(page["claim_id"], page["version"], page["status"], page["note"]))
     if not reviewer:
         st.info("Enter your name in the sidebar to set statuses and notes; it signs every verdict.")
@@ -81,6 +82,8 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
         column_config={
             "status": st.column_config.SelectboxColumn("status", options=statuses, required=True, width=105),
             "note": st.column_config.TextColumn("note", width="small", help="Your note: sources, reasoning"),
+            "checked": st.column_config.TextColumn("checked", width=60,
+                                                   help="Checked before: an earlier verdict matches (open the claim)"),
             "speaker": st.column_config.TextColumn("speaker", width=140),
             "text": st.column_config.TextColumn("claim", width=430),
             "certainty": st.column_config.TextColumn("certainty", width=85),
@@ -171,7 +174,11 @@ def claim_detail(db: str, view: View, page: pd.DataFrame, statuses: list[str], r
                 '<span class="ev-cue">reporting verb</span> <span class="ev-marker">certainty marker</span></div>')
     with facts:
         st.html(claim_facts_html(row))
+        if row["speaker"] and row["speaker_type"] not in ("article", "anonymous"):
+            st.button(f"{row['speaker']}'s page", key="actor_from_claim", on_click=actor.open_actor,
+                      args=(row["speaker"],), help="Their claims over time, verdict record, who they speak about")
         _verdict_form(db, row, statuses, reviewer)
+    checked.panel(db, row, reviewer)
 
     hist = data.store(db).history(claim_id)
     with st.expander(f"History ({len(hist)} change{'s' if len(hist) != 1 else ''})", expanded=len(hist) > 0):

@@ -8,7 +8,8 @@ from claims.views import FACETS, MARKER_LABELS, ClaimSet, Filters
 
 _TITLES = {"speaker": "Speaker", "found": "Attribution found by", "about": "About (actors named in the claim)",
            "kind": "Kind",
-           "certainty": "Certainty", "marker": "Certainty markers", "status": "Status", "article": "Article"}
+           "certainty": "Certainty", "marker": "Certainty markers", "status": "Status", "article": "Article",
+           "checked": "Checked before?"}
 _HELP = {
     "speaker": "Who made the claim, resolved (celui-ci, Moscou… → the actor). Type to search.",
     "found": "How the extractor found the speaker, the least sure first: as written, role (le ministre → the "
@@ -19,6 +20,8 @@ _HELP = {
             "assertion (the article's own statement).",
     "certainty": "asserted > reported > hedged > alleged (conditional) > unsourced (vague source).",
     "marker": "Only claims carrying one of these signs of uncertainty.",
+    "checked": "Checked before: the claim matches a published fact-check or a claim the desk gave a verdict "
+               "(paraphrases included). Not yet: nothing earlier matches.",
 }
 
 

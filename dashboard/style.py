@@ -10,5 +10,8 @@ CSS = """
 .ev-marker { color: #b3261e; border-bottom: 2px dotted #b3261e; font-style: italic; }
 .legend { font-size: .85rem; color: #555; margin-top: .3rem; }
 .legend span { margin-right: .8rem; padding: 0 .2rem; }
+.checked { padding: .4rem .7rem; border-left: 4px solid #8e6bbf; background: rgba(142, 107, 191, .06);
+           border-radius: 4px; margin-bottom: .3rem; }
+.checked .meta { font-size: .8rem; color: #666; }
 </style>
 """

@@ -35,6 +35,10 @@ def _ingest(args: argparse.Namespace) -> int:
                                                      problems=problems),
                                       problems)
     say(f"{store.name}: {ingest_summary(totals)}" + (f"; {len(problems)} skipped" if problems else ""))
+    if args.match:
+        from claims.cli.checks import run_matching
+
+        run_matching(store, args.quiet)
     return 0
 
 
@@ -135,6 +139,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="with --engine dask: a running scheduler (tcp://host:8786); default: a local cluster "
                         "with --processes workers (one per core)")
+    p.add_argument("--match", action="store_true",
+                   help="then compare the new claims with published checks and earlier verdicts (as `claims match`)")
     add_db_arg(p, init=True)
     p.set_defaults(func=_ingest)
 

@@ -12,6 +12,7 @@ import pandas as pd
 from sqlalchemy import Select
 
 from claims.articles import Article
+from claims.store import checks as _checks
 from claims.store import ingest as _ingest
 from claims.store import queries, reviews
 from claims.store.connect import open_engine
@@ -102,3 +103,25 @@ class Store:
 
     def clusters(self, min_articles: int = 1) -> pd.DataFrame:
         return queries.clusters(self.engine, min_articles)
+
+    # -- published fact-checks and "checked before" (claims.store.checks) ----------------------------
+    def import_checks(self, rows: Iterable[dict]) -> dict[str, int]:
+        """Store fact-checks (claims.checks.claimreview.Check.as_row()), each once by URL."""
+        return _checks.import_checks(self.engine, rows)
+
+    def checks_frame(self, check_ids: Iterable[str] | None = None) -> pd.DataFrame:
+        return _checks.checks_frame(self.engine, check_ids)
+
+    def earlier_verdicts(self, claim_id: str) -> pd.DataFrame:
+        """Published checks and the desk's verdicts that a claim matches, best first."""
+        return _checks.earlier_verdicts(self.engine, claim_id)
+
+    def checked_claim_ids(self) -> set[str]:
+        return _checks.checked_claim_ids(self.engine)
+
+    def match_mark(self) -> tuple:
+        return _checks.match_mark(self.engine)
+
+    def pending_matches(self) -> int:
+        """Claims and checks not compared yet (`claims match` compares them)."""
+        return _checks.pending_count(self.engine)

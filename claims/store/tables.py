@@ -62,3 +62,41 @@ reviews = Table(
     Column("via_cluster", String(32)),
     Column("version", Integer),  # the claim's version this review made (migration 0002)
 )
+
+# Published fact-checks imported from ClaimReview (migration 0007), each once by its URL.
+fact_checks = Table(
+    "fact_checks", metadata,
+    Column("check_id", String(16), primary_key=True),  # Check.check_id: the hash of its URL
+    Column("url", Text, nullable=False, default=""),  # "" for a check published without one
+    Column("claim_reviewed", Text, nullable=False),
+    Column("rating", Text, nullable=False, default=""),  # reviewRating.alternateName, as published
+    Column("rating_value", Float), Column("best_rating", Float), Column("worst_rating", Float),
+    Column("author", Text, nullable=False, default=""),
+    Column("date", String(40), nullable=False, default=""),
+    Column("language", String(20), nullable=False, default=""),
+    Column("claim_author", Text, nullable=False, default=""),
+    Column("appearance_url", Text, nullable=False, default=""),
+    Column("source", Text, nullable=False, default=""),
+    Column("imported_at", String(40), nullable=False),
+)
+
+# What matching compares, per claim ("c:" + claim_id) or check ("k:" + check_id): the content lemmas and
+# the blocking features, computed once with spaCy so the index is rebuilt without the model (0007).
+match_items = Table(
+    "match_items", metadata,
+    Column("item_id", String(40), primary_key=True),
+    Column("terms", Text, nullable=False, default=""),  # content lemmas, space-separated
+    Column("features", Text, nullable=False, default="{}"),  # JSON: negated, actors, numbers
+)
+
+# Claims that match an earlier check: an imported one (ref_kind "check") or another claim of the desk
+# (ref_kind "claim": shown when that claim has a verdict). Scores from claims.checks.index (0007).
+check_matches = Table(
+    "check_matches", metadata,
+    Column("claim_id", String(32), primary_key=True),
+    Column("ref_kind", String(8), primary_key=True),
+    Column("ref_id", String(32), primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("matched_at", String(40), nullable=False),
+)
+Index("ix_check_matches_ref", check_matches.c.ref_id)
