@@ -2,8 +2,9 @@
 
     python bench/bench_extract.py [--articles 300]
 
-Targets (issue #2): extraction ≥ 0.87 × bare nlp.pipe throughput on the same texts,
-and ≥ 1.7× with 2 processes.
+Targets: extraction ≥ 0.92 × bare nlp.pipe throughput on the same texts (issue #13; #10 asked ≥ 0.87),
+and ≥ 1.7× with 2 processes. Bare spaCy and the extraction run in turn, `--rounds` times, and the best
+time of each is kept: a busy machine slows single runs by more than the gap being measured.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def timed(fn) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved runs of each; the best is kept")
     args = ap.parse_args()
     articles = sample_corpus(args.articles)
     texts = [normalize(a.text[s:e]) for a in articles for s, e in a.paragraphs]
@@ -36,8 +38,11 @@ def main() -> int:
     list(bare.pipe(texts[:50]))  # warm up both
     extract(articles=articles[:5], processes=1, progress=False)
 
-    t_bare = timed(lambda: list(bare.pipe(texts, batch_size=64)))
-    t_one = timed(lambda: extract(articles=articles, processes=1, progress=False))
+    bares, ones = [], []
+    for _ in range(max(1, args.rounds)):
+        bares.append(timed(lambda: list(bare.pipe(texts, batch_size=64))))
+        ones.append(timed(lambda: extract(articles=articles, processes=1, progress=False)))
+    t_bare, t_one = min(bares), min(ones)
     t_two = timed(lambda: extract(articles=articles, processes=2, progress=False))
     del ours
     print(f"corpus: {len(articles)} articles, {len(texts)} paragraphs, {words:,} words")
@@ -45,7 +50,8 @@ def main() -> int:
     print(f"extract, 1 process   {t_one:7.2f} s  {words / t_one:9,.0f} words/s")
     print(f"extract, 2 processes {t_two:7.2f} s  {words / t_two:9,.0f} words/s")
     ratio, speedup = t_bare / t_one, t_one / t_two
-    print(f"extraction / bare spaCy throughput: {ratio:.3f}  (target ≥ 0.87)")
+    print(f"rounds: bare {', '.join(f'{t:.2f}' for t in bares)} s; extract {', '.join(f'{t:.2f}' for t in ones)} s")
+    print(f"extraction / bare spaCy throughput: {ratio:.3f}  (target ≥ 0.92)")
     print(f"2 processes / 1 process speed-up:   {speedup:.2f}×  (target ≥ 1.7×)")
     return 0
 

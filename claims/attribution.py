@@ -185,6 +185,10 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     else:
         start_char = max(sent.start_char, taken_until)
     end_char = toks[end_tok - 1].idx + len(toks[end_tok - 1])
+    colon = next((t for t in reversed(toks[sent.start:end_tok]) if t.text == ":" and start_char <= t.idx
+                  and quote_at(quotes, t.idx) is None), None)
+    if colon is not None and q is None:
+        start_char = colon.idx + 1  # « La réponse n'a pas tardé : la Chine « … », a rétorqué X »: after the colon
     if start_char >= end_char:
         return None  # an earlier statement already took this text (two cues on one clause)
     content = trim(char_span(doc, start_char, end_char))
@@ -355,6 +359,9 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         if own_clause and frame != "que" or after_comma:
             end = min(end, clause_start)
     end = _narration_start(doc, start, end, quotes)
+    if frame == "obj":  # a dénoncé le comportement de garde-côtes, qui ont intercepté …: the aside is narration
+        end = next((t.i for t in toks[start + 1: end - 1] if t.text == "," and quote_at(quotes, t.idx) is None
+                    and toks[t.i + 1].lower_ in ("qui", "dont", "où")), end)
     if end <= start:
         return None
     content = trim(doc[start:end])

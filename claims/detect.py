@@ -20,6 +20,11 @@ def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
     for sent in doc.sents:
         found.extend(_sentence_statements(sent, lex, quotes))
     found = _drop_nested(found)
+    according = [s for s in found if s.kind == "according_to"]
+    # Selon l'agence Ria Novosti, qui cite un responsable, …: a verb between « selon » and what is claimed
+    # says who the source is, it reports nothing of its own
+    found = [s for s in found if s.kind == "according_to"
+             or not any(a.cue_start < s.cue_start < a.start for a in according)]
     inner = inner_incises(doc, quotes, lex)
     found = [s for s in found if not any(s.overlaps(i.start, i.end) for i in inner)] + inner
     found = [part for st in found for part in split_joined_quotes(doc, st, quotes)]
