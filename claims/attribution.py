@@ -187,7 +187,7 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     end_char = toks[end_tok - 1].idx + len(toks[end_tok - 1])
     colon = next((t for t in reversed(toks[sent.start:end_tok]) if t.text == ":" and start_char <= t.idx
                   and quote_at(quotes, t.idx) is None), None)
-    if colon is not None and q is None:
+    if colon is not None:
         start_char = colon.idx + 1  # « La réponse n'a pas tardé : la Chine « … », a rétorqué X »: after the colon
     if start_char >= end_char:
         return None  # an earlier statement already took this text (two cues on one clause)
@@ -256,6 +256,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         if toks[i].lower_ in INTERROGATIVES:
             return None  # « il a expliqué comment accéder au bâtiment »: a question, nothing claimed
         i += 1
+    if i + 1 < end and toks[i].lower_ in ("de", "à") and toks[i + 1].lower_ == "nouveau":
+        i += 2  # accuse de nouveau Kigali de …, a à nouveau dénoncé
     # skip a leading adverbial phrase: déclaré sur les réseaux sociaux “…”
     first = toks[i] if i < end else None
     if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "comme"}:
