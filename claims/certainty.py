@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claims.lexicon import Lexicon, load_lexicon
+from claims.quotes import quote_at
 from claims.schema import certainty_rank
 from claims.statement import Statement
-from claims.tokens import char_span, text_of, tokens_in
+from claims.tokens import char_span, quotes_of, text_of, tokens_in
 
 
 def _marker(text: str, mtype: str, start: int, end: int) -> dict:
@@ -45,6 +46,8 @@ def is_past_report(cue: Token) -> bool:
         cue = cue.head
     if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in cue.children):
         return "Part" in cue.morph.get("VerbForm")
+    if cue.dep_ == "conj" and "Part" in cue.morph.get("VerbForm") and "Past" in cue.morph.get("Tense"):
+        return True  # a dénoncé … et annoncé que …: the auxiliary is shared with the first verb
     return "Fin" in cue.morph.get("VerbForm") and bool({"Imp", "Past"} & set(cue.morph.get("Tense")))
 
 
@@ -119,7 +122,12 @@ def statement_markers(doc: Doc, st: Statement, lex: Lexicon) -> list[dict]:
     content = char_span(doc, st.start, st.end)
     cue_tok = char_span(doc, st.cue_start, st.cue_end) if st.cue_start >= 0 else None
     past = st.kind in ("indirect", "mixed") and cue_tok is not None and is_past_report(cue_tok.root)
-    found = conditional_markers(content, 0, after_past_report=past) + hedge_markers(content, lex, 0)
+    conditionals = conditional_markers(content, 0, after_past_report=past)
+    if st.kind in ("direct", "mixed"):
+        # the speaker's own words (« ce serait indigne »): the journalist's conditional is outside the quotes
+        quotes = quotes_of(doc)
+        conditionals = [m for m in conditionals if quote_at(quotes, m["start"]) is None]
+    found = conditionals + hedge_markers(content, lex, 0)
     if cue_tok is not None and st.kind not in ("according_to", "assertion"):
         aux = [c for c in cue_tok.root.children if c.dep_.startswith("aux")]
         for a in aux:  # il aurait déclaré: the attribution itself is in the conditional
