@@ -23,7 +23,7 @@ from claims.tokens import (
     tokens_of,
     trim,
 )
-from claims.words import AUX_FORMS, BEFORE_INFINITIVE, CLITIC_SUBJECTS, DE, INTERROGATIVES, QUE, TIME, A
+from claims.words import ANONYMITY, AUX_FORMS, BEFORE_INFINITIVE, CLITIC_SUBJECTS, DE, INTERROGATIVES, QUE, TIME, A
 
 _SKIP_BEFORE_FRAME = ("ADV",)
 
@@ -369,6 +369,8 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     content = trim(doc[start:end])
     if len(content) == 0 or frame == "obj" and len(content) < 2:
         return None
+    if len(content) <= 6 and any(t.lower_ in ANONYMITY for t in content):
+        return None  # (des sources) qui ont demandé à rester anonymes / à ne pas être nommées: not a claim
     return content_statement(doc, sent, content.start_char, content.end_char, quotes,
                              speaker=cue.subject or _clitic_after(cue), **_cue_fields(cue))
 

@@ -43,6 +43,7 @@ INDEFINITE_ONE = word_class("indefinite_one")
 IMPERSONAL = word_class("impersonal")
 RELATIVES = word_class("relative")
 INTERROGATIVES = word_class("interrogative")
+ANONYMITY = word_class("anonymity")
 
 
 def drop_article(text: str) -> str:
