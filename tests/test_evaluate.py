@@ -17,7 +17,7 @@ SENTENCES, PARAGRAPHS = GOLD / "dev.jsonl", GOLD / "dev_paragraphs.jsonl"
 WRITTEN = GOLD / "written_paragraphs.jsonl"  # paragraphs written for the project (see the README there)
 
 # (F1, speaker accuracy, flags) the extractor reaches on each file: the floor for every later change
-FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.928, 0.970, 0.993), WRITTEN: (0.949, 0.993, 0.983)}
+FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.934, 0.971, 0.993), WRITTEN: (0.949, 0.993, 0.983)}
 
 
 def test_overlap_rule():
