@@ -1,4 +1,4 @@
-"""Command line: claims COMMAND … (extract, evaluate, ingest, review, history, export, clusters,
+"""Command line: claims COMMAND … (extract, evaluate, ingest, watch, review, history, export, clusters,
 backup, restore, dashboard). Each command imports what it needs when it runs, so `claims export`
 never loads spaCy."""
 from __future__ import annotations
@@ -7,10 +7,10 @@ import argparse
 import logging
 import sys
 
-from claims.cli import dashboard, extraction, store
+from claims.cli import dashboard, extraction, store, watch
 from claims.cli.common import CliError
 
-_COMMANDS = (extraction, store, dashboard)
+_COMMANDS = (extraction, store, watch, dashboard)
 
 
 def _version() -> str:
