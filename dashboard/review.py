@@ -112,16 +112,17 @@ def evidence_html(article_text: str, row: pd.Series) -> str:
 
 
 def article_meta_html(row: pd.Series) -> str:
-    """Title · date · source link, as HTML text: front matter is never read as Markdown (an image or a
-    :red[…] in a date or title would render, and make the browser fetch a URL); only an http(s) URL
-    becomes a link."""
+    """Title · outlet · date (or "undated": never the day it was ingested) · link to the original, as HTML
+    text: front matter is never read as Markdown (an image or a :red[…] in a date or title would render,
+    and make the browser fetch a URL); only an http(s) URL becomes a link."""
     parts = [f"<strong>{html.escape(row['article_title'] or row['article_id'])}</strong>"]
-    if row["published"]:
-        parts.append(html.escape(row["published"]))
+    if row.get("outlet"):
+        parts.append(html.escape(row["outlet"]))
+    parts.append(html.escape(row["published"]) if row["published"] else "<em>undated</em>")
     url = http_url(row["url"])
     if url:
         parts.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer nofollow">'
-                     f"{html.escape(row['outlet'] or 'source')}</a>")
+                     "original article ↗</a>")
     return f'<div class="meta">{" · ".join(parts)}</div>'
 
 

@@ -50,7 +50,7 @@ class Site:
         items = "".join(f"<item><title>{p}</title><link>{self.base}{p}?utm_source=rss</link></item>"
                         for p in self.watch_items)
         return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Suivi</title>'
-                f"<link>{self.base}/</link>{items}</channel></rss>").encode("utf-8")
+                f"<link>{self.base}/</link>{items}</channel></rss>").encode()
 
     def fetched(self, path: str) -> int:
         """How many times a page was sent in full."""
@@ -83,7 +83,7 @@ def _handler(site: Site):
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.end_headers()
-                chunk = b"<p>" + "Un paragraphe qui ne finit jamais. ".encode() * 1800 + b"</p>\n"
+                chunk = b"<p>" + b"Un paragraphe qui ne finit jamais. " * 1800 + b"</p>\n"
                 try:
                     self.wfile.write(b"<html><body><article>")
                     for _ in range(BIG // len(chunk) + 1):
@@ -105,7 +105,7 @@ def _handler(site: Site):
                     "application/atom+xml" if name == "atom.xml" else "text/html; charset=utf-8")
             else:
                 site.log.append((path, 404, agent))
-                self._send("<html><body><h1>Page introuvable</h1></body></html>".encode(), "text/html", 404)
+                self._send(b"<html><body><h1>Page introuvable</h1></body></html>", "text/html", 404)
                 return
             etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"' if path.endswith(".xml") else ""
             if etag and self.headers.get("If-None-Match") == etag:
