@@ -314,3 +314,42 @@ def test_jsonl_and_csv_tables_of_articles(tmp_path):
     assert f"{bad}: no `text` column (columns found: 'titre', 'contenu')" in problems
     df = extract(articles=inputs.articles, processes=1, progress=False)
     assert "Nous n'avons pas l'intention de reculer" in set(df[df.article_id == "articles-2"].text)
+
+
+def test_claimreview_gives_the_articles_url_and_date(site, tmp_path):
+    from claims.store.export import claim_reviews
+
+    store = open_store(str(tmp_path / "claims.db"))
+    _collect(store, [f"{site.base}{RETRAITES}?utm_source=x"])
+    claim = store.claims_frame().iloc[0]
+    store.set_status(claim.claim_id, "false", version=int(claim.version), reviewer="ana")
+    [review] = claim_reviews(store.claims_frame(status=["false"]))
+    [appearance] = review["itemReviewed"]["appearance"]
+    assert (appearance["url"], appearance["datePublished"]) == (site.base + RETRAITES, "2019-05-14")
+
+
+def test_dashboard_adds_urls_and_saved_pages_naming_each_failure(site, tmp_path, monkeypatch):
+    import sys as _sys
+
+    from streamlit.testing.v1 import AppTest
+
+    db = str(tmp_path / "desk.db")
+    open_store(db).engine.dispose()
+    monkeypatch.setenv("CLAIMS_DB", db)
+    main = _sys.modules["__main__"]
+    try:
+        at = AppTest.from_file(str(Path(__file__).parent.parent / "dashboard" / "app.py"), default_timeout=120).run()
+        at.text_area(key="upload_urls_0").set_value(
+            f"{site.base}{HOPITAL}?utm_source=x\n{site.base}/introuvable.html\nftp://example.org/a").run()
+        at.file_uploader[0].set_value([("page.html", site.render("retraites.html"), "text/html")]).run()
+        at.button(key="upload_go").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+        shown = [re.sub(r"\\(.)", r"\1", m.value) for m in [*at.success, *at.warning]]
+    finally:
+        _sys.modules["__main__"] = main
+    assert any("2 new" in m for m in shown), shown
+    assert any(f"{site.base}/introuvable.html: HTTP 404" in m for m in shown)
+    assert any("ftp://example.org/a: not an http(s) URL" in m for m in shown)
+    df = open_store(db).claims_frame()
+    assert set(df.url) == {site.base + HOPITAL, site.base + RETRAITES}
+    assert open_store(db).fetched_urls([site.base + HOPITAL]) == {site.base + HOPITAL}
