@@ -97,15 +97,23 @@ def read_inputs(items: Iterable[str | Path], *, settings: FetchSettings | None =
     seen: dict[str, Article] = {}
     unique = []
     for article in out.articles:
-        if article.article_id in seen:
-            out.duplicates += 1
-            log.info("%s: same article as %s; read once", article.source, seen[article.article_id].source)
+        first = seen.get(article.article_id)
+        if first is not None:
+            if article.url:  # one article reached twice (feeds, links, a saved copy): read once
+                out.duplicates += 1
+                log.info("%s: same article as %s; read once", article.source, first.source)
+            else:  # two files named alike in two folders: different articles, one id
+                out.problems.append(f"{article.source}: same article id as {first.source}; skipped (rename one "
+                                    "of them)")
             continue
         seen[article.article_id] = article
         unique.append(article)
     out.articles = unique
     for msg in out.problems:
         log.warning(msg)
+    for article in unique:
+        for warning in article.warnings:
+            log.warning(warning)
     return out
 
 
