@@ -42,6 +42,10 @@ class Site:
         self.log: list[tuple[str, int, str]] = []  # (path, status, user agent)
         self.watch_items: list[str] = [RETRAITES]
         self.stop = threading.Event()
+        self.flaky_left = 1  # /flaky answers 503 this many times, then the article
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.lock = threading.Lock()
 
     def render(self, name: str) -> bytes:
         return (WEB / name).read_text(encoding="utf-8").replace("{{BASE}}", self.base).encode("utf-8")
@@ -74,6 +78,23 @@ def _handler(site: Site):
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             path = self.path.split("?")[0]
             agent = self.headers.get("User-Agent", "")
+            if path.startswith("/lente/"):  # answers after 0.3 s: how many at once does the client ask?
+                with site.lock:
+                    site.in_flight += 1
+                    site.most_in_flight = max(site.most_in_flight, site.in_flight)
+                site.stop.wait(0.3)
+                with site.lock:
+                    site.in_flight -= 1
+                site.log.append((path, 200, agent))
+                self._send(site.render("hopital.html"), "text/html; charset=utf-8")
+                return
+            if path == "/flaky.html" and site.flaky_left > 0:
+                site.flaky_left -= 1
+                site.log.append((path, 503, agent))
+                self._send(b"<html><body>Service indisponible</body></html>", "text/html", 503)
+                return
+            if path == "/flaky.html":
+                path = HOPITAL
             if path.startswith("/lent/"):  # never answers (until the test ends)
                 site.log.append((path, 0, agent))
                 site.stop.wait(60)
@@ -223,10 +244,10 @@ def test_a_saved_page_without_a_date_is_undated_not_dated_today(tmp_path):
     assert not any("TGV" in t for t in df.text)
 
 
-def test_watch_ingests_only_the_new_item_of_the_second_round_and_resumes_after_a_restart(site, tmp_path):
+def test_watch_ingests_only_the_new_item_of_the_second_round_and_resumes_after_a_restart(site, db_url):
     from claims.collect import watch
 
-    store = open_store(str(tmp_path / "claims.db"))
+    store = open_store(db_url)
     feed = f"{site.base}/watch.xml"
     lines: list[str] = []
 
@@ -242,7 +263,7 @@ def test_watch_ingests_only_the_new_item_of_the_second_round_and_resumes_after_a
     assert len(lines) == 2 and "round 2: 1 feed; 1 items seen before; 1 new" in lines[1]
 
     # a new `watch` (after a crash or Ctrl-C) knows what was fetched; the unchanged feed answers 304
-    store = open_store(str(tmp_path / "claims.db"))
+    store = open_store(db_url)
     [third] = watch(store, [feed], extractor, every=0, rounds=1, settings=FAST, say=lines.append)
     assert third.inputs.feeds[0].not_modified and third.totals == {}
     assert (site.fetched(RETRAITES), site.fetched(CLIMAT)) == (1, 1)
@@ -287,14 +308,14 @@ def test_jsonl_and_csv_tables_of_articles(tmp_path):
         json.dumps({"text": body, "title": "Climat : la COP s'achève", "published": "2023-12-13",
                     "outlet": "Le Courrier du Matin",
                     "url": "https://www.courrier.example/cop.html?utm_source=x"}, ensure_ascii=False),
-        json.dumps({"text": (WEB / "hopital.txt").read_text(encoding="utf-8"), "id": "hopital-2022"},
-                   ensure_ascii=False),
+        json.dumps({"text": (WEB / "hopital.txt").read_text(encoding="utf-8"), "id": "hopital-2022",
+                    "date": "fin août 2022"}, ensure_ascii=False),
         "{not json",
         json.dumps({"title": "sans texte"}),
     ]), encoding="utf-8")
     csv_file = tmp_path / "articles.csv"
     retraites = (WEB / "retraites.txt").read_text(encoding="utf-8")
-    csv_file.write_text('text;published;outlet;rubrique\n"' + retraites.replace('"', '""') + '";2019-05-14;AFP;'
+    csv_file.write_text('text;published;outlet;rubrique\n"' + retraites.replace('"', '""') + '";14/05/2019;AFP;'
                         'politique\n', encoding="utf-8-sig")
     bad = tmp_path / "sans_texte.csv"
     bad.write_text("titre,contenu\nRetraites,« Nous n'avons pas l'intention de reculer »\n", encoding="utf-8")
@@ -307,6 +328,7 @@ def test_jsonl_and_csv_tables_of_articles(tmp_path):
                                                     "2023-12-13")
     assert arts["articles-2"].published == "2019-05-14" and arts["articles-2"].outlet == "AFP"
     assert arts["articles-2"].text == retraites
+    assert arts["hopital-2022"].published == "fin août 2022" and "is not YYYY-MM-DD" in arts["hopital-2022"].warnings[0]
     assert next(i for i in arts if i.startswith("courrier.example-")) == cop.article_id  # from its URL
     problems = "\n".join(inputs.problems)
     assert f"{jsonl} line 3: not JSON" in problems and f"{jsonl} line 4: no text; skipped" in problems
@@ -353,3 +375,43 @@ def test_dashboard_adds_urls_and_saved_pages_naming_each_failure(site, tmp_path,
     df = open_store(db).claims_frame()
     assert set(df.url) == {site.base + HOPITAL, site.base + RETRAITES}
     assert open_store(db).fetched_urls([site.base + HOPITAL]) == {site.base + HOPITAL}
+
+
+def test_fetching_retries_a_failing_server_and_asks_one_site_two_pages_at_a_time(site):
+    from claims.sources.fetch import Fetcher
+
+    with Fetcher(FAST) as fetcher:
+        page = fetcher.get(f"{site.base}/flaky.html")  # 503, then the page after a back-off
+        assert page.status == 200 and b"rupture" in page.body
+        assert [s for p, s, _ in site.log if p in ("/flaky.html", HOPITAL)] == [503, 200]  # served as HOPITAL
+        results = list(fetcher.map(fetcher.get, [f"{site.base}/lente/{n}.html" for n in range(6)]))
+    assert all(r.status == 200 for _, r in results) and len(results) == 6
+    assert site.most_in_flight == FAST.per_host == 2  # 8 workers, but at most 2 at once on one site
+
+
+def test_watch_stops_cleanly_on_ctrl_c(site, tmp_path):
+    from claims.collect import watch
+
+    store = open_store(str(tmp_path / "claims.db"))
+    lines: list[str] = []
+
+    def say(line: str) -> None:
+        lines.append(line)
+        if len(lines) == 1:
+            raise KeyboardInterrupt  # as Ctrl-C between two rounds
+
+    rounds = watch(store, [f"{site.base}/watch.xml"], extractor, every=3600, settings=FAST, say=say)
+    assert len(rounds) == 1 and lines[-1].startswith("stopped after 1 round (Ctrl-C)")
+    assert store.fetched_urls([site.base + RETRAITES]) == {site.base + RETRAITES}
+
+
+def test_the_claim_detail_says_undated_rather_than_giving_the_ingestion_day():
+    import pandas as pd
+
+    from dashboard.review import article_meta_html
+
+    row = pd.Series({"article_title": "Transports", "article_id": "a", "published": "", "outlet": "Le Journal",
+                     "url": "https://www.journal.example/a.html", "ingested_at": "2026-11-25T10:00:00+00:00"})
+    out = article_meta_html(row)
+    assert "<em>undated</em>" in out and "2026" not in out and "Le Journal" in out
+    assert '<a href="https://www.journal.example/a.html"' in out

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from claims.articles import Article, ArticleError, web_article
 
-MIN_ARTICLE_CHARS = 300  # less main text than this is a teaser, an index or an error page, not an article
+MIN_ARTICLE_CHARS = 200  # less main text than this (a two-line brief has more) is a teaser or an error page
 _NOT_ARTICLE_TYPES = {"website", "profile", "video.other", "video", "music.song", "book"}
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}  # only dates the page states
 

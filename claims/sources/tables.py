@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,9 +55,30 @@ def _article(row: dict, name: str, stem: str, line: int) -> Article:
     url = _field(row, "url")
     if url and not url.lower().startswith(("http://", "https://")):
         raise ArticleError(f"{where}: the url {url[:80]!r} is not an http(s) URL; skipped")
-    return web_article(text, url=url, title=_field(row, "title"),
-                       published=_field(row, "published") or _field(row, "date"), outlet=_field(row, "outlet"),
-                       source=where, fallback_id=_field(row, "id") or f"{stem}-{line}")
+    article = web_article(text, url=url, title=_field(row, "title"), published="", outlet=_field(row, "outlet"),
+                          source=where, fallback_id=_field(row, "id") or f"{stem}-{line}")
+    written = _field(row, "published") or _field(row, "date")
+    article.published = iso_date(written)
+    if written and not article.published:
+        article.published = written  # kept as written; the dashboard counts it as undated
+        article.warnings.append(f"{where}: the date {written[:40]!r} is not YYYY-MM-DD nor DD/MM/YYYY; stored as "
+                                "written, the dashboard will show the article as undated")
+    return article
+
+
+_ISO = re.compile(r"\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?")
+_FRENCH = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def iso_date(value: str) -> str:
+    """An ISO 8601 date as given, a French DD/MM/YYYY (or DD.MM.YYYY) as YYYY-MM-DD, else ""."""
+    value = value.strip()
+    if _ISO.fullmatch(value):
+        return value
+    m = _FRENCH.fullmatch(value)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    return ""
 
 
 def _field(row: dict, key: str) -> str:
