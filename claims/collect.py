@@ -41,7 +41,8 @@ class Round:
             parts.append(f"{len(feeds)} feed{'s' if len(feeds) != 1 else ''}"
                          + (f" ({unchanged} unchanged)" if unchanged else ""))
         if self.inputs.skipped_known:
-            parts.append(f"{self.inputs.skipped_known} items seen before")
+            n = self.inputs.skipped_known
+            parts.append(f"{n} item{'s' if n != 1 else ''} seen before")
         parts.append(ingest_summary(self.totals))
         if self.problems:
             parts.append(f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}")

@@ -200,7 +200,8 @@ def test_feeds_give_their_articles_statements_with_metadata_and_name_the_bad_ite
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", f) for f in fetched_at)
 
     problems = "\n".join(result.problems)
-    assert f"{site.base}/: a home page, not an article" in problems
+    assert f"{site.base}/: a home page, not an article; give the articles' URLs or the site's feed (its feed: " \
+           f"{site.base}/rss.xml)" in problems
     assert f"{site.base}/documents/rapport-cour-des-comptes.pdf: a PDF document" in problems
     assert f"{site.base}/politique/article-retire.html: HTTP 404" in problems
     assert f"{site.base}/lent/article.html: no answer within 1 s" in problems
@@ -260,7 +261,7 @@ def test_watch_ingests_only_the_new_item_of_the_second_round_and_resumes_after_a
     assert [(r.totals["new"], r.totals["unchanged"]) for r in rounds] == [(1, 0), (1, 0)]
     assert site.fetched(RETRAITES) == 1 and site.fetched(CLIMAT) == 1  # round two fetched only the new item
     assert store.article_count() == 2
-    assert len(lines) == 2 and "round 2: 1 feed; 1 items seen before; 1 new" in lines[1]
+    assert len(lines) == 2 and "round 2: 1 feed; 1 item seen before; 1 new" in lines[1]
 
     # a new `watch` (after a crash or Ctrl-C) knows what was fetched; the unchanged feed answers 304
     store = open_store(db_url)

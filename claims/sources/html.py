@@ -40,10 +40,11 @@ def article_from_html(data: bytes | str, *, url: str = "", source: str = "", fet
     canonical = _http(doc.url) or _http(url)
     path = urlsplit(canonical).path if canonical else ""
     if canonical and path in ("", "/"):
-        raise ArticleError(f"{name}: a home page, not an article; give the articles' URLs or the site's feed")
+        raise ArticleError(f"{name}: a home page, not an article; give the articles' URLs or the site's feed"
+                           + _feeds_hint(data, canonical))
     if (doc.pagetype or "").lower() in _NOT_ARTICLE_TYPES:
         raise ArticleError(f"{name}: not an article (the page says it is a {doc.pagetype!r}: a home page or an "
-                           "index); skipped")
+                           "index); skipped" + _feeds_hint(data, canonical))
     if len(text) < MIN_ARTICLE_CHARS:
         raise ArticleError(f"{name}: not an article ({len(text)} characters of main text: a teaser, an index or "
                            "an error page); skipped")
@@ -62,3 +63,23 @@ def _paragraphs(text: str) -> str:
 
 def _http(url: str | None) -> str:
     return url if url and url.lower().startswith(("http://", "https://")) else ""
+
+
+_ALTERNATE = re.compile(r"<link\b[^>]*>", re.I)
+_FEED_TYPE = re.compile(r"""type\s*=\s*["']application/(rss|atom)\+xml["']""", re.I)
+_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def _feeds_hint(data: bytes | str, base: str) -> str:
+    """ " (its feeds: …)" from the page's <link rel="alternate" type="application/rss+xml"> tags, else ""."""
+    from urllib.parse import urljoin
+
+    head = data[:200_000].decode("utf-8", "replace") if isinstance(data, bytes) else data[:200_000]
+    feeds = []
+    for tag in _ALTERNATE.findall(head):
+        href = _HREF.search(tag)
+        if "alternate" in tag.lower() and _FEED_TYPE.search(tag) and href:
+            feed = urljoin(base, href.group(1)) if base else href.group(1)
+            if _http(feed):
+                feeds.append(feed)
+    return f" (its feed{'s' if len(feeds) > 1 else ''}: {', '.join(dict.fromkeys(feeds))})" if feeds else ""
