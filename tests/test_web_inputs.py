@@ -240,8 +240,8 @@ def test_a_saved_page_without_a_date_is_undated_not_dated_today(tmp_path):
     assert "« Aucune ville moyenne ne sera oubliée »" in article.text and "cookies" not in article.text
     assert inputs.problems == [f"{WEB / 'accueil.html'}: not an article (the page says it is a 'website': a home "
                                "page or an index); skipped"]
-    df = extract(articles=[article], processes=1, progress=False)
-    assert "Aucune ville moyenne ne sera oubliée" in set(df.text)
+    df = extract([WEB / "tribune.html"], processes=1, progress=False)  # the API takes pages too
+    assert set(df.article_id) == {article.article_id} and "Aucune ville moyenne ne sera oubliée" in set(df.text)
     assert not any("TGV" in t for t in df.text)
 
 

@@ -43,13 +43,13 @@ def record_fetches(engine: Engine, records: Iterable[tuple[str, str, str]]) -> i
 def feed_states(engine: Engine, urls: list[str]) -> dict[str, tuple[str, str]]:
     """url → (ETag, Last-Modified) of the feeds among `urls` read before."""
     with engine.connect() as conn:
-        rows = conn.execute(select(t.feeds.c.url, t.feeds.c.etag, t.feeds.c.last_modified)
-                            .where(t.feeds.c.url.in_(urls))).all()
+        rows = conn.execute(select(t.feed_states.c.url, t.feed_states.c.etag, t.feed_states.c.last_modified)
+                            .where(t.feed_states.c.url.in_(urls))).all()
     return {r.url: (r.etag, r.last_modified) for r in rows}
 
 
 def save_feed_state(engine: Engine, url: str, etag: str, last_modified: str) -> None:
     with engine.begin() as conn:
-        conn.execute(delete(t.feeds).where(t.feeds.c.url == url))
-        conn.execute(insert(t.feeds), {"url": url, "etag": no_nul(etag), "last_modified": no_nul(last_modified),
+        conn.execute(delete(t.feed_states).where(t.feed_states.c.url == url))
+        conn.execute(insert(t.feed_states), {"url": url, "etag": no_nul(etag), "last_modified": no_nul(last_modified),
                                        "checked_at": now()})

@@ -75,8 +75,8 @@ fetched_urls = Table(
     Column("fetched_at", String(40), nullable=False),
 )
 
-feeds = Table(
-    "feeds", metadata,
+feed_states = Table(
+    "feed_states", metadata,
     Column("url", Text, primary_key=True),
     Column("etag", Text, nullable=False, default="", server_default=""),
     Column("last_modified", Text, nullable=False, default="", server_default=""),

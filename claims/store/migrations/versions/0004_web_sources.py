@@ -1,6 +1,6 @@
 """Articles read from the web: when each was downloaded (`articles.fetched_at`), which URLs were
 fetched and what became of them (`fetched_urls`: `watch` fetches only new feed items, and resumes after a
-crash where it stopped), and each feed's HTTP validators (`feeds`: ETag / Last-Modified).
+crash where it stopped), and each feed's HTTP validators (`feed_states`: ETag / Last-Modified).
 
 Articles stored before were read from files: their fetched_at is empty.
 
@@ -27,7 +27,7 @@ def upgrade() -> None:
         sa.Column("fetched_at", sa.String(40), nullable=False),
     )
     op.create_table(
-        "feeds",
+        "feed_states",
         sa.Column("url", sa.Text, primary_key=True),
         sa.Column("etag", sa.Text, nullable=False, server_default=""),
         sa.Column("last_modified", sa.Text, nullable=False, server_default=""),
