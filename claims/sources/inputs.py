@@ -10,6 +10,7 @@ tracking parameter) is read once. `known` lets a caller skip item URLs fetched b
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -276,5 +277,22 @@ def page_article(page: Page, link: str, published: str = "") -> Article:
         raise ArticleError(f"{link}: not a web page ({kind}); skipped")
     if not page.body.strip():
         raise ArticleError(f"{link}: the page is empty")
-    return article_from_html(page.body, url=page.final_url or link, source=link, fetched_at=now_iso(),
+    return article_from_html(_decoded(page), url=page.final_url or link, source=link, fetched_at=now_iso(),
                              published=published)
+
+
+def _decoded(page: Page) -> bytes | str:
+    """The page as text when the server names its encoding (HTTP's charset comes before the page's own
+    <meta>, as in browsers); else its bytes, for trafilatura to detect the encoding."""
+    import codecs
+
+    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", page.headers.get("Content-Type", ""), re.I)
+    if not m:
+        return page.body
+    try:
+        codec = codecs.lookup(m.group(1))
+    except LookupError:
+        return page.body
+    if codec.name in ("utf-8", "iso8859-1", "latin-1"):  # ISO-8859-1 is read as Windows-1252, as browsers do
+        codec = codecs.lookup("cp1252") if codec.name != "utf-8" else codec
+    return page.body.decode(codec.name, errors="replace")
