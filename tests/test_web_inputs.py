@@ -122,6 +122,10 @@ def _handler(site: Site):
                 self._send(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\ntrailer<<>>\n%%EOF\n",
                            "application/pdf")
                 return
+            if path == "/robots.txt":
+                site.log.append((path, 200, agent))
+                self._send(b"User-agent: *\nDisallow: /prive/\n\nUser-agent: GPTBot\nDisallow: /\n", "text/plain")
+                return
             if path == "/watch.xml":
                 body, ctype = site.watch_feed(), "application/rss+xml"
             elif path in PAGES:
@@ -211,7 +215,10 @@ def test_feeds_give_their_articles_statements_with_metadata_and_name_the_bad_ite
     assert f"{site.base}/politique/article-retire.html: HTTP 404" in problems
     assert f"{site.base}/lent/article.html: no answer within 1 s" in problems
     assert f"{site.base}/enorme/article.html: more than the 10,000,000-byte limit" in problems
-    assert len(result.problems) == 5
+    assert f"{site.base}/prive/brouillon.html: the site's robots.txt asks tools like this one not to fetch it" \
+           in problems
+    assert len(result.problems) == 6 and site.fetched("/prive/brouillon.html") == 0
+    assert site.fetched("/robots.txt") == 1  # read once for the site
     assert all(agent.startswith("claims/") for _, _, agent in site.log)  # the tool names itself
 
     # the same feeds again: nothing added

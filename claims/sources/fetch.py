@@ -1,6 +1,7 @@
 """Polite, robust HTTP for pages and feeds (requests + urllib3's Retry).
 
-A user agent that names the tool, a connect and read timeout and a deadline for the whole download,
+A user agent that names the tool, robots.txt honoured for what is fetched without being asked for
+(feed items: `get(…, robots=True)`), a connect and read timeout and a deadline for the whole download,
 a few retries with exponential back-off (and Retry-After) on connection errors, timeouts and 429/5xx,
 a cap on the size of a page (streamed, stopped at the cap), at most `per_host` downloads at once from
 one site, conditional GETs (ETag / Last-Modified) for feeds. Every failure is a FetchError whose
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+import urllib.robotparser
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+ROBOTS_NAME = "claims"  # the name robots.txt rules address this tool by
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -90,6 +93,8 @@ class Fetcher:
         })
         self._hosts: dict[str, threading.Semaphore] = {}
         self._lock = threading.Lock()
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}  # site → rules, or why unread
+        self._robots_locks: dict[str, threading.Lock] = {}
 
     def close(self) -> None:
         self.session.close()
@@ -105,9 +110,13 @@ class Fetcher:
         with self._lock:
             return self._hosts.setdefault(host, threading.Semaphore(self.settings.per_host))
 
-    def get(self, url: str, *, etag: str = "", last_modified: str = "") -> Page:
-        """The page at `url` (304 when the ETag / Last-Modified given still hold); raises FetchError."""
+    def get(self, url: str, *, etag: str = "", last_modified: str = "", robots: bool = False) -> Page:
+        """The page at `url` (304 when the ETag / Last-Modified given still hold); raises FetchError.
+        `robots`: first check that the site's robots.txt lets this tool fetch it (for pages nobody asked
+        for by name: a feed's items)."""
         s = self.settings
+        if robots:
+            self._check_robots(url)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -129,6 +138,35 @@ class Fetcher:
                 raise FetchError(f"{url}: cannot connect ({_reason(err)})") from None
             except requests.exceptions.RequestException as err:
                 raise FetchError(f"{url}: {_reason(err)}") from None
+
+    def _check_robots(self, url: str) -> None:
+        """RFC 9309: rules read once per site; a robots.txt that is missing (4xx) allows everything, one
+        that cannot be read (5xx, no answer) allows nothing for now."""
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        with self._lock:
+            lock = self._robots_locks.setdefault(site, threading.Lock())
+        with lock:  # one download of robots.txt per site, however many items wait for it
+            rules = self._robots.get(site)
+            if rules is None:
+                rules = self._robots[site] = self._read_robots(site)
+        if isinstance(rules, str):
+            raise FetchError(f"{url}: {rules}; not fetched")
+        if not rules.can_fetch(ROBOTS_NAME, url):
+            raise FetchError(f"{url}: the site's robots.txt asks tools like this one not to fetch it; skipped",
+                             permanent=True)
+
+    def _read_robots(self, site: str) -> urllib.robotparser.RobotFileParser | str:
+        rules = urllib.robotparser.RobotFileParser(site + "/robots.txt")
+        try:
+            page = self.get(site + "/robots.txt")
+        except FetchError as err:
+            if "HTTP 4" in str(err):
+                rules.allow_all = True
+                return rules
+            return f"the site's robots.txt cannot be read ({str(err).split(': ', 1)[-1]})"
+        rules.parse(page.body[:500_000].decode("utf-8", "replace").splitlines())
+        return rules
 
     def _read(self, url: str, resp: requests.Response) -> Page:
         s = self.settings

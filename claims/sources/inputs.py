@@ -260,7 +260,7 @@ def _fetch_pages(fetcher: Fetcher, pages: list[tuple[str, str, str]], direct: di
 
         def get(norm: str) -> Article:
             link, published = todo[norm]
-            return page_article(fetcher.get(link), link, published)
+            return page_article(fetcher.get(link, robots=True), link, published)
 
         for norm, result in fetcher.map(get, list(todo)):
             finish(norm, todo[norm][0], result)
