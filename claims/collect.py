@@ -114,6 +114,6 @@ def watch(store: Store, items: list[str], extractor: Extractor, *, every: float,
                 break
             stop.wait(max(0.0, every - (time.monotonic() - started)))
     except KeyboardInterrupt:
-        say(f"stopped after {len(done)} round{'s' if len(done) != 1 else ''} (Ctrl-C); the next `watch` "
+        say(f"stopped after {len(done)} round{'s' if len(done) != 1 else ''}; the next `watch` "
             "goes on from there")
     return done

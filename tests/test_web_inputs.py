@@ -414,7 +414,7 @@ def test_watch_stops_cleanly_on_ctrl_c(site, tmp_path):
             raise KeyboardInterrupt  # as Ctrl-C between two rounds
 
     rounds = watch(store, [f"{site.base}/watch.xml"], extractor, every=3600, settings=FAST, say=say)
-    assert len(rounds) == 1 and lines[-1].startswith("stopped after 1 round (Ctrl-C)")
+    assert len(rounds) == 1 and lines[-1].startswith("stopped after 1 round; the next `watch` goes on from there")
     assert store.fetched_urls([site.base + RETRAITES]) == {site.base + RETRAITES}
 
 
@@ -435,3 +435,20 @@ def test_a_latin_1_page_keeps_its_accents_and_typography(site):
 
     [article] = read_inputs([f"{site.base}/ancien-site/hopital.html"], settings=FAST).articles
     assert article.text == (WEB / "hopital.txt").read_text(encoding="utf-8").strip()
+
+
+def test_the_watch_command_stops_cleanly_when_the_service_manager_says_so(site, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    site.watch_items = []  # an empty feed: no extraction, the process stays light
+    proc = subprocess.Popen([sys.executable, "-m", "claims", "watch", f"{site.base}/watch.xml", "--every", "1h",
+                             "--db", str(tmp_path / "desk.db")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=Path(__file__).parent.parent)
+    first = proc.stdout.readline()  # the first round is done: the process waits for the next
+    assert "round 1: 1 feed" in first
+    os.kill(proc.pid, signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "stopped after 1 round" in out and "Traceback" not in err

@@ -1,7 +1,9 @@
-"""claims watch FEED_OR_URL… --every 15m: follow feeds, ingesting only their new items."""
+"""claims watch FEED_OR_URL… --every 15m: follow feeds, ingesting only their new items; Ctrl-C or
+SIGTERM stops it cleanly."""
 from __future__ import annotations
 
 import argparse
+import signal
 from pathlib import Path
 
 from claims.cli.common import CliError, add_db_arg, add_fetch_args, fetch_settings, say
@@ -41,9 +43,25 @@ def _watch(args: argparse.Namespace) -> int:
     args.engine, args.scheduler = "processes", None
     say(f"watching {len(items)} feed{'s' if len(items) != 1 else ''} every {args.every} → {store.name} "
         "(Ctrl-C stops)")
-    watch(store, items, extractor(args, progress=False), every=every, rounds=args.rounds, settings=settings,
-          say=lambda line: print(line, flush=True))
+    previous = _stop_on_sigterm()
+    try:
+        watch(store, items, extractor(args, progress=False), every=every, rounds=args.rounds, settings=settings,
+              say=lambda line: print(line, flush=True))
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _stop_on_sigterm():
+    """A service manager's stop (SIGTERM) ends the watch as Ctrl-C does: cleanly, between two writes."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding application): leave its signals alone
+        return None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
