@@ -42,13 +42,18 @@ class Site:
         self.log: list[tuple[str, int, str]] = []  # (path, status, user agent)
         self.watch_items: list[str] = [RETRAITES]
         self.stop = threading.Event()
+        self.correction = ""  # a paragraph the newsroom adds to the Borne article after publication
         self.flaky_left = 1  # /flaky answers 503 this many times, then the article
         self.in_flight = 0
         self.most_in_flight = 0
         self.lock = threading.Lock()
 
     def render(self, name: str) -> bytes:
-        return (WEB / name).read_text(encoding="utf-8").replace("{{BASE}}", self.base).encode("utf-8")
+        page = (WEB / name).read_text(encoding="utf-8").replace("{{BASE}}", self.base)
+        if name == "retraites.html" and self.correction:
+            page = page.replace("</div>\n  <div class=\"article__tags\">",
+                                f"  <p>{self.correction}</p>\n  </div>\n  <div class=\"article__tags\">")
+        return page.encode("utf-8")
 
     def watch_feed(self) -> bytes:
         items = "".join(f"<item><title>{p}</title><link>{self.base}{p}?utm_source=rss</link></item>"
@@ -452,3 +457,18 @@ def test_the_watch_command_stops_cleanly_when_the_service_manager_says_so(site, 
     os.kill(proc.pid, signal.SIGTERM)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0 and "stopped after 1 round" in out and "Traceback" not in err
+
+
+def test_an_article_changed_at_the_source_is_extracted_again_and_keeps_its_verdicts(site, tmp_path):
+    store = open_store(str(tmp_path / "claims.db"))
+    _collect(store, [site.base + RETRAITES])
+    claim = store.claims_frame().set_index("text").loc["Nous n'avons pas l'intention de reculer"]
+    store.set_status(claim.claim_id, "false", version=int(claim.version), note="démenti", reviewer="ana")
+    site.correction = ("« Le calendrier ne bougera pas », a répété mercredi le ministre du Travail, "
+                       "Olivier Dussopt.")
+    again = _collect(store, [site.base + RETRAITES])
+    assert (again.totals["changed"], again.totals["claims_added"], again.totals["claims_removed"]) == (1, 1, 0)
+    df = store.claims_frame().set_index("text")
+    assert df.loc["Le calendrier ne bougera pas", "speaker"] == "Olivier Dussopt"
+    kept = df.loc["Nous n'avons pas l'intention de reculer"]
+    assert (kept.status, kept.note, kept.reviewer) == ("false", "démenti", "ana")
