@@ -47,7 +47,7 @@ def article_from_html(data: bytes | str, *, url: str = "", source: str = "", fet
                            "index); skipped" + _feeds_hint(data, canonical))
     if len(text) < MIN_ARTICLE_CHARS:
         raise ArticleError(f"{name}: not an article ({len(text)} characters of main text: a teaser, an index or "
-                           "an error page); skipped")
+                           "an error page, or a paywall or cookie wall hiding the text); skipped")
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"  # the headline is the article's first paragraph, as in a text file
     return web_article(text, url=canonical, title=title, published=(doc.date or "") or published,
