@@ -210,7 +210,9 @@ def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> Non
         if not total:
             st.caption("This claim appears nowhere else in the stored articles.")
             return
-        st.dataframe(others[["date", "article_title", "speaker", "text", "status"]], hide_index=True,
+        # the publication day, or "undated": never the day the article was ingested
+        shown = others.assign(published=[p[:10] if p else "undated" for p in others["published"]])
+        st.dataframe(shown[["published", "article_title", "speaker", "text", "status"]], hide_index=True,
                      width="stretch")
         if total > len(others):
             st.caption(f"The first {len(others):,} of {total:,} are listed.")
