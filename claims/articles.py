@@ -36,6 +36,7 @@ class Article:
     outlet: str = ""
     url: str = ""
     source: str = ""  # where it was read from
+    fetched_at: str = ""  # when it was downloaded (ISO 8601, UTC), for an article read from the web
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -177,19 +178,43 @@ def article_from_bytes(data: bytes, name: str) -> Article:
     return article
 
 
-def find_article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Article files under the given files and folders, sorted; and the problems met."""
+def web_article(text: str, *, url: str = "", title: str = "", published: str = "", outlet: str = "",
+                source: str = "", fetched_at: str = "", fallback_id: str = "") -> Article:
+    """An article read from the web, a saved page or a table of articles. Its id comes from its URL
+    (normalised: tracking parameters dropped), so the same article reached from a feed, from its link or
+    from a saved copy is one article; without a URL, `fallback_id`."""
+    from claims.sources.urls import normalise_url, site_name, url_article_id
+
+    name = source or url or fallback_id
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    if not text.strip():
+        raise ArticleError(f"{name}: no text to read")
+    if not url and not fallback_id:
+        raise ArticleError(f"{name}: neither a URL nor an id to name the article by")
+    article = Article(article_id=url_article_id(url) if url else fallback_id, text=text, title=title.strip(),
+                      published=published.strip(), outlet=outlet.strip() or (site_name(url) if url else ""),
+                      url=normalise_url(url) if url else "", source=name, fetched_at=fetched_at)
+    if not article.paragraphs or not any(c.isalpha() for c in text):
+        raise ArticleError(f"{name}: no text to read (only spaces or symbols)")
+    return article
+
+
+def find_article_files(paths: Iterable[str | Path], suffixes: tuple[str, ...] = ARTICLE_SUFFIXES,
+                       ) -> tuple[list[Path], list[str]]:
+    """Article files (ending in one of `suffixes`) under the given files and folders, sorted; and the
+    problems met."""
+    wanted = ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
     files: list[Path] = []
     problems: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(_folder_articles(p, problems))
+            found = sorted(_folder_articles(p, problems, suffixes))
             if not found:
-                problems.append(f"{display_name(p)}: no .txt or .md articles in this folder")
+                problems.append(f"{display_name(p)}: no {wanted} articles in this folder")
             files.extend(found)
         elif p.is_file():
-            if p.suffix.lower() not in ARTICLE_SUFFIXES:
-                problems.append(f"{display_name(p)}: not an article file (expected {' or '.join(ARTICLE_SUFFIXES)})")
+            if p.suffix.lower() not in suffixes:
+                problems.append(f"{display_name(p)}: not an article file (expected {wanted})")
             else:
                 files.append(p)
         elif p.is_symlink():
@@ -199,7 +224,8 @@ def find_article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[st
     return files, problems
 
 
-def _folder_articles(folder: Path, problems: list[str]) -> Iterator[Path]:
+def _folder_articles(folder: Path, problems: list[str], suffixes: tuple[str, ...] = ARTICLE_SUFFIXES,
+                     ) -> Iterator[Path]:
     """Article files in a folder and its subfolders, links followed; a link that leads nowhere, or
     back to a folder already read (a loop), is named in `problems` and skipped."""
     seen = {os.path.realpath(folder)}
@@ -216,7 +242,7 @@ def _folder_articles(folder: Path, problems: list[str]) -> Iterator[Path]:
             f = Path(root) / name
             if f.is_symlink() and not f.exists():
                 problems.append(_bad_link(f))
-            elif f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES:
+            elif f.is_file() and f.suffix.lower() in suffixes:
                 yield f
 
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
-from claims.articles import Article, iter_articles
+from claims.articles import Article
 from claims.certainty import level
 from claims.ids import claim_id, claim_key
 from claims.nlp import load_model, normalize
@@ -227,12 +227,20 @@ def iter_extracted(articles: list[Article], processes: int | None = None, progre
 def extract(paths: Iterable[str | Path] | None = None, *, articles: Iterable[Article] | None = None,
             processes: int | None = None, progress: bool | None = None,
             problems: list[str] | None = None) -> pd.DataFrame:
-    """Claims of the articles in `paths` (files or folders of .txt/.md) or of `articles`.
+    """Claims of the articles in `paths` (files, folders, tables, feeds and URLs: see
+    claims.sources.inputs) or of `articles`.
 
-    Unreadable files and articles the analysis fails on are skipped with a warning naming them
+    Unreadable inputs and articles the analysis fails on are skipped with a warning naming them
     (and listed in `problems`).
     """
-    items = list(articles or []) + (list(iter_articles(paths, problems)) if paths is not None else [])
+    items = list(articles or [])
+    if paths is not None:
+        from claims.sources.inputs import read_inputs
+
+        inputs = read_inputs([paths] if isinstance(paths, (str, Path)) else paths, progress=progress)
+        items += inputs.articles
+        if problems is not None:
+            problems.extend(inputs.problems)
     rows: list[dict] = []
     for _, batch in iter_extracted(items, processes=processes, progress=progress, problems=problems):
         rows.extend(batch)

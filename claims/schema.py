@@ -22,7 +22,8 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("claim_id", "str", "Stable id: the same article text gives the same id on every run "
            "(hash of article id, normalised claim text and its occurrence number)."),
-    Column("article_id", "str", "Article id: for a file, its name without the extension."),
+    Column("article_id", "str", "Article id: for a file, its name without the extension; for a web article, "
+                                "its site and a hash of its normalised canonical URL."),
     Column("article_title", "str", "Title: the article's first line when it has no final punctuation."),
     Column("published", "str", "Publication date (ISO 8601) when known, else empty."),
     Column("paragraph", "int", "Paragraph number in the article (0 = first, usually the title)."),

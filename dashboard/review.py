@@ -115,16 +115,17 @@ def evidence_html(article_text: str, row: pd.Series) -> str:
 
 
 def article_meta_html(row: pd.Series) -> str:
-    """Title · date · source link, as HTML text: front matter is never read as Markdown (an image or a
-    :red[…] in a date or title would render, and make the browser fetch a URL); only an http(s) URL
-    becomes a link."""
+    """Title · outlet · date (or "undated": never the day it was ingested) · link to the original, as HTML
+    text: front matter is never read as Markdown (an image or a :red[…] in a date or title would render,
+    and make the browser fetch a URL); only an http(s) URL becomes a link."""
     parts = [f"<strong>{html.escape(row['article_title'] or row['article_id'])}</strong>"]
-    if row["published"]:
-        parts.append(html.escape(row["published"]))
+    if row.get("outlet"):
+        parts.append(html.escape(row["outlet"]))
+    parts.append(html.escape(row["published"]) if row["published"] else "<em>undated</em>")
     url = http_url(row["url"])
     if url:
         parts.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer nofollow">'
-                     f"{html.escape(row['outlet'] or 'source')}</a>")
+                     "original article ↗</a>")
     return f'<div class="meta">{" · ".join(parts)}</div>'
 
 
@@ -216,7 +217,9 @@ def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> Non
         if not total:
             st.caption("This claim appears nowhere else in the stored articles.")
             return
-        st.dataframe(others[["date", "article_title", "speaker", "text", "status"]], hide_index=True,
+        # the publication day, or "undated": never the day the article was ingested
+        shown = others.assign(published=[p[:10] if p else "undated" for p in others["published"]])
+        st.dataframe(shown[["published", "article_title", "speaker", "text", "status"]], hide_index=True,
                      width="stretch")
         if total > len(others):
             st.caption(f"The first {len(others):,} of {total:,} are listed.")

@@ -1,5 +1,8 @@
-"""Adding articles from the browser: .txt/.md uploads, extracted and stored with a progress bar."""
+"""Adding articles from the browser: .txt/.md/.html uploads and article or feed URLs, read, extracted
+and stored with a progress bar; each file or URL that fails is named with its problem."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
@@ -8,33 +11,59 @@ from claims.safe import escape_markdown
 from claims.store import ingest_summary
 from dashboard import data
 
+_HTML = (".html", ".htm")
+
 
 def uploader(db: str) -> None:
     with st.sidebar.expander("Add articles", expanded=False):
         gen = st.session_state.get("upload_gen", 0)
-        files = st.file_uploader("Articles (.txt or .md, UTF-8)", type=["txt", "md"], accept_multiple_files=True,
-                                 key=f"upload_{gen}",
-                                 help="A .md file may start with front matter: title, date, outlet, url.")
-        if files and st.button(f"Extract and store {len(files)} file{'s' if len(files) > 1 else ''}",
-                               type="primary", key="upload_go"):
-            _ingest(db, files)
+        files = st.file_uploader("Articles (.txt, .md or saved web pages .html)", type=["txt", "md", "html", "htm"],
+                                 accept_multiple_files=True, key=f"upload_{gen}",
+                                 help="A .md file may start with front matter: title, date, outlet, url. A saved "
+                                      "page gives its own title, date, site and address.")
+        urls_text = st.text_area("Or article / feed URLs, one a line", key=f"upload_urls_{gen}",
+                                 placeholder="https://www.example.fr/politique/article.html\nhttps://www.example.fr/rss.xml")
+        urls = [line.strip() for line in (urls_text or "").splitlines() if line.strip()]
+        count = len(files or []) + len(urls)
+        if count and st.button(f"Extract and store {count} item{'s' if count > 1 else ''}", type="primary",
+                               key="upload_go"):
+            _ingest(db, files or [], urls)
             st.session_state["upload_gen"] = gen + 1
             st.rerun()
         for kind, message in st.session_state.get("upload_report", []):
             (st.success if kind == "ok" else st.warning)(escape_markdown(message))  # file names are the user's
 
 
-def _ingest(db: str, files) -> None:
+def _ingest(db: str, files, urls: list[str]) -> None:
+    from claims.sources.inputs import html_bytes_article, read_inputs
+    from claims.sources.urls import is_url
+
     report: list[tuple[str, str]] = []
     articles = []
     for f in files:
         try:
-            article = article_from_bytes(f.getvalue(), f.name)
+            data_ = f.getvalue()
+            article = html_bytes_article(data_, f.name) if Path(f.name).suffix.lower() in _HTML \
+                else article_from_bytes(data_, f.name)
         except ArticleError as err:
             report.append(("error", str(err)))
             continue
         report += [("error", w) for w in article.warnings]
         articles.append(article)
+    inputs = None
+    report += [("error", f"{u}: not an http(s) URL") for u in urls if not is_url(u)]
+    urls = [u for u in urls if is_url(u)]
+    if urls:
+        bar = st.progress(0.0, text="Fetching…")
+
+        def fetched(done: int, total: int, name: str) -> None:
+            bar.progress(done / total, text=f"{done}/{total}: {name}")
+
+        inputs = read_inputs(urls, progress=False, on_item=fetched)
+        bar.empty()
+        report += [("error", message) for message in inputs.problems]
+        known = {a.article_id for a in articles}
+        articles += [a for a in inputs.articles if a.article_id not in known]
     if articles:
         bar = st.progress(0.0, text="Extracting…")
 
@@ -46,4 +75,9 @@ def _ingest(db: str, files) -> None:
         bar.empty()
         report.insert(0, ("ok", ingest_summary(totals)))
         report += [("error", message) for message in refused]
+        if inputs is not None:  # a later `claims watch` of the same feeds skips what was read here
+            from claims.collect import remember
+
+            stored = {a.article_id for a in inputs.articles if not any(m.startswith(f"{a.source}: ") for m in refused)}
+            remember(data.store(db), inputs, stored)
     st.session_state["upload_report"] = report

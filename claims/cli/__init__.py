@@ -1,16 +1,16 @@
-"""Command line: claims COMMAND … (extract, evaluate, ingest, review, history, export, clusters,
-backup, restore, import-checks, match, dashboard). Each command imports what it needs when it runs, so `claims export`
-never loads spaCy."""
+"""Command line: claims COMMAND … (extract, evaluate, ingest, watch, review, history, export, clusters,
+backup, restore, import-checks, match, dashboard). Each command imports what it needs when it runs, so
+`claims export` never loads spaCy."""
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
 
-from claims.cli import checks, dashboard, extraction, store
+from claims.cli import checks, dashboard, extraction, store, watch
 from claims.cli.common import CliError
 
-_COMMANDS = (extraction, store, checks, dashboard)
+_COMMANDS = (extraction, store, watch, checks, dashboard)
 
 
 def _version() -> str:

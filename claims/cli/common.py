@@ -25,10 +25,26 @@ def add_db_arg(p: argparse.ArgumentParser, init: bool = False) -> None:
 
 
 def add_extract_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", help="article files (.txt, .md) or folders of them")
+    p.add_argument("paths", nargs="+", metavar="INPUT",
+                   help="article files (.txt, .md, .html, .htm) or folders of them, tables of articles (.jsonl, "
+                        ".csv), RSS/Atom feeds (.xml, .rss, .atom, or their URL), article URLs (http(s)://…)")
     p.add_argument("--processes", type=int, default=None,
                    help="worker processes, or the local Dask cluster's workers (default: all cores)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_fetch_args(p)
+
+
+def add_fetch_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                   help="give up on a web page that does not answer within this (default: 20; retried twice)")
+
+
+def fetch_settings(args: argparse.Namespace):
+    from claims.sources.fetch import FetchSettings
+
+    if args.timeout <= 0:
+        raise CliError("--timeout must be a positive number of seconds")
+    return FetchSettings(timeout=args.timeout, deadline=max(60.0, 3 * args.timeout))
 
 
 def check_output(path: str, suffixes: tuple[str, ...]) -> None:

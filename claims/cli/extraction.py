@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import argparse
 
-from claims.cli.common import CliError, add_extract_args, check_output, say
+from claims.cli.common import CliError, add_extract_args, check_output, fetch_settings, say
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from claims.articles import iter_articles
     from claims.extract import extract
     from claims.schema import write_frame
+    from claims.sources.inputs import read_inputs
 
     check_output(args.output, (".csv", ".jsonl"))
-    problems: list[str] = []
-    articles = list(iter_articles(args.paths, problems))
+    inputs = read_inputs(args.paths, settings=fetch_settings(args), progress=None if not args.quiet else False)
+    problems, articles = inputs.problems, inputs.articles
     if not articles:
         say("claims: no article could be read")
         return 1

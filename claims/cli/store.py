@@ -3,43 +3,47 @@ from __future__ import annotations
 
 import argparse
 
-from claims.cli.common import CliError, add_db_arg, add_extract_args, check_output, say
+from claims.cli.common import CliError, add_db_arg, add_extract_args, check_output, fetch_settings, say
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from claims.articles import iter_articles
+    from claims.collect import collect
     from claims.store import ingest_summary, open_store
 
     if args.scheduler and args.engine != "dask":
         raise CliError("--scheduler needs --engine dask")
+    settings = fetch_settings(args)
     store = open_store(args.db, init=args.init)  # a refused database is said before any extraction
-    problems: list[str] = []
-    articles = list(iter_articles(args.paths, problems))
-    if not articles:
+    progress = None if not args.quiet else False
+    round_ = collect(store, args.paths, extractor(args, progress), settings=settings, progress=progress)
+    if not round_.inputs.articles:
         say("claims: no article could be read")
         return 1
-    progress = None if not args.quiet else False
-    if args.engine == "dask":
-        from claims.distributed import ClusterError, iter_extracted_dask
-
-        batches = iter_extracted_dask(articles, scheduler=args.scheduler, workers=args.processes, progress=progress,
-                                      problems=problems)
-        try:
-            totals = store.ingest_batches(batches, problems)
-        except ClusterError as err:
-            raise CliError(str(err)) from None
-    else:
-        from claims.extract import iter_extracted
-
-        totals = store.ingest_batches(iter_extracted(articles, processes=args.processes, progress=progress,
-                                                     problems=problems),
-                                      problems)
-    say(f"{store.name}: {ingest_summary(totals)}" + (f"; {len(problems)} skipped" if problems else ""))
+    problems = round_.problems
+    say(f"{store.name}: {ingest_summary(round_.totals)}" + (f"; {len(problems)} skipped" if problems else ""))
     if args.match:
         from claims.cli.checks import run_matching
 
         run_matching(store, args.quiet)
     return 0
+
+
+def extractor(args: argparse.Namespace, progress: bool | None):
+    """(articles, problems) → (articles, rows) batches, on this machine's processes or on Dask."""
+    def run(articles, problems):
+        if args.engine == "dask":
+            from claims.distributed import ClusterError, iter_extracted_dask
+
+            try:
+                yield from iter_extracted_dask(articles, scheduler=args.scheduler, workers=args.processes,
+                                               progress=progress, problems=problems)
+            except ClusterError as err:
+                raise CliError(str(err)) from None
+            return
+        from claims.extract import iter_extracted
+
+        yield from iter_extracted(articles, processes=args.processes, progress=progress, problems=problems)
+    return run
 
 
 def _review(args: argparse.Namespace) -> int:

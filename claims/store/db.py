@@ -13,8 +13,8 @@ from sqlalchemy import Select
 
 from claims.articles import Article
 from claims.store import checks as _checks
+from claims.store import fetches, queries, reviews
 from claims.store import ingest as _ingest
-from claims.store import queries, reviews
 from claims.store.connect import open_engine
 from claims.store.errors import StoreError
 from claims.store.location import default_db_url
@@ -44,6 +44,21 @@ class Store:
                        problems: list[str] | None = None) -> dict[str, int]:
         """One transaction a batch; an article the database refuses is named in `problems`."""
         return _ingest.ingest_batches(self.engine, batches, problems)
+
+    # -- what was read from the web (claims.store.fetches) -----------------------------
+    def fetched_urls(self, urls: list[str]) -> set[str]:
+        """Those of these normalised URLs fetched before (watch skips them)."""
+        return fetches.fetched_urls(self.engine, urls)
+
+    def record_fetches(self, records: Iterable[tuple[str, str, str]]) -> int:
+        """Remember fetched URLs: (url, article id or "", lasting problem or "")."""
+        return fetches.record_fetches(self.engine, records)
+
+    def feed_states(self, urls: list[str]) -> dict[str, tuple[str, str]]:
+        return fetches.feed_states(self.engine, urls)
+
+    def save_feed_state(self, url: str, etag: str, last_modified: str) -> None:
+        fetches.save_feed_state(self.engine, url, etag, last_modified)
 
     # -- reviews --------------------------------------------------------------------
     def find_claim(self, claim_id: str) -> dict | None:

@@ -43,7 +43,7 @@ def ingest(engine: Engine, articles: list[Article], rows: list[dict]) -> dict[st
             counts["changed" if old is not None else "new"] += 1
             record = {"article_id": art.article_id, "title": art.title, "outlet": art.outlet, "url": art.url,
                       "published": art.published, "source": art.source, "text": art.text,
-                      "text_hash": art.text_hash, "ingested_at": now()}
+                      "text_hash": art.text_hash, "ingested_at": now(), "fetched_at": art.fetched_at}
             record = {k: no_nul(v) for k, v in record.items()}
             if old is None:
                 conn.execute(insert(t.articles), record)

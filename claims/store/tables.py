@@ -19,6 +19,7 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("text_hash", String(64), nullable=False),
     Column("ingested_at", String(40), nullable=False),
+    Column("fetched_at", String(40), nullable=False, default="", server_default=""),  # web articles (0004)
 )
 
 # Extraction columns (claims.schema) plus the reviewer's state: status, note, reviewer, version.
@@ -100,3 +101,21 @@ check_matches = Table(
     Column("matched_at", String(40), nullable=False),
 )
 Index("ix_check_matches_ref", check_matches.c.ref_id)
+# What was read from the web (migration 0004): each URL fetched, normalised, and what became of it (the
+# article it gave, or the lasting problem), so `watch` fetches only new items and resumes after a crash;
+# each feed's HTTP validators, so an unchanged feed costs a 304.
+fetched_urls = Table(
+    "fetched_urls", metadata,
+    Column("url", Text, primary_key=True),
+    Column("article_id", String(255), nullable=False, default="", server_default=""),
+    Column("problem", Text, nullable=False, default="", server_default=""),
+    Column("fetched_at", String(40), nullable=False),
+)
+
+feed_states = Table(
+    "feed_states", metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text, nullable=False, default="", server_default=""),
+    Column("last_modified", Text, nullable=False, default="", server_default=""),
+    Column("checked_at", String(40), nullable=False),
+)
