@@ -44,8 +44,15 @@ def claim_reviews(df: pd.DataFrame, desk: str = "claims fact-checking desk") -> 
             "reviewRating": {"@type": "Rating", "ratingValue": int(v["rating"]), "bestRating": 5, "worstRating": 1,
                              "alternateName": v["label"]},
             **({"reviewBody": r.note} if r.note else {}),
+            **_citations(getattr(r, "evidence_urls", None)),
         })
     return out
+
+
+def _citations(urls) -> dict:
+    """The verdict's source links as ClaimReview `citation` (only http(s) links are published)."""
+    links = [u for u in (urls if isinstance(urls, list) else []) if http_url(u)]
+    return {"citation": [{"@type": "CreativeWork", "url": u} for u in links]} if links else {}
 
 
 def _check_format(fmt: str) -> None:
@@ -99,7 +106,8 @@ def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool, ids=None
         writer = None
         for batch in review_batches(store, status=status, speaker=speaker, ids=ids, adbc=True):
             table = pa.Table.from_batches([batch])
-            for name, to_text in (("certainty_markers", markers_to_text), ("about", list_to_text)):
+            for name, to_text in (("certainty_markers", markers_to_text), ("about", list_to_text),
+                                  ("evidence_urls", list_to_text)):
                 table = table.set_column(table.schema.get_field_index(name), name,
                                          _json_to_text(table.column(name), to_text))
             table = neutralise_arrow(table, skip=_GENERATED)  # no cell starts a spreadsheet formula
@@ -119,7 +127,7 @@ def _json_to_text(column, to_text):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    encoded = pc.dictionary_encode(column.combine_chunks())
+    encoded = pc.dictionary_encode(pc.fill_null(column.combine_chunks().cast(pa.string()), ""))
     texts = [to_text(json.loads(v)) if v else "" for v in encoded.dictionary.to_pylist()]
     return pc.take(pa.array(texts, pa.string()), encoded.indices)
 
