@@ -59,6 +59,7 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     text: str = ""
+    not_claims: bool = False  # also show the rows a reviewer marked « not a claim » (hidden by default)
 
     def key(self) -> tuple:
         """Hashable form, for caches."""
@@ -69,7 +70,10 @@ class Filters:
         out: dict[str, str | list[str]] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, date):
+            if isinstance(value, bool):
+                if value:
+                    out[f.name] = "1"
+            elif isinstance(value, date):
                 out[f.name] = value.isoformat()
             elif value:
                 out[f.name] = value
@@ -89,6 +93,7 @@ class Filters:
                 kwargs[name] = None  # a hand-edited link with a bad date: ignore that filter
         text = get_all("text")
         kwargs["text"] = text[0] if text else ""
+        kwargs["not_claims"] = (get_all("not_claims") or [""])[0].lower() in ("1", "true", "yes")
         return cls(**kwargs)
 
     def describe(self) -> str:
@@ -102,6 +107,8 @@ class Filters:
             parts.append(f"{self.date_from or ''}--{self.date_to or ''}")
         if self.text:
             parts.append("text-" + _slug(self.text))
+        if self.not_claims:
+            parts.append("with-not-claims")
         return "_".join(parts)[:150].strip("_-") or "all"
 
 
@@ -195,6 +202,10 @@ class ClaimSet:
         self.ids = claims.column("claim_id").combine_chunks().cast(pa.string())
         self.df = pd.DataFrame({name: _categorical(claims.column(name)) for name in self._CATEGORICAL})
         self.df["start"] = claims.column("start").to_numpy().astype(np.int32)
+        # Rows a reviewer marked « not a claim » (0/1 on SQLite, false/true on PostgreSQL): hidden unless asked.
+        flag = _categorical(claims.column("not_claim")) if "not_claim" in claims.column_names else None
+        self.not_claim = (np.asarray(flag.categories.isin(["1", "true", "True"]))[flag.codes]
+                          if flag is not None and len(flag) else np.zeros(len(self.df), dtype=bool))
         # An article's title and dates are read once per article and spread to its claims by code.
         info = articles.to_pandas().set_index("article_id").reindex(self.df["article_id"].array.categories)
         self.titles: dict[str, str] = {a: (t if isinstance(t, str) and t else a) for a, t in info["title"].items()}
@@ -303,6 +314,8 @@ class ClaimSet:
             out["date"] = (d >= lo) & (d <= hi)  # NaT compares False: undated claims drop out
         if f.text.strip():
             out["text"] = self._text_mask(f.text)
+        if not f.not_claims and self.not_claim.any():
+            out["not_claim"] = ~self.not_claim
         return out
 
     def view(self, f: Filters) -> View:
