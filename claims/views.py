@@ -362,6 +362,12 @@ class ClaimSet:
             return sorted((str(v) for v in counts.index), key=speaker_trust)
         return [str(v) for v in counts.index]
 
+    def actors(self) -> list[str]:
+        """Every actor the loaded claims name, as speaker or as subject, sorted: what a reviewer picks a
+        corrected speaker from (the article itself and empty names left out)."""
+        names = set(self.df["speaker"].array.categories) | set(self._exploded["about"].values)
+        return sorted((n for n in names if n and n != "article"), key=lambda n: _search_key(n))
+
     def position(self, claim_id: str) -> int | None:
         """Row of a claim (the opened one: looked up once, then remembered)."""
         if claim_id not in self._positions:

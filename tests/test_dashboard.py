@@ -12,6 +12,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from claims.extract import extract_rows
+from claims.labels import labels
 from claims.store import open_store
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -126,7 +127,7 @@ def test_status_set_in_the_detail_form_is_stored_with_its_history(db):
     hist = store.history(claim.claim_id)
     assert list(hist[["old_status", "new_status", "reviewer"]].iloc[0]) == ["unverified", "false", "Ana"]
     facts = next(h.proto.body for h in at.html if "<strong>Status:</strong>" in h.proto.body)  # HTML text
-    assert "<strong>Status:</strong> <code>false</code> by Ana" in facts
+    assert "<strong>Status:</strong> <code>False</code> by Ana" in facts  # the label, not the code
 
 
 def test_status_edited_in_the_table_is_stored(db):
@@ -149,6 +150,7 @@ def test_a_concurrent_save_is_refused_with_a_clear_message(db):
     at.text_input(key="reviewer").set_value("Ana").run()
     store.set_status(claim.claim_id, "true", version=1, reviewer="Bob")  # Bob saves first, elsewhere
     at.selectbox(key=f"verdict_status_{claim.claim_id}").set_value("false")
+    at.text_area(key=f"verdict_note_{claim.claim_id}").set_value("démenti")  # a false verdict needs a note
     at.button[[b.label for b in at.button].index("Save verdict")].click().run()
     assert any("changed by someone else" in e.value for e in at.error)
     assert store.claim(claim.claim_id)["status"] == "true"  # Bob's verdict stands
@@ -321,7 +323,8 @@ def test_a_reviewer_lists_the_speakers_to_check(db):
     stored = open_store(db).claims_frame()
     at = run_app()
     found = at.multiselect(key="f_found")
-    offered = [o.rsplit(" (", 1)[0] for o in found.options]
+    codes = {text: code for code, text in labels("resolution").items()}  # options show labels, not codes
+    offered = [codes[o.rsplit(" (", 1)[0]] for o in found.options]
     assert set(offered) == set(stored["speaker_resolution"])
     trusts = [speaker_trust(o) for o in offered]
     assert trusts == sorted(trusts) and trusts[0] < trusts[-1]  # the weakest first
