@@ -17,7 +17,8 @@ from claims.store.statuses import verdict_statuses
 SUFFIXES = {"csv": (".csv",), "jsonl": (".jsonl",), "claimreview": (".json", ".jsonld")}
 FORMATS = tuple(SUFFIXES)
 # columns whose values the tool makes (ids, fixed vocabularies, its own timestamps): no formula to neutralise
-_GENERATED = ("claim_id", "kind", "speaker_type", "certainty", "status", "reviewed_at", "cluster_id", "ingested_at")
+_GENERATED = ("claim_id", "kind", "speaker_type", "certainty", "status", "reviewed_at", "cluster_id", "ingested_at",
+              "not_claim")
 __all__ = ["FORMATS", "SUFFIXES", "claim_reviews", "export", "export_bytes", "export_store", "verdict_statuses"]
 
 
@@ -95,6 +96,7 @@ def export_store(store: Store, path: str, fmt: str, *, status: Iterable[str] | N
 
 def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool, ids=None) -> int:
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 
     from claims.store.columnar import review_batches
@@ -110,6 +112,9 @@ def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool, ids=None
                                   ("evidence_urls", list_to_text)):
                 table = table.set_column(table.schema.get_field_index(name), name,
                                          _json_to_text(table.column(name), to_text))
+            flag = table.schema.get_field_index("not_claim")  # 0/1 in SQLite: written as the frame writes a bool
+            table = table.set_column(flag, "not_claim", pc.if_else(pc.cast(table.column(flag), pa.bool_()),
+                                                                   "True", "False"))
             table = neutralise_arrow(table, skip=_GENERATED)  # no cell starts a spreadsheet formula
             if writer is None:
                 writer = pa_csv.CSVWriter(fh, table.schema)
