@@ -96,9 +96,10 @@ def _charts(view: views.View, statuses: list[str]) -> None:
                       width="stretch")
     heading = right.empty()
     has_published = len(views.claims_over_time(view, "published")[0]) > 0
-    by = right.radio(t("date_published"), ["published", "ingested"], index=0 if has_published else 1,
+    dates = {b: t(f"date_{b}") for b in ("published", "ingested")}
+    by = right.radio(t("date_published"), list(dates), index=0 if has_published else 1,
                      horizontal=True, key="time_by", label_visibility="collapsed", help=t("date_help"),
-                     format_func=lambda b: t(f"date_{b}"))
+                     format_func=dates.get)
     over, unit = views.claims_over_time(view, by)
     heading.markdown(f"##### {t('chart_time', unit=name('unit', unit))}")
     if len(over):

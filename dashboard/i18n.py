@@ -42,5 +42,12 @@ def name(group: str, code: str) -> str:
     return label(group, str(code), lang())
 
 
+def namer(group: str):
+    """name() for one group with the page's language fixed now: a widget's format_func must give the same
+    words whenever it is called (Streamlit may call it outside the run that drew the widget)."""
+    language = lang()
+    return lambda code: label(group, str(code), language)
+
+
 def message(code: str, **values) -> str:
     return label("message", code, lang()).format(**values)

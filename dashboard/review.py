@@ -9,13 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from claims.evidence import evidence_segments
+from claims.labels import label
 from claims.review_log import readable, timeline
 from claims.safe import escape_markdown, http_url
 from claims.schema import KINDS
 from claims.store.statuses import needs_evidence
 from claims.views import SORTS, View, appearances
 from dashboard import data
-from dashboard.i18n import lang, message, name, t, timezone
+from dashboard.i18n import lang, message, name, namer, t, timezone
 
 PAGE_SIZES = (50, 100, 250, 500)
 UNDO_SECONDS = 15  # how long a status picked in the table can be undone from the bar above it
@@ -34,9 +35,11 @@ def _flash(kind: str, text: str) -> None:
     st.session_state.setdefault("flash", []).append((kind, text))
 
 
-def speaker_name(value: str) -> str:
+def speaker_name(value: str, language: str | None = None) -> str:
     """A speaker as a person reads it: the article's own statements and a missing speaker in words."""
-    return name("speaker", value or "none") if value in ("article", "", None) else value
+    if value in ("article", "", None):
+        return label("speaker", value or "none", language or lang())
+    return value
 
 
 def markers_text(markers: list[dict]) -> str:
@@ -126,7 +129,7 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
     """The sorted, paginated table; returns the rows shown (read from the store, so the page shows
     what is saved now)."""
     left, mid, right = st.columns([2, 1, 1])
-    how = left.selectbox(t("sort"), SORTS, key="sort", format_func=lambda s: name("sort", s))
+    how = left.selectbox(t("sort"), SORTS, key="sort", format_func=namer("sort"))
     size = mid.selectbox(t("page_size"), PAGE_SIZES, index=1, key="page_size")
     pages = max(1, -(-len(view) // size))
     if st.session_state.get("page", 1) > pages:  # the view shrank under the page the reviewer was on
@@ -152,7 +155,7 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
         height=min(35 * (len(page) + 1) + 12, 460),
         column_config={
             "status": st.column_config.SelectboxColumn(header["status"], options=statuses, required=True, width=130,
-                                                       format_func=lambda s: name("status", s)),
+                                                       format_func=namer("status")),
             "note": st.column_config.TextColumn(header["note"], width="small", help=t("note_help")),
             "speaker": st.column_config.TextColumn(header["speaker"], width=140),
             "text": st.column_config.TextColumn(header["text"], width=430),
@@ -166,9 +169,9 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
     return page
 
 
-def _label(row: pd.Series) -> str:
+def _label(row: pd.Series, language: str | None = None) -> str:
     text = row["text"] if len(row["text"]) <= 90 else row["text"][:89] + "…"
-    return f"{speaker_name(row['speaker'])} — {text}"
+    return f"{speaker_name(row['speaker'], language)} — {text}"
 
 
 def evidence_html(article_text: str, row: pd.Series) -> str:
@@ -251,7 +254,9 @@ def claim_detail(db: str, view: View, page: pd.DataFrame, statuses: list[str], r
     by_id = rows.set_index("claim_id", drop=False)
     if st.session_state.get("open_claim") not in ids:
         st.session_state["open_claim"] = wanted if wanted in ids else ids[0]
-    claim_id = st.selectbox(t("open_claim"), ids, key="open_claim", format_func=lambda i: _label(by_id.loc[i]))
+    language = lang()
+    claim_id = st.selectbox(t("open_claim"), ids, key="open_claim",
+                            format_func=lambda i: _label(by_id.loc[i], language))
     row = by_id.loc[claim_id]
 
     ev, facts = st.columns([3, 2], gap="large")
@@ -280,7 +285,7 @@ def _verdict_form(db: str, row: pd.Series, statuses: list[str], reviewer: str) -
     seen = st.session_state.get("detail_seen", {})
     with st.form("verdict"):
         status = st.selectbox(t("verdict"), statuses, index=statuses.index(row["status"]) if row["status"] in statuses
-                              else 0, key=f"verdict_status_{row['claim_id']}", format_func=lambda s: name("status", s))
+                              else 0, key=f"verdict_status_{row['claim_id']}", format_func=namer("status"))
         note = st.text_area(t("note"), value=row["note"], key=f"verdict_note_{row['claim_id']}",
                             placeholder=t("note_placeholder"), height=80)
         urls = st.text_area(t("sources"), value="\n".join(row.get("evidence_urls") or []), height=68,
@@ -299,18 +304,20 @@ def _correction_form(db: str, row: pd.Series, reviewer: str, view: View) -> None
     cid = row["claim_id"]
     corrected = (row.get("speaker_extracted") or row["speaker"]) != row["speaker"] or \
         (row.get("kind_extracted") or row["kind"]) != row["kind"] or bool(row.get("not_claim"))
+    language = lang()
     with st.expander(t("correct") + (" ✎" if corrected else ""), expanded=False):
         actors = view.claims.actors()
         if row["speaker"] not in actors:
             actors = [row["speaker"], *actors]
         with st.form(f"correction_{cid}"):
             picked = st.selectbox(t("correct_speaker"), actors, index=actors.index(row["speaker"]),
-                                  key=f"fix_speaker_{cid}", format_func=speaker_name, help=t("correct_speaker_help"))
+                                  key=f"fix_speaker_{cid}", format_func=lambda v: speaker_name(v, language),
+                                  help=t("correct_speaker_help"))
             other = st.text_input(t("correct_other"), key=f"fix_other_{cid}",
                                   placeholder=t("correct_other_placeholder"))
             kinds = list(KINDS)
             kind = st.selectbox(t("correct_kind"), kinds, index=kinds.index(row["kind"]) if row["kind"] in kinds else 0,
-                                key=f"fix_kind_{cid}", format_func=lambda k: name("kind", k))
+                                key=f"fix_kind_{cid}", format_func=namer("kind"))
             not_claim = st.checkbox(t("correct_not_claim"), value=bool(row.get("not_claim")),
                                     key=f"fix_not_claim_{cid}")
             note = st.text_input(t("correct_note"), key=f"fix_note_{cid}")
@@ -350,7 +357,7 @@ def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> Non
             st.caption(t("appearances_first", shown=f"{len(others):,}", n=f"{total:,}"))
         cols = st.columns([2, 3, 2])
         status = cols[0].selectbox(t("verdict_all"), statuses, key="cluster_status",
-                                   format_func=lambda s: name("status", s))
+                                   format_func=namer("status"))
         note = cols[1].text_input(t("note_all"), key="cluster_note")
         if cols[2].button(t("apply_all", n=f"{total + 1:,}"), disabled=not reviewer, key="cluster_apply"):
             if needs_evidence(status, note, None):

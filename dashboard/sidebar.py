@@ -12,14 +12,16 @@ _NAMES = {"speaker": "speaker", "found": "resolution", "kind": "kind", "certaint
           "marker": "marker_filter", "status": "status"}  # facet → its group of labels in the catalogue
 
 
-def option_label(facet: str, value: str, article_titles: dict[str, str] | None = None) -> str:
+def option_label(facet: str, value: str, article_titles: dict[str, str] | None = None,
+                 language: str | None = None) -> str:
     """What a person reads for a facet's value: a label from the catalogue, an article's title, a name."""
+    language = language or lang()
     if facet == "article":
         return (article_titles or {}).get(value, value)
     if facet == "speaker":
-        return name("speaker", value or "none") if value in ("article", "") else value
+        return label("speaker", value or "none", language) if value in ("article", "") else value
     group = _NAMES.get(facet)
-    return name(group, value) if group else value
+    return label(group, value, language) if group else value
 
 
 _HELPED = ("speaker", "found", "about", "kind", "certainty", "marker")
@@ -75,14 +77,15 @@ def draw(claims: ClaimSet, statuses: list[str], article_titles: dict[str, str]) 
     sb = st.sidebar
     sb.text_input(name("filter", "text"), key=_key("text"), placeholder=t("search_placeholder"),
                   help=name("filter_help", "text"))
+    language = lang()
     for facet in FACETS:
         c = counts[facet]
         options = claims.options(facet)
         if facet == "status":
             options = statuses + [s for s in options if s not in statuses]
 
-        def shown(v: str, c=c, facet=facet) -> str:
-            return f"{option_label(facet, v, article_titles)} ({int(c.get(v, 0))})"
+        def shown(v: str, c=c, facet=facet, language=language) -> str:
+            return f"{option_label(facet, v, article_titles, language)} ({int(c.get(v, 0))})"
 
         sb.multiselect(name("filter", facet), options, key=_key(facet), format_func=shown,
                        help=label("filter_help", facet, lang()) if facet in _HELPED else None, placeholder=t("all"))
