@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from claims.evidence import evidence_segments
-from claims.labels import label
+from claims.labels import label, readable_time
 from claims.review_log import readable, timeline
 from claims.safe import escape_markdown, http_url
 from claims.schema import KINDS
@@ -47,22 +47,29 @@ def markers_text(markers: list[dict]) -> str:
     return "; ".join(f"{m['text']} ({name('marker', m['type'])})" for m in markers)
 
 
+def quote(text: str, limit: int = 60) -> str:
+    """A claim named in a message: « its first words… », not its id."""
+    text = " ".join((text or "").split())
+    return f"« {text if len(text) <= limit else text[:limit - 1].rstrip() + '…'} »"
+
+
 def _links(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def _save(db: str, claim_id: str, status: str, version: int, note: str, reviewer: str,
-          urls: list[str] | None = None) -> bool:
+          urls: list[str] | None = None, text: str = "") -> bool:
     """Save one verdict through the store's conflict check; the outcome is shown after the rerun.
     A verdict that needs a note or a source link (statuses.tsv) is refused without one."""
+    named = quote(text) if text else claim_id
     if needs_evidence(status, note, urls):
-        _flash("error", message("needs_evidence", status=name("status", status), claim=claim_id))
+        _flash("error", message("needs_evidence", status=name("status", status), claim=named))
         return False
     error = data.save_status(db, claim_id, status, version, note, reviewer, urls)
     if error:
         _flash("error", message("not_saved", error=error))
     else:
-        _flash("ok", message("saved", claim=claim_id, status=name("status", status)))
+        _flash("ok", message("saved", claim=named, status=name("status", status)))
     return not error
 
 
@@ -70,16 +77,16 @@ def show_flash() -> None:
     """Messages from the last save, shown once after the rerun that saved."""
     for kind, text in st.session_state.pop("flash", []):
         if kind == "ok":
-            st.toast(text, icon="✅")
+            st.toast(text, icon=":material/check_circle:")
         else:
-            st.error(escape_markdown(text), icon="⚠️")  # names a database the user typed
+            st.error(escape_markdown(text), icon=":material/error:")  # names a database the user typed
 
 
 def apply_table_edits(db: str, reviewer: str) -> None:
     """Save the cells edited in the table (statuses and notes) against the versions the reviewer saw,
     keep what each claim had for the undo bar, then start a fresh editor showing what the store holds."""
     state = st.session_state.get(_editor_key())
-    shown = st.session_state.get("editor_rows")  # [(claim_id, version, status, note, urls)] as displayed
+    shown = st.session_state.get("editor_rows")  # [(claim_id, version, status, note, urls, text)] as displayed
     if not state or not shown or not state.get("edited_rows"):
         return
     if not reviewer:
@@ -87,13 +94,13 @@ def apply_table_edits(db: str, reviewer: str) -> None:
     else:
         undo = []
         for pos, change in state["edited_rows"].items():
-            claim_id, version, status, note, urls = shown[int(pos)]
+            claim_id, version, status, note, urls, text = shown[int(pos)]
             new_status, new_note = change.get("status", status), change.get("note", note)
             if (new_status, new_note) == (status, note) or not new_status:
                 continue
-            if _save(db, claim_id, new_status, version, new_note or "", reviewer, urls) and new_status != status:
+            if _save(db, claim_id, new_status, version, new_note or "", reviewer, urls, text) and new_status != status:
                 undo.append({"claim_id": claim_id, "status": status, "note": note, "urls": urls,
-                             "version": version + 1, "new_status": new_status})
+                             "version": version + 1, "new_status": new_status, "text": text})
         if undo:
             st.session_state["undo"] = {"claims": undo, "at": time.time()}
     st.session_state["editor_gen"] = st.session_state.get("editor_gen", 0) + 1
@@ -105,7 +112,7 @@ def _undo(db: str, reviewer: str, undo: dict) -> None:
         if error:
             _flash("error", message("not_saved", error=error))
         else:
-            _flash("ok", message("undone", claim=u["claim_id"], status=name("status", u["status"])))
+            _flash("ok", message("undone", claim=quote(u["text"]), status=name("status", u["status"])))
 
 
 @st.fragment(run_every=1.0)
@@ -114,11 +121,15 @@ def _undo_bar(db: str, reviewer: str) -> None:
     so the offer goes away by itself)."""
     undo = st.session_state.get("undo")
     if not undo or time.time() - undo["at"] > UNDO_SECONDS:
+        # Gone: one full rerun drops this fragment, and its timer with it (a timer left running would
+        # rerun the page every second).
+        if st.session_state.pop("undo", None) is not None:
+            st.rerun()
         return
     left, right = st.columns([5, 1], vertical_alignment="center")
-    saved = ", ".join(message("just_saved", claim=u["claim_id"], status=name("status", u["new_status"]))
+    saved = ", ".join(message("just_saved", claim=quote(u["text"]), status=name("status", u["new_status"]))
                       for u in undo["claims"])
-    left.info(f"{saved} ({int(UNDO_SECONDS - (time.time() - undo['at'])) + 1} s)", icon="💾")
+    left.info(f"{saved} ({int(UNDO_SECONDS - (time.time() - undo['at'])) + 1} s)", icon=":material/undo:")
     if right.button(t("undo"), key="undo_button", help=t("undo_help"), width="stretch"):
         st.session_state.pop("undo", None)
         _undo(db, reviewer, undo)
@@ -138,10 +149,10 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
         if pages > 1 else 1
     page = data.rows(db, view.page(how, page_no, size))
     st.session_state["editor_rows"] = list(zip(page["claim_id"], page["version"], page["status"], page["note"],
-                                               page["evidence_urls"]))
+                                               page["evidence_urls"], page["text"]))
     if not reviewer:
         st.info(t("name_first"))
-    if reviewer:
+    if reviewer and st.session_state.get("undo"):  # the bar, and its timer, only while an undo is offered
         _undo_bar(db, reviewer)
     shown = page[_TABLE_COLUMNS].reset_index(drop=True)
     shown["speaker"] = shown["speaker"].map(speaker_name)
@@ -172,6 +183,21 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
 def _label(row: pd.Series, language: str | None = None) -> str:
     text = row["text"] if len(row["text"]) <= 90 else row["text"][:89] + "…"
     return f"{speaker_name(row['speaker'], language)} — {text}"
+
+
+def _labels(rows: pd.DataFrame, ids: list[str], language: str) -> dict[str, str]:
+    """Each claim's label in the « Open a claim » list, unique: the browser sends back the label picked, so
+    two claims read alike (a story run by two outlets) get their article's title, then their id."""
+    names = {i: _label(rows.loc[i], language) for i in ids}
+    seen: dict[str, int] = {}
+    for text in names.values():
+        seen[text] = seen.get(text, 0) + 1
+    for i in ids:
+        if seen[names[i]] > 1:
+            names[i] = f"{names[i]} · {rows.loc[i, 'article_title'] or rows.loc[i, 'article_id']}"
+    if len(set(names.values())) < len(names):
+        names = {i: f"{text} · {i[:8]}" for i, text in names.items()}
+    return names
 
 
 def evidence_html(article_text: str, row: pd.Series) -> str:
@@ -243,6 +269,8 @@ def claim_detail(db: str, view: View, page: pd.DataFrame, statuses: list[str], r
     Returns its id.
 
     The open claim stays open while it is in view (even on another page); otherwise the page's first opens."""
+    if "_open_next" in st.session_state:  # a claim just corrected: its label changed, keep it open
+        st.session_state["open_claim"] = st.session_state.pop("_open_next")
     wanted = st.session_state.get("open_claim") or st.query_params.get("claim")
     ids = list(page["claim_id"])
     rows = page
@@ -254,9 +282,8 @@ def claim_detail(db: str, view: View, page: pd.DataFrame, statuses: list[str], r
     by_id = rows.set_index("claim_id", drop=False)
     if st.session_state.get("open_claim") not in ids:
         st.session_state["open_claim"] = wanted if wanted in ids else ids[0]
-    language = lang()
-    claim_id = st.selectbox(t("open_claim"), ids, key="open_claim",
-                            format_func=lambda i: _label(by_id.loc[i], language))
+    names = _labels(by_id, ids, lang())
+    claim_id = st.selectbox(t("open_claim"), ids, key="open_claim", format_func=names.get)
     row = by_id.loc[claim_id]
 
     ev, facts = st.columns([3, 2], gap="large")
@@ -293,7 +320,7 @@ def _verdict_form(db: str, row: pd.Series, statuses: list[str], reviewer: str) -
         saved = st.form_submit_button(t("save_verdict"), type="primary", disabled=not reviewer)
     if saved:
         version = seen.get(row["claim_id"], row["version"])
-        _save(db, row["claim_id"], status, int(version), note, reviewer, _links(urls))
+        _save(db, row["claim_id"], status, int(version), note, reviewer, _links(urls), row["text"])
         st.session_state["detail_seen"] = {}
         st.rerun()
     st.session_state["detail_seen"] = {row["claim_id"]: int(row["version"])}
@@ -323,20 +350,21 @@ def _correction_form(db: str, row: pd.Series, reviewer: str, view: View) -> None
             note = st.text_input(t("correct_note"), key=f"fix_note_{cid}")
             saved = st.form_submit_button(t("correct_save"), disabled=not reviewer)
         if corrected and st.button(t("correct_reset"), key=f"fix_reset_{cid}", disabled=not reviewer):
-            _correct(db, cid, reviewer, reset=True)
+            _correct(db, cid, reviewer, row["text"], reset=True)
     if saved:
         speaker = other.strip() or picked
-        _correct(db, cid, reviewer, speaker=speaker if speaker != row["speaker"] else None,
+        _correct(db, cid, reviewer, row["text"], speaker=speaker if speaker != row["speaker"] else None,
                  kind=kind if kind != row["kind"] else None,
                  not_claim=not_claim if not_claim != bool(row.get("not_claim")) else None, note=note)
 
 
-def _correct(db: str, claim_id: str, reviewer: str, **change) -> None:
+def _correct(db: str, claim_id: str, reviewer: str, text: str, **change) -> None:
     error = data.save_correction(db, claim_id, reviewer, **change)
     if error:
         _flash("error", message("not_saved", error=error))
     else:
-        _flash("ok", message("corrected", claim=claim_id))
+        _flash("ok", message("corrected", claim=quote(text)))
+        st.session_state["_open_next"] = claim_id
     st.rerun()
 
 
@@ -347,6 +375,7 @@ def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> Non
             st.caption(t("appearances_none"))
             return
         shown = others[["date", "article_title", "speaker", "text", "status"]].copy()
+        shown["date"] = [readable_time(d.date().isoformat(), lang=lang()) if pd.notna(d) else "" for d in shown["date"]]
         shown["speaker"] = shown["speaker"].map(speaker_name)
         shown["status"] = shown["status"].map(lambda s: name("status", s))
         shown = shown.rename(columns={"date": name("column", "date"), "article_title": name("column", "article"),
@@ -361,7 +390,7 @@ def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> Non
         note = cols[1].text_input(t("note_all"), key="cluster_note")
         if cols[2].button(t("apply_all", n=f"{total + 1:,}"), disabled=not reviewer, key="cluster_apply"):
             if needs_evidence(status, note, None):
-                _flash("error", message("needs_evidence", status=name("status", status), claim=row["cluster_id"]))
+                _flash("error", message("needs_evidence", status=name("status", status), claim=quote(row["text"])))
             else:
                 n = data.save_cluster_status(db, row["cluster_id"], status, note, reviewer)
                 _flash("ok", message("saved_all", n=n, status=name("status", status)))
