@@ -218,8 +218,8 @@ def article_meta_html(row: pd.Series) -> str:
     :red[…] in a date or title would render, and make the browser fetch a URL); only an http(s) URL
     becomes a link."""
     parts = [f"<strong>{html.escape(row['article_title'] or row['article_id'])}</strong>"]
-    if row["published"]:
-        parts.append(html.escape(row["published"]))
+    if row["published"]:  # a date as a person reads it; anything else as it is written
+        parts.append(html.escape(readable_time(row["published"], timezone(), lang())))
     url = http_url(row["url"])
     if url:
         parts.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer nofollow">'
