@@ -25,14 +25,6 @@ import pyarrow.compute as pc
 from claims.lexicon import fold, load_lexicon, strip_accents
 from claims.schema import CERTAINTY_LEVELS, MARKER_TYPES, certainty_rank, markers_to_text
 
-# Marker facet: the marker types of claims.schema.MARKER_TYPES, named for a reviewer, plus "none".
-MARKER_LABELS: dict[str, str] = {
-    "conditional": "journalistic conditional (aurait, serait)",
-    "vague_source": "anonymous or vague source",
-    "hedge": "hedge (censé, semble, environ)",
-    "evidential": "attribution (selon, d'après)",
-    "none": "no marker",
-}
 UNSURE_LEVELS = ("hedged", "alleged", "unsourced")  # the certainty levels a reviewer looks at first
 _RANK = {level: certainty_rank(level) for level in CERTAINTY_LEVELS}  # for Series.map on many rows
 
