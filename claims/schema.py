@@ -15,7 +15,7 @@ import pandas as pd
 @dataclass(frozen=True)
 class Column:
     name: str
-    dtype: str  # "str", "int", "float", "list", "markers"
+    dtype: str  # "str", "int", "float", "bool", "list", "markers"
     doc: str
 
 
@@ -54,6 +54,19 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 COLUMN_NAMES: list[str] = [c.name for c in COLUMNS]
+
+# Columns the store adds to every frame it returns for a reviewer's corrections and sources (after the
+# extraction columns and note, reviewer…): `speaker`, `speaker_type` and `kind` above then hold the
+# corrected values (claims/store/corrections.py), what filters, charts and exports use.
+CORRECTION_COLUMNS: tuple[Column, ...] = (
+    Column("speaker_extracted", "str", "The speaker the extractor found; `speaker` differs when a reviewer "
+           "corrected it."),
+    Column("speaker_type_extracted", "str", "The extractor's speaker type (see speaker_type)."),
+    Column("kind_extracted", "str", "The kind the extractor found; `kind` differs when a reviewer corrected it."),
+    Column("not_claim", "bool", "True when a reviewer marked the row « not a claim »: hidden from the desk "
+           "by default."),
+    Column("evidence_urls", "list", "Source links (http/https) given with the current verdict."),
+)
 
 KINDS: dict[str, str] = {
     "direct": "a quotation with its speaker: « … » a lancé X; X a déclaré : « … »",
@@ -120,7 +133,7 @@ def for_csv(df: pd.DataFrame) -> pd.DataFrame:
     from claims.safe import neutralise_frame
 
     out = df.copy()
-    for c in COLUMNS:
+    for c in (*COLUMNS, *CORRECTION_COLUMNS):
         if c.name not in out:
             continue
         if c.dtype == "markers":
@@ -161,5 +174,5 @@ def write_stream(frames: Iterable[pd.DataFrame], fh: TextIO, fmt: str) -> int:
 def describe_columns() -> str:
     """The columns as a Markdown table (used for the README)."""
     lines = ["| column | meaning |", "| --- | --- |"]
-    lines += [f"| `{c.name}` | {c.doc} |" for c in COLUMNS]
+    lines += [f"| `{c.name}` | {c.doc} |" for c in (*COLUMNS, *CORRECTION_COLUMNS)]
     return "\n".join(lines)

@@ -25,14 +25,6 @@ import pyarrow.compute as pc
 from claims.lexicon import fold, load_lexicon, strip_accents
 from claims.schema import CERTAINTY_LEVELS, MARKER_TYPES, certainty_rank, markers_to_text
 
-# Marker facet: the marker types of claims.schema.MARKER_TYPES, named for a reviewer, plus "none".
-MARKER_LABELS: dict[str, str] = {
-    "conditional": "journalistic conditional (aurait, serait)",
-    "vague_source": "anonymous or vague source",
-    "hedge": "hedge (censé, semble, environ)",
-    "evidential": "attribution (selon, d'après)",
-    "none": "no marker",
-}
 UNSURE_LEVELS = ("hedged", "alleged", "unsourced")  # the certainty levels a reviewer looks at first
 _RANK = {level: certainty_rank(level) for level in CERTAINTY_LEVELS}  # for Series.map on many rows
 
@@ -62,6 +54,7 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     text: str = ""
+    not_claims: bool = False  # also show the rows a reviewer marked « not a claim » (hidden by default)
 
     def key(self) -> tuple:
         """Hashable form, for caches."""
@@ -72,7 +65,10 @@ class Filters:
         out: dict[str, str | list[str]] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, date):
+            if isinstance(value, bool):
+                if value:
+                    out[f.name] = "1"
+            elif isinstance(value, date):
                 out[f.name] = value.isoformat()
             elif value:
                 out[f.name] = value
@@ -92,6 +88,7 @@ class Filters:
                 kwargs[name] = None  # a hand-edited link with a bad date: ignore that filter
         text = get_all("text")
         kwargs["text"] = text[0] if text else ""
+        kwargs["not_claims"] = (get_all("not_claims") or [""])[0].lower() in ("1", "true", "yes")
         return cls(**kwargs)
 
     def describe(self) -> str:
@@ -105,6 +102,8 @@ class Filters:
             parts.append(f"{self.date_from or ''}--{self.date_to or ''}")
         if self.text:
             parts.append("text-" + _slug(self.text))
+        if self.not_claims:
+            parts.append("with-not-claims")
         return "_".join(parts)[:150].strip("_-") or "all"
 
 
@@ -198,6 +197,10 @@ class ClaimSet:
         self.ids = claims.column("claim_id").combine_chunks().cast(pa.string())
         self.df = pd.DataFrame({name: _categorical(claims.column(name)) for name in self._CATEGORICAL})
         self.df["start"] = claims.column("start").to_numpy().astype(np.int32)
+        # Rows a reviewer marked « not a claim » (0/1 on SQLite, false/true on PostgreSQL): hidden unless asked.
+        flag = _categorical(claims.column("not_claim")) if "not_claim" in claims.column_names else None
+        self.not_claim = (np.asarray(flag.categories.isin(["1", "true", "True"]))[flag.codes]
+                          if flag is not None and len(flag) else np.zeros(len(self.df), dtype=bool))
         # An article's title and dates are read once per article and spread to its claims by code.
         info = articles.to_pandas().set_index("article_id").reindex(self.df["article_id"].array.categories)
         self.titles: dict[str, str] = {a: (t if isinstance(t, str) and t else a) for a, t in info["title"].items()}
@@ -325,6 +328,8 @@ class ClaimSet:
             out["date"] = (d >= lo) & (d <= hi)  # NaT compares False: undated claims drop out
         if f.text.strip():
             out["text"] = self._text_mask(f.text)
+        if not f.not_claims and self.not_claim.any():
+            out["not_claim"] = ~self.not_claim
         return out
 
     def view(self, f: Filters) -> View:
@@ -370,6 +375,12 @@ class ClaimSet:
         if name == "found":  # the weakest ways of finding a speaker first: what a reviewer checks
             return sorted((str(v) for v in counts.index), key=speaker_trust)
         return [str(v) for v in counts.index]
+
+    def actors(self) -> list[str]:
+        """Every actor the loaded claims name, as speaker or as subject, sorted: what a reviewer picks a
+        corrected speaker from (the article itself and empty names left out)."""
+        names = set(self.df["speaker"].array.categories) | set(self._exploded["about"].values)
+        return sorted((n for n in names if n and n != "article"), key=lambda n: _search_key(n))
 
     def position(self, claim_id: str) -> int | None:
         """Row of a claim (the opened one: looked up once, then remembered)."""

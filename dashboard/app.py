@@ -9,10 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from claims import views
+from claims.labels import readable_time
 from claims.safe import escape_markdown
 from claims.store import StoreError
 from claims.store.export import BROWSER_EXPORT_ROWS, export_command, export_view, verdict_statuses
-from dashboard import actor, charts, checked, data, review, sidebar, upload
+from dashboard import actor, charts, checked, data, i18n, review, sidebar, upload
+from dashboard.i18n import name, t
 from dashboard.style import CSS
 
 st.set_page_config(page_title="claims · fact-checking desk", page_icon="🔎", layout="wide")
@@ -30,11 +32,10 @@ def _chart_click() -> None:
 def _metrics(view) -> None:
     h = views.headline(view)
     cols = st.columns(4)
-    cols[0].metric("Claims", f"{h['claims']:,}")
-    cols[1].metric("Speakers", f"{h['speakers']:,}", help="Named people, governments and organisations")
-    cols[2].metric("Unverified", f"{h['unverified']:,}")
-    cols[3].metric("Hedged or anonymous", f"{h['hedged_or_anonymous']:,}",
-                   help="Certainty hedged, alleged (journalistic conditional) or unsourced, or an anonymous speaker")
+    cols[0].metric(t("metric_claims"), f"{h['claims']:,}")
+    cols[1].metric(t("metric_speakers"), f"{h['speakers']:,}", help=t("metric_speakers_help"))
+    cols[2].metric(t("metric_unverified"), f"{h['unverified']:,}")
+    cols[3].metric(t("metric_unsure"), f"{h['hedged_or_anonymous']:,}", help=t("metric_unsure_help"))
 
 
 def _downloads(db: str, view: views.View, filters: views.Filters) -> None:
@@ -52,55 +53,76 @@ def _downloads(db: str, view: views.View, filters: views.Filters) -> None:
                             lambda: export_view(data.store(db), view.ids(), "claimreview"),
                             f"{name}.claimreview.json", "application/ld+json", key="dl_claimreview",
                             on_click="ignore", disabled=reviewed == 0 or big, width="stretch",
-                            help="schema.org ClaimReview JSON-LD for the claims in view that have a verdict")
+                            help=t("claimreview_help"))
     if big:
-        cols[3].caption(f"{len(view):,} claims in view: too many to download from the browser "
-                        f"(up to {BROWSER_EXPORT_ROWS:,}). Export them with the command line:")
+        cols[3].caption(t("too_many", n=f"{len(view):,}", limit=f"{BROWSER_EXPORT_ROWS:,}"))
         st.code(export_command(data.store(db).name, filters, f"{name}.csv"), language="bash", wrap_lines=True)
     else:
-        cols[3].caption(f"Exports hold the {len(view):,} claims in view, with their status and note.")
+        cols[3].caption(t("exports_hold", n=f"{len(view):,}"))
+
+
+def _labelled(df, *columns: str):
+    """A copy of chart data with a "<column>_label" column (words in the page's language) for each code column."""
+    df = df.copy()
+    groups = {"status": "status", "certainty": "certainty", "kind": "kind"}
+    for column in columns:
+        if column == "speaker":
+            df["speaker_label"] = df["speaker"].map(review.speaker_name)
+        else:
+            df[f"{column}_label"] = df[column].map(lambda c, g=groups[column]: name(g, c))
+    return df
 
 
 def _charts(view: views.View, statuses: list[str]) -> None:
     if not len(view):
-        st.info("No claims in this view.")
+        st.info(t("no_claims_view"))
         return
-    per_speaker = views.claims_per_speaker(view)
+    words = {"claims": t("axis_claims"), "share": t("axis_share"), "about": t("axis_about"),
+             "speaker": name("column", "speaker").lower(),
+             **{u: name("unit", u) for u in ("day", "week", "month", "year")}}
+    per_speaker = _labelled(views.claims_per_speaker(view), "speaker")
     left, right = st.columns(2, gap="large")
-    left.markdown("##### Claims per speaker  \n:gray[click a bar to show only that speaker]")
-    left.altair_chart(charts.speaker_bars(per_speaker), key="speaker_chart", on_select="rerun",
+    left.markdown(f"##### {t('chart_speakers')}  \n:gray[{t('chart_speakers_hint')}]")
+    left.altair_chart(charts.speaker_bars(per_speaker, words), key="speaker_chart", on_select="rerun",
                       selection_mode=charts.SPEAKER_PICK, width="stretch")
-    right.markdown("##### Certainty mix per speaker  \n:gray[share of each speaker's claims]")
-    right.altair_chart(charts.certainty_mix(views.certainty_by_speaker(view), list(per_speaker["speaker"])),
+    right.markdown(f"##### {t('chart_mix')}  \n:gray[{t('chart_mix_hint')}]")
+    right.altair_chart(charts.certainty_mix(_labelled(views.certainty_by_speaker(view), "speaker", "certainty"),
+                                            list(per_speaker["speaker_label"]),
+                                            {c: name("certainty", c) for c in views.CERTAINTY_LEVELS}, words),
                        width="stretch")
     left, right = st.columns(2, gap="large")
-    left.markdown("##### Verification status")
-    left.altair_chart(charts.status_bars(views.status_counts(view, statuses)), width="stretch")
+    left.markdown(f"##### {t('chart_status')}")
+    left.altair_chart(charts.status_bars(_labelled(views.status_counts(view, statuses), "status"), words),
+                      width="stretch")
     heading = right.empty()
     has_published = len(views.claims_over_time(view, "published")[0]) > 0
-    by = right.radio("Date", ["published", "ingested"], index=0 if has_published else 1, horizontal=True,
-                     key="time_by", label_visibility="collapsed",
-                     help="Publication date from the article's metadata, or the day it was added here")
+    dates = {b: t(f"date_{b}") for b in ("published", "ingested")}
+    by = right.radio(t("date_published"), list(dates), index=0 if has_published else 1,
+                     horizontal=True, key="time_by", label_visibility="collapsed", help=t("date_help"),
+                     format_func=dates.get)
     over, unit = views.claims_over_time(view, by)
-    heading.markdown(f"##### Claims per {unit}")
+    heading.markdown(f"##### {t('chart_time', unit=name('unit', unit))}")
     if len(over):
-        right.altair_chart(charts.over_time(over, unit), width="stretch")
+        right.altair_chart(charts.over_time(_labelled(over, "kind"), unit, words), width="stretch")
     else:
-        right.caption(f"No claim in view has a {by} date.")
+        right.caption(t("no_date", by=t(f"date_{by}")))
     pairs = views.speaker_about(view)
     if len(pairs):
-        st.markdown("##### Who speaks about whom  \n:gray[claims by speaker and by the actors they name]")
-        st.altair_chart(charts.speaker_about(pairs), width="content")
+        st.markdown(f"##### {t('chart_about')}  \n:gray[{t('chart_about_hint')}]")
+        st.altair_chart(charts.speaker_about(_labelled(pairs, "speaker"), words), width="content")
 
 
 def _repeated(db: str) -> None:
     clusters = data.repeated_claims(db)
     if not len(clusters):
-        st.info("No claim appears in more than one article yet.")
+        st.info(t("repeated_none"))
         return
-    st.caption("The same or nearly the same statement in several articles. Open one of its claims to set a "
-               "verdict on all its appearances at once.")
-    st.dataframe(clusters, hide_index=True, width="stretch")
+    st.caption(t("repeated_help"))
+    clusters = clusters.copy()
+    for column in ("first_seen", "last_seen"):  # a day or a UTC time: as the reviewer reads dates
+        clusters[column] = [readable_time(v, i18n.timezone(), i18n.lang()) for v in clusters[column]]
+    st.dataframe(clusters, hide_index=True, width="stretch",
+                 column_config={c: st.column_config.Column(name("column", c)) for c in clusters.columns})
 
 
 def main() -> None:
@@ -109,9 +131,11 @@ def main() -> None:
         store = data.store(db)
         data.ensure_sample(db, is_default)
     except StoreError as err:
-        st.error(f"Cannot open the claims database: {escape_markdown(str(err))}")
+        st.error(i18n.message("unreadable_db", error=escape_markdown(str(err))))
         st.stop()
     st.html(CSS)
+    i18n.init_language()
+    sidebar.language()
     sidebar.database(store.name, store.upgraded)
     reviewer = sidebar.ask_reviewer()
     review.apply_table_edits(db, reviewer)
@@ -119,11 +143,10 @@ def main() -> None:
     upload.uploader(db)
     checked.importer(db)
     if not actor.requested():
-        st.title("Claims · fact-checking desk")
+        st.title(t("title"))
     review.show_flash()
     if not len(claims):
-        st.info(f"The database {escape_markdown(store.name)} holds no claims yet. Add articles with “Add articles” "
-                "in the sidebar, or run `claims ingest PATH --db …`.")
+        st.info(t("empty_store", name=escape_markdown(store.name)))
         return
     statuses = store.statuses
     pending = data.sync_checked(db, claims)  # which claims were checked before (compares what is new)
@@ -143,7 +166,7 @@ def main() -> None:
     _metrics(view)
     _downloads(db, view, filters)
     # Only the open tab is drawn: charts and the repeated-claims query cost nothing until asked for.
-    tab_claims, tab_charts, tab_repeated = st.tabs(["Claims", "Charts", "Repeated claims"], key="tab",
+    tab_claims, tab_charts, tab_repeated = st.tabs([t("tab_claims"), t("tab_charts"), t("tab_repeated")], key="tab",
                                                    on_change="rerun")
     open_claim = None
     with tab_claims:
@@ -152,14 +175,14 @@ def main() -> None:
             st.divider()
             open_claim = review.claim_detail(db, view, page, statuses, reviewer)
         else:
-            st.info("No claim matches these filters.")
+            st.info(t("no_match"))
     if tab_charts.open:
         with tab_charts:
             _charts(view, statuses)
     if tab_repeated.open:
         with tab_repeated:
             _repeated(db)
-    sidebar.sync_url(filters, open_claim)
+    sidebar.sync_url(filters, open_claim, reviewer)
 
 
 if __name__ == "__main__":  # streamlit runs the page as __main__; a process spawned from it must not run it again

@@ -101,17 +101,39 @@ def ensure_sample(db: str, is_default: bool) -> None:
         add_articles(db, list(iter_articles([SEEDS])))
 
 
-def save_status(db: str, claim_id: str, status: str, version: int, note: str, reviewer: str) -> str | None:
+def save_status(db: str, claim_id: str, status: str, version: int, note: str, reviewer: str,
+                evidence_urls: list[str] | None = None) -> str | None:
     """Save a verdict through the store's conflict check; returns an error message or None."""
     try:
-        store(db).set_status(claim_id, status, version=version, note=note, reviewer=reviewer)
+        store(db).set_status(claim_id, status, version=version, note=note, reviewer=reviewer,
+                             evidence_urls=evidence_urls)
     except StoreError as err:  # ConflictError included: someone saved in between
-        return f"Not saved: {err}"
+        return str(err)
     return None
 
 
-def save_cluster_status(db: str, cluster_id: str, status: str, note: str, reviewer: str) -> int:
-    return store(db).set_cluster_status(cluster_id, status, note=note, reviewer=reviewer)
+def save_cluster_status(db: str, cluster_id: str, status: str, note: str, reviewer: str,
+                        evidence_urls: list[str] | None = None) -> int:
+    return store(db).set_cluster_status(cluster_id, status, note=note, reviewer=reviewer, evidence_urls=evidence_urls)
+
+
+def save_correction(db: str, claim_id: str, reviewer: str, **change) -> str | None:
+    """Save a reviewer's correction (speaker, kind, not_claim, reset, note); returns an error message or None."""
+    try:
+        store(db).correct(claim_id, reviewer=reviewer, **change)
+    except StoreError as err:
+        return str(err)
+    return None
+
+
+def undo_status(db: str, claim_id: str, status: str, version: int, note: str, urls: list[str],
+                reviewer: str) -> str | None:
+    """Put back the status a claim had before a table edit: a signed entry of its own in the history."""
+    try:
+        store(db).set_status(claim_id, status, version=version, note=note, reviewer=reviewer, evidence_urls=urls)
+    except StoreError as err:
+        return str(err)
+    return None
 
 
 MATCH_AT_LOAD = 5_000  # more claims than this not compared yet: the page says to run `claims match`

@@ -3,33 +3,33 @@ from __future__ import annotations
 
 import streamlit as st
 
+from claims.labels import LANGUAGES, label, readable_time
 from claims.safe import escape_markdown
-from claims.views import FACETS, MARKER_LABELS, ClaimSet, Filters
+from claims.views import FACETS, ClaimSet, Filters
+from dashboard.i18n import browser_language, lang, name, t
 
-_TITLES = {"speaker": "Speaker", "found": "Attribution found by", "about": "About (actors named in the claim)",
-           "kind": "Kind",
-           "certainty": "Certainty", "marker": "Certainty markers", "status": "Status", "article": "Article",
-           "checked": "Checked before?"}
-_HELP = {
-    "speaker": "Who made the claim, resolved (celui-ci, Moscou… → the actor). Type to search.",
-    "found": "How the extractor found the speaker, the least sure first: as written, role (le ministre → the "
-             "latest named person), pronoun (il, celui-ci), same source, alias, named. Pick the weak ones to "
-             "check them; the table can also sort by « weakest speaker first ».",
-    "about": "Actors the claim talks about.",
-    "kind": "direct quote, indirect speech, mixed (partial quote), according_to (selon X), "
-            "assertion (the article's own statement).",
-    "certainty": "asserted > reported > hedged > alleged (conditional) > unsourced (vague source).",
-    "marker": "Only claims carrying one of these signs of uncertainty.",
-    "checked": "Checked before: the claim matches a published fact-check or a claim the desk gave a verdict "
-               "(paraphrases included). Not yet: nothing earlier matches.",
-}
+# facet → its group of labels in the catalogue
+_NAMES = {"speaker": "speaker", "found": "resolution", "kind": "kind", "certainty": "certainty",
+          "marker": "marker_filter", "status": "status", "checked": "checked"}
 
 
-_SPEAKER_NAMES = {"article": "the article itself", "": "(no speaker found)"}
+def option_label(facet: str, value: str, article_titles: dict[str, str] | None = None,
+                 language: str | None = None) -> str:
+    """What a person reads for a facet's value: a label from the catalogue, an article's title, a name."""
+    language = language or lang()
+    if facet == "article":
+        return (article_titles or {}).get(value, value)
+    if facet == "speaker":
+        return label("speaker", value or "none", language) if value in ("article", "") else value
+    group = _NAMES.get(facet)
+    return label(group, value, language) if group else value
 
 
-def _key(name: str) -> str:
-    return f"f_{name}"
+_HELPED = ("speaker", "found", "about", "kind", "certainty", "marker", "checked")
+
+
+def _key(facet: str) -> str:
+    return f"f_{facet}"
 
 
 def init_from_url(claims: ClaimSet) -> None:
@@ -38,24 +38,25 @@ def init_from_url(claims: ClaimSet) -> None:
         return
     st.session_state["_filters_from_url"] = True
     f = Filters.from_params(st.query_params.get_all)
-    for name in FACETS:
-        known = set(claims.options(name))
-        st.session_state[_key(name)] = [v for v in getattr(f, name) if v in known]
+    for facet in FACETS:
+        known = set(claims.options(facet))
+        st.session_state[_key(facet)] = [v for v in getattr(f, facet) if v in known]
     if f.date_from or f.date_to:
         bounds = claims.date_bounds()
         if bounds:
             st.session_state[_key("dates")] = (f.date_from or bounds[0], f.date_to or bounds[1])
     st.session_state[_key("text")] = f.text
+    st.session_state[_key("not_claims")] = f.not_claims
 
 
 def current_filters() -> Filters:
     """The filters as the widgets hold them (read before the widgets are drawn, for the counts)."""
     get = st.session_state.get
     dates = get(_key("dates")) or ()
-    return Filters(**{name: list(get(_key(name)) or []) for name in FACETS},
+    return Filters(**{facet: list(get(_key(facet)) or []) for facet in FACETS},
                    date_from=dates[0] if len(dates) > 0 else None,
                    date_to=dates[1] if len(dates) > 1 else None,
-                   text=get(_key("text")) or "")
+                   text=get(_key("text")) or "", not_claims=bool(get(_key("not_claims"))))
 
 
 def pick_speaker(speaker: str) -> None:
@@ -64,67 +65,84 @@ def pick_speaker(speaker: str) -> None:
 
 
 def clear_filters() -> None:
-    for name in FACETS:
-        st.session_state[_key(name)] = []
+    for facet in FACETS:
+        st.session_state[_key(facet)] = []
     st.session_state.pop(_key("dates"), None)
     st.session_state[_key("text")] = ""
+    st.session_state[_key("not_claims")] = False
 
 
 def draw(claims: ClaimSet, statuses: list[str], article_titles: dict[str, str]) -> Filters:
     """Draw the filters; returns what they select."""
     counts = claims.facet_counts(current_filters())
     sb = st.sidebar
-    sb.text_input("Search the claims' text", key=_key("text"), placeholder="e.g. Caracas, sanctions, troupes",
-                  help="Words in the claim or its sentence; case and accents do not matter.")
-    for name in FACETS:
-        c = counts[name]
-        options = claims.options(name)
-        if name == "status":
+    sb.text_input(name("filter", "text"), key=_key("text"), placeholder=t("search_placeholder"),
+                  help=name("filter_help", "text"))
+    language = lang()
+    for facet in FACETS:
+        c = counts[facet]
+        options = claims.options(facet)
+        if facet == "status":
             options = statuses + [s for s in options if s not in statuses]
 
-        names = {"marker": MARKER_LABELS, "article": article_titles, "speaker": _SPEAKER_NAMES}.get(name, {})
+        def shown(v: str, c=c, facet=facet, language=language) -> str:
+            return f"{option_label(facet, v, article_titles, language)} ({int(c.get(v, 0))})"
 
-        def label(v: str, c=c, names=names) -> str:
-            return f"{names.get(v, v)} ({int(c.get(v, 0))})"
-
-        sb.multiselect(_TITLES[name], options, key=_key(name), format_func=label, help=_HELP.get(name),
-                       placeholder="all")
+        sb.multiselect(name("filter", facet), options, key=_key(facet), format_func=shown,
+                       help=label("filter_help", facet, lang()) if facet in _HELPED else None, placeholder=t("all"))
     bounds = claims.date_bounds()
     if bounds and bounds[0] < bounds[1]:
         st.session_state.setdefault(_key("dates"), bounds)
-        sb.date_input("Date (published, else ingested)", min_value=bounds[0], max_value=bounds[1], key=_key("dates"))
+        sb.date_input(name("filter", "dates"), min_value=bounds[0], max_value=bounds[1], key=_key("dates"),
+                      format="DD/MM/YYYY" if lang() == "fr" else "YYYY/MM/DD")
     elif bounds:
-        sb.caption(f"All claims are dated {bounds[0]:%d %B %Y}.")
-    sb.button("Clear all filters", on_click=clear_filters, width="stretch")
+        sb.caption(t("all_dated", date=readable_time(bounds[0].isoformat(), lang=lang())))
+    hidden = int(claims.not_claim.sum())
+    if hidden:
+        sb.checkbox(t("show_not_claims", n=f"{hidden:,}"), key=_key("not_claims"))
+    sb.button(t("clear_filters"), on_click=clear_filters, width="stretch")
     f = current_filters()
     if bounds and (f.date_from, f.date_to) == bounds:
         f.date_from = f.date_to = None  # the full range is no filter: keep it out of the link
     return f
 
 
-def sync_url(f: Filters, open_claim: str | None) -> None:
-    """Keep the view in the URL (filters and the open claim), so a link reproduces it."""
+def sync_url(f: Filters, open_claim: str | None, reviewer: str = "") -> None:
+    """Keep the view in the URL (filters, the open claim, the reviewer's name and a language other than
+    the browser's), so a reload or a link reproduces it."""
     params = f.to_params()
     if open_claim:
         params["claim"] = open_claim
+    if reviewer:
+        params["reviewer"] = reviewer
+    if lang() != browser_language():
+        params["lang"] = lang()
     want = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if want != have:
         st.query_params.from_dict(params)
 
 
-def database(name: str, upgraded: str | None = None) -> None:
+def database(db_name: str, upgraded: str | None = None) -> None:
     """Which database this page shows (in a code span: a path is never read as Markdown), and what
     opening it did to an older schema."""
-    fence = "``" if "`" in name else "`"
-    st.sidebar.caption(f"Database: {fence}{name}{fence}")
+    fence = "``" if "`" in db_name else "`"
+    st.sidebar.caption(f"{t('database')}: {fence}{db_name}{fence}")
     if upgraded:
         what = upgraded.split(": ", 1)[-1]
         st.sidebar.info(escape_markdown(what[:1].upper() + what[1:]), icon="ℹ️")
 
 
-def ask_reviewer() -> str:
-    """The reviewer's name, asked once a session: every verdict is signed with it."""
-    return st.sidebar.text_input("Your name (signs your verdicts)", key="reviewer",
-                                 placeholder="e.g. Ana Martin").strip()
+def language() -> str:
+    """The switch between the catalogue's languages (first set from ?lang= or the browser)."""
+    st.sidebar.radio(t("language"), LANGUAGES, key="lang", format_func=lambda c: label("lang", c), horizontal=True)
+    return lang()
 
+
+def ask_reviewer() -> str:
+    """The reviewer's name: every verdict is signed with it. Kept in the page's address (?reviewer=), so
+    a reload, a bookmark or a link of one's own keeps it."""
+    if "reviewer" not in st.session_state:
+        st.session_state["reviewer"] = (st.query_params.get("reviewer") or "").strip()
+    return st.sidebar.text_input(t("reviewer"), key="reviewer", placeholder=t("reviewer_placeholder"),
+                                 help=t("reviewer_help")).strip()

@@ -84,3 +84,96 @@ def test_select_a_speaker_and_see_the_charts_in_chromium(server, desk):
         page.screenshot(path=str(ARTIFACTS / "charts.png"), full_page=True)
         browser.close()
     assert (ARTIFACTS / "dashboard.png").stat().st_size > 20_000
+
+
+def wait_for(check, timeout: float = 30.0):
+    """Poll the store until `check()` returns something true (the page saves after a rerun)."""
+    import time
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.3)
+    raise AssertionError(f"not seen within {timeout:.0f} s: {check.__doc__ or check}")
+
+
+def test_a_reviewer_signs_once_corrects_a_speaker_and_undoes_a_status_in_chromium(server, desk):
+    from playwright.sync_api import expect, sync_playwright
+
+    store = open_store(desk)
+    claim = store.claims_frame(speaker=["Mike Pompeo"]).iloc[0]
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=ensure_chromium(), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1500, "height": 1400}, timezone_id="Europe/Paris")
+        page.goto(f"{server}/?claim={claim.claim_id}")
+        name = page.get_by_role("textbox", name="Your name (signs your verdicts)")
+        expect(name).to_be_visible(timeout=90_000)
+        name.fill("Ana Martin")
+        name.press("Enter")
+        expect(page).to_have_url(re.compile(r"reviewer=Ana(\+|%20)Martin"), timeout=30_000)
+        page.reload()  # the name stays: it is in the page's address
+        expect(page.get_by_role("textbox", name="Your name (signs your verdicts)")).to_have_value(
+            "Ana Martin", timeout=90_000)
+
+        # correct the speaker of the open claim
+        page.get_by_text("Correct this claim").click()
+        page.get_by_role("textbox", name="or another name").fill("Sergueï Lavrov")
+        page.get_by_role("button", name="Save correction").click()
+        def corrected():
+            """the speaker corrected to Sergueï Lavrov"""
+            return store.claim(claim.claim_id)["speaker"] == "Sergueï Lavrov"
+
+        wait_for(corrected)
+        assert store.corrections(claim.claim_id)["reviewer"].tolist() == ["Ana Martin"]
+        expect(page.locator(".facts").first).to_contain_text("Found by the extractor: Mike Pompeo", timeout=30_000)
+
+        # pick a status in the table (a canvas grid: double-click the first row's status, type, Enter)
+        grid = page.get_by_test_id("stDataFrame").first
+        expect(grid).to_be_visible(timeout=30_000)
+        grid.evaluate("e => e.scrollIntoView({block: 'center'})")  # the page was left scrolled down to the claim
+        page.wait_for_timeout(1500)
+        box = grid.bounding_box()
+
+        def picked():
+            """a claim set to true from the table"""
+            done = store.claims_frame(status=["true"])
+            return done.iloc[0]["claim_id"] if len(done) else None
+
+        for _ in range(3):  # a grid still drawing after the last rerun may miss the first double-click
+            page.mouse.dblclick(box["x"] + 60, box["y"] + 35 + 17)
+            page.wait_for_timeout(800)
+            page.keyboard.type("True")
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(3000)
+            if picked():
+                break
+        try:
+            picked_id = wait_for(picked)
+        except AssertionError:
+            page.screenshot(path=str(ARTIFACTS / "table-edit-failed.png"), full_page=False)
+            raise
+        undo = page.get_by_role("button", name="Undo")
+        expect(undo).to_be_visible(timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "undo.png"), full_page=True)
+        undo.click()
+
+        def undone():
+            """the table's status undone"""
+            return store.claim(picked_id)["status"] == "unverified"
+
+        try:
+            wait_for(undone)
+        except AssertionError:
+            page.screenshot(path=str(ARTIFACTS / "undo-failed.png"), full_page=False)
+            raise
+        history = store.history(picked_id)
+        assert list(zip(history["new_status"], history["reviewer"])) == [("true", "Ana Martin"),
+                                                                         ("unverified", "Ana Martin")]
+        expect(undo).to_be_hidden(timeout=30_000)
+        page.get_by_text("Correct this claim").scroll_into_view_if_needed()
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
+        browser.close()

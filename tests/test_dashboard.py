@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import sys
 
@@ -12,6 +13,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from claims.extract import extract_rows
+from claims.labels import labels
 from claims.store import open_store
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -126,7 +128,7 @@ def test_status_set_in_the_detail_form_is_stored_with_its_history(db):
     hist = store.history(claim.claim_id)
     assert list(hist[["old_status", "new_status", "reviewer"]].iloc[0]) == ["unverified", "false", "Ana"]
     facts = next(h.proto.body for h in at.html if "<strong>Status:</strong>" in h.proto.body)  # HTML text
-    assert "<strong>Status:</strong> <code>false</code> by Ana" in facts
+    assert "<strong>Status:</strong> <code>False</code> by Ana" in facts  # the label, not the code
 
 
 def test_status_edited_in_the_table_is_stored(db):
@@ -149,6 +151,7 @@ def test_a_concurrent_save_is_refused_with_a_clear_message(db):
     at.text_input(key="reviewer").set_value("Ana").run()
     store.set_status(claim.claim_id, "true", version=1, reviewer="Bob")  # Bob saves first, elsewhere
     at.selectbox(key=f"verdict_status_{claim.claim_id}").set_value("false")
+    at.text_area(key=f"verdict_note_{claim.claim_id}").set_value("démenti")  # a false verdict needs a note
     at.button[[b.label for b in at.button].index("Save verdict")].click().run()
     assert any("changed by someone else" in e.value for e in at.error)
     assert store.claim(claim.claim_id)["status"] == "true"  # Bob's verdict stands
@@ -321,7 +324,8 @@ def test_a_reviewer_lists_the_speakers_to_check(db):
     stored = open_store(db).claims_frame()
     at = run_app()
     found = at.multiselect(key="f_found")
-    offered = [o.rsplit(" (", 1)[0] for o in found.options]
+    codes = {text: code for code, text in labels("resolution").items()}  # options show labels, not codes
+    offered = [codes[o.rsplit(" (", 1)[0]] for o in found.options]
     assert set(offered) == set(stored["speaker_resolution"])
     trusts = [speaker_trust(o) for o in offered]
     assert trusts == sorted(trusts) and trusts[0] < trusts[-1]  # the weakest first
@@ -349,3 +353,135 @@ def test_an_upload_whose_analysis_fails_is_named_and_the_others_go_in(db, monkey
     assert any("casse.txt" in w and "could not be analysed (IndexError: boom)" in w for w in warnings)
     assert len(open_store(db).claims_frame(article=["nouvel"])) == 1
     assert len(open_store(db).claims_frame(article=["casse"])) == 0
+
+
+# -- the reviewer's desk (issue 15): corrections, labels, safer reviewing ----------------------------
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_a_corrected_speaker_moves_the_claim_to_that_speakers_filter_and_survives_reingest(db, tmp_path):
+    store = open_store(db)
+    claim = store.claims_frame(speaker=[POMPEO]).iloc[0]
+    at = run_app(claim=claim.claim_id, reviewer="Ana")
+    at.text_input(key=f"fix_other_{claim.claim_id}").set_value("Sergueï Lavrov")
+    at.selectbox(key=f"fix_kind_{claim.claim_id}").set_value("indirect")
+    button(at, "Save correction").click().run()
+    assert not at.exception and not at.error
+    at.multiselect(key="f_speaker").set_value(["Sergueï Lavrov"]).run()
+    assert claim.claim_id in set(table(at)["claim_id"])
+    assert metric(at, "Claims") == 4  # Lavrov's three and this one
+    assert table(at).set_index("claim_id").loc[claim.claim_id, "kind"] == "Reported speech"
+    at.multiselect(key="f_speaker").set_value([POMPEO]).run()
+    assert claim.claim_id not in set(table(at)["claim_id"]) and metric(at, "Claims") == 3
+
+    edited = tmp_path / SEED.name  # the article changes: it is extracted again
+    edited.write_text(SEED.read_text(encoding="utf-8").replace("Récemment,", "Il y a peu,"), encoding="utf-8")
+    assert ingest(store, [edited])["changed"] == 1
+    at = run_app(speaker="Sergueï Lavrov", claim=claim.claim_id)
+    assert claim.claim_id in set(table(at)["claim_id"]) and metric(at, "Claims") == 4
+    facts = next(h.proto.body for h in at.html if "<strong>Speaker:</strong>" in h.proto.body)
+    assert "Sergueï Lavrov" in facts and "<strong>Found by the extractor:</strong> Mike Pompeo" in facts
+    history = next(d.value for d in at.dataframe if "Change" in d.value.columns)
+    assert list(history["Change"]) == ["Kind", "Speaker"] and set(history["Reviewer"]) == {"Ana"}
+
+
+SNAKE_CODE = re.compile(r"\b[a-z]+_[a-z_]+\b")  # in_review, according_to, vague_source, old_status…
+
+
+def shown_words(at: AppTest) -> list[str]:
+    """Every option label, widget label and table header a person sees on the page."""
+    words = []
+    for kind in ("multiselect", "selectbox", "radio"):
+        for w in at.get(kind):
+            words += [w.label, *w.options]
+    words += [w.label for w in at.text_input] + [w.label for w in at.button] + [m.label for m in at.metric]
+    for editor in at.data_editor:
+        config = json.loads(editor.proto.columns)
+        words += [c["label"] for c in config.values() if not c.get("hidden")]  # the headers shown
+        words += [o["label"] for o in config["status"]["type_config"]["options"]]  # statuses as offered
+        words += [str(v) for column in ("certainty", "kind", "speaker", "markers_text") for v in editor.value[column]]
+    editors = {e.proto.id for e in at.data_editor}
+    for frame in at.dataframe:
+        if frame.proto.id not in editors:  # st.dataframe: its column names are its headers
+            words += [str(c) for c in frame.value.columns]
+    return words
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_label_or_header_shown_is_an_underscore_code(db, lang):
+    store = open_store(db)
+    claim = store.claims_frame(speaker=[POMPEO]).iloc[0]
+    store.set_status(claim.claim_id, "mostly_true", version=1, note="presque", reviewer="ana")
+    store.correct(claim.claim_id, reviewer="ana", kind="according_to")
+    at = run_app(claim=claim.claim_id, lang=lang)
+    words = shown_words(at)
+    assert len(words) > 100
+    codes = [w for w in words if SNAKE_CODE.search(w)]
+    assert not codes, codes
+    if lang == "en":
+        assert "Mostly true" in words and "According to" in " ".join(words)
+    history = next(d.value for d in at.dataframe if ("Change" if lang == "en" else "Modification") in d.value.columns)
+    assert "None" not in history.to_string() and not history.iloc[:, 0].str.contains(r"\d{4}-\d\d-\d\dT").any()
+
+
+def test_with_lang_fr_the_sidebar_is_french_and_the_switch_changes_it(db):
+    at = run_app(lang="fr")
+    assert at.multiselect(key="f_speaker").label == "Locuteur"
+    assert at.multiselect(key="f_certainty").label == "Certitude"
+    assert at.multiselect(key="f_marker").label == "Marqueurs d'incertitude"
+    assert at.text_input(key="reviewer").label.startswith("Votre nom")
+    assert "Non vérifié (25)" in at.multiselect(key="f_status").options
+    assert at.title[0].value.startswith("Affirmations")
+    at.radio(key="lang").set_value("en").run()
+    assert at.multiselect(key="f_speaker").label == "Speaker" and at.title[0].value.startswith("Claims")
+
+
+def test_a_false_verdict_without_a_note_or_source_is_refused(db):
+    store = open_store(db)
+    claim = store.claims_frame(speaker=[POMPEO]).iloc[0]
+    at = run_app(claim=claim.claim_id, reviewer="Ana")
+    at.selectbox(key=f"verdict_status_{claim.claim_id}").set_value("false")
+    button(at, "Save verdict").click().run()
+    assert any("needs a note or a source link" in e.value for e in at.error)
+    assert store.claim(claim.claim_id)["status"] == "unverified"
+    at.session_state[_editor_key(at)] = {"edited_rows": {0: {"status": "misleading"}}, "added_rows": [],
+                                         "deleted_rows": []}
+    at.run()  # the same in the table
+    assert any("needs a note or a source link" in e.value for e in at.error)
+    assert set(store.claims_frame()["status"]) == {"unverified"}
+    at.selectbox(key=f"verdict_status_{claim.claim_id}").set_value("false")
+    at.text_area(key=f"verdict_urls_{claim.claim_id}").set_value("https://www.kremlin.ru/events/1")
+    button(at, "Save verdict").click().run()  # a source link is enough
+    saved = store.claim(claim.claim_id)
+    assert saved["status"] == "false" and json.loads(saved["evidence_urls"]) == ["https://www.kremlin.ru/events/1"]
+    facts = next(h.proto.body for h in at.html if "<strong>Sources:</strong>" in h.proto.body)
+    assert 'href="https://www.kremlin.ru/events/1"' in facts
+
+
+def _editor_key(at: AppTest) -> str:
+    return f"editor_{at.session_state['editor_gen'] if 'editor_gen' in at.session_state else 0}"
+
+
+def test_the_reviewers_name_is_taken_from_the_link_and_kept_in_it(db):
+    at = run_app(reviewer="Ana Martin")
+    assert at.text_input(key="reviewer").value == "Ana Martin"
+    assert not button(at, "Save verdict").disabled
+    assert at.query_params["reviewer"] == "Ana Martin"
+    at.text_input(key="reviewer").set_value("Bob").run()
+    assert at.query_params["reviewer"] == "Bob"
+
+
+def test_a_status_picked_in_the_table_can_be_undone(db):
+    store = open_store(db)
+    at = run_app(reviewer="Ana")
+    row = table(at).iloc[1]
+    at.session_state["editor_0"] = {"edited_rows": {1: {"status": "true"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert store.claim(row["claim_id"])["status"] == "true"
+    at.button(key="undo_button").click().run()
+    assert not at.exception
+    assert store.claim(row["claim_id"])["status"] == "unverified"
+    history = store.history(row["claim_id"])
+    assert list(zip(history["new_status"], history["reviewer"])) == [("true", "Ana"), ("unverified", "Ana")]
+    assert not [b for b in at.button if b.key == "undo_button"]  # the offer is gone once used

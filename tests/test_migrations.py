@@ -77,6 +77,9 @@ def test_a_store_of_the_previous_release_opens_with_every_verdict(old_store, tmp
     assert claims_after == claims_before and reviews_after == reviews_before  # every verdict, note, history entry
 
     df = store.claims_frame()
+    # migration 0005: the stored speakers and kinds are the extractor's; nothing is corrected or hidden
+    assert (df["speaker_extracted"] == df["speaker"]).all() and (df["kind_extracted"] == df["kind"]).all()
+    assert not df["not_claim"].any() and not df["evidence_urls"].map(len).any()
     pompeo = df[df["text"] == POMPEO].iloc[0]
     assert (pompeo.status, pompeo.note, pompeo.reviewer, pompeo.version) == (
         "false", "Aucune source, démenti de Moscou", "bob", 3)

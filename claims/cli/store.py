@@ -47,32 +47,61 @@ def extractor(args: argparse.Namespace, progress: bool | None):
 
 
 def _review(args: argparse.Namespace) -> int:
-    from claims.store import open_store
+    from claims.store import StoreError, open_store
+    from claims.store.statuses import needs_evidence
 
+    correcting = args.speaker is not None or args.kind is not None or args.speaker_type is not None \
+        or args.not_a_claim is not None or args.reset_correction
+    if args.status is None and not correcting:
+        raise CliError("review: say what to change: --status, --speaker, --kind, --not-a-claim or --reset-correction")
     store = open_store(args.db)
     claim = store.claim(args.claim_id)
-    version = store.set_status(args.claim_id, args.status, version=claim["version"], note=args.note,
-                               reviewer=args.reviewer)
-    print(f"{args.claim_id}: {claim['status']} → {args.status} (version {version})")
+    if args.status is not None and needs_evidence(args.status, args.note if args.note is not None else claim["note"],
+                                                  args.source):
+        raise CliError(f"review: {args.status} needs a note or a source link: add --note TEXT or --source URL")
+    if correcting:
+        if not args.reviewer.strip():
+            raise CliError("review: a correction is signed: add --reviewer NAME")
+        done = store.correct(args.claim_id, reviewer=args.reviewer, speaker=args.speaker,
+                             speaker_type=args.speaker_type, kind=args.kind, not_claim=args.not_a_claim,
+                             reset=args.reset_correction, note=args.note or "")
+        changes = [f"speaker {claim['speaker']} → {done['speaker']}" if done["speaker"] != claim["speaker"] else "",
+                   f"kind {claim['kind']} → {done['kind']}" if done["kind"] != claim["kind"] else "",
+                   ("marked not a claim" if done["not_claim"] else "marked a claim again")
+                   if done["not_claim"] != bool(claim["not_claim"]) else ""]
+        print(f"{args.claim_id}: {'; '.join(c for c in changes if c)} (by {args.reviewer})")
+    if args.status is not None:
+        try:
+            version = store.set_status(args.claim_id, args.status, version=claim["version"], note=args.note,
+                                       reviewer=args.reviewer, evidence_urls=args.source)
+        except StoreError as err:
+            raise CliError(f"review: {err}") from None
+        print(f"{args.claim_id}: {claim['status']} → {args.status} (version {version})")
     return 0
 
 
 def _history(args: argparse.Namespace) -> int:
+    from claims.labels import readable_time
+    from claims.review_log import timeline
     from claims.store import StoreError, open_store
 
     store = open_store(args.db)
     claim = store.find_claim(args.claim_id)
-    hist = store.history(args.claim_id)
+    hist = timeline(store, args.claim_id)
     if claim is None and not len(hist):
         raise StoreError(f"{store.name}: no claim with id {args.claim_id!r}, and no review of one")
     if claim is None:  # its article no longer holds it; the verdicts given to it are kept
+        texts = store.history(args.claim_id)["claim_text"]
         print(f"{args.claim_id}  (no longer in its article; its reviews are kept, orphaned)  "
-              f"{hist['claim_text'].iloc[-1]}")
+              f"{texts.iloc[-1] if len(texts) else ''}")
     else:
-        print(f"{args.claim_id}  [{claim['status']}]  {claim['speaker']}: {claim['text']}")
+        print(f"{args.claim_id}  [{claim['status']}]  {claim['speaker']}: {claim['text']}"
+              + ("  (marked not a claim)" if claim["not_claim"] else ""))
     for r in hist.itertuples():
         flag = "  (orphaned: the claim is no longer in its article)" if r.orphaned else ""
-        print(f"{r.at}  {r.reviewer or '-'}  {r.old_status} → {r.new_status}  {r.note}{flag}")
+        sources = f"  sources: {' '.join(r.sources)}" if r.sources else ""
+        what = "" if r.change == "status" else f"{r.change}: "
+        print(f"{readable_time(r.at)}  {r.reviewer or '-'}  {what}{r.old or '-'} → {r.new}  {r.note}{sources}{flag}")
     return 0
 
 
@@ -134,6 +163,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from claims.schema import KINDS, SPEAKER_TYPES
     from claims.store.export import FORMATS
 
     p = sub.add_parser("ingest", help="extract articles and store their claims")
@@ -148,11 +178,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_arg(p, init=True)
     p.set_defaults(func=_ingest)
 
-    p = sub.add_parser("review", help="set a claim's verification status")
+    p = sub.add_parser("review", help="set a claim's verification status, or correct its speaker or kind")
     p.add_argument("claim_id")
-    p.add_argument("--status", required=True)
+    p.add_argument("--status", default=None, help="the verdict (false, misleading and mostly_true need a note "
+                                                   "or a --source)")
     p.add_argument("--note", default=None)
-    p.add_argument("--reviewer", default="")
+    p.add_argument("--source", action="append", default=None, metavar="URL",
+                   help="a source link (http/https) backing the verdict (repeatable)")
+    p.add_argument("--speaker", default=None, metavar="NAME", help="correct the speaker (a known actor or any name)")
+    p.add_argument("--speaker-type", default=None, choices=SPEAKER_TYPES,
+                   help="the corrected speaker's type (default: the store's or the alias file's, else person)")
+    p.add_argument("--kind", default=None, choices=list(KINDS), help="correct the kind of claim")
+    p.add_argument("--not-a-claim", dest="not_a_claim", action="store_const", const=True, default=None,
+                   help="mark the row « not a claim » (hidden from the desk by default)")
+    p.add_argument("--is-a-claim", dest="not_a_claim", action="store_const", const=False,
+                   help="undo --not-a-claim")
+    p.add_argument("--reset-correction", action="store_true", help="go back to the extractor's speaker and kind")
+    p.add_argument("--reviewer", default="", help="your name: signs the verdict or correction")
     add_db_arg(p)
     p.set_defaults(func=_review)
 

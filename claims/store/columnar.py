@@ -25,7 +25,7 @@ ORDER = [("article_id", "ascending"), ("start", "ascending")]  # the documented 
 # What the dashboard holds for every claim (the article's title and dates come once per article);
 # the claim and sentence text are read for searching, evidence and review text fetched for the rows shown.
 DESK_COLUMNS = ["claim_id", "article_id", "start", "kind", "speaker", "speaker_type", "speaker_resolution",
-                "certainty", "certainty_markers", "about", "status"]
+                "certainty", "certainty_markers", "about", "status", "not_claim"]
 ARTICLE_COLUMNS = ["article_id", "title", "published", "ingested_at"]
 _SEP = "\x1f"  # unit separator: never in a name, a kind or a JSON list
 _ROW = "\x1d"  # group separator: between rows joined by the database

@@ -13,7 +13,7 @@ from sqlalchemy import Select
 
 from claims.articles import Article
 from claims.store import checks as _checks
-from claims.store import fetches, queries, reviews
+from claims.store import corrections, fetches, queries, reviews
 from claims.store import ingest as _ingest
 from claims.store.connect import open_engine
 from claims.store.errors import StoreError
@@ -71,16 +71,29 @@ class Store:
         return found
 
     def set_status(self, claim_id: str, status: str, *, version: int, note: str | None = None,
-                   reviewer: str = "", via_cluster: str | None = None) -> int:
+                   reviewer: str = "", via_cluster: str | None = None, evidence_urls: list[str] | None = None) -> int:
         """Change a claim's status if it is still at `version`; returns the new version.
         Raises ConflictError when someone saved in between (nothing is written then)."""
         with self.engine.begin() as conn:
             return reviews.set_status(conn, self.name, claim_id, status, version=version, note=note,
-                                      reviewer=reviewer, via_cluster=via_cluster)
+                                      reviewer=reviewer, via_cluster=via_cluster, evidence_urls=evidence_urls)
 
     def set_cluster_status(self, cluster_id: str, status: str, *, note: str | None = None,
-                           reviewer: str = "") -> int:
-        return reviews.set_cluster_status(self.engine, self.name, cluster_id, status, note=note, reviewer=reviewer)
+                           reviewer: str = "", evidence_urls: list[str] | None = None) -> int:
+        return reviews.set_cluster_status(self.engine, self.name, cluster_id, status, note=note, reviewer=reviewer,
+                                          evidence_urls=evidence_urls)
+
+    def correct(self, claim_id: str, *, reviewer: str, speaker: str | None = None, speaker_type: str | None = None,
+                kind: str | None = None, not_claim: bool | None = None, reset: bool = False, note: str = "") -> dict:
+        """A reviewer's signed correction of a claim's speaker, kind or « not a claim » (None keeps,
+        `reset` goes back to the extractor's); returns the claim's corrected values."""
+        with self.engine.begin() as conn:
+            return corrections.correct(conn, self.name, claim_id, reviewer=reviewer, speaker=speaker,
+                                       speaker_type=speaker_type, kind=kind, not_claim=not_claim, reset=reset,
+                                       note=note)
+
+    def corrections(self, claim_id: str) -> pd.DataFrame:
+        return corrections.history(self.engine, claim_id)
 
     def history(self, claim_id: str) -> pd.DataFrame:
         return reviews.history(self.engine, claim_id)

@@ -17,7 +17,8 @@ from claims.store.statuses import verdict_statuses
 SUFFIXES = {"csv": (".csv",), "jsonl": (".jsonl",), "claimreview": (".json", ".jsonld")}
 FORMATS = tuple(SUFFIXES)
 # columns whose values the tool makes (ids, fixed vocabularies, its own timestamps): no formula to neutralise
-_GENERATED = ("claim_id", "kind", "speaker_type", "certainty", "status", "reviewed_at", "cluster_id", "ingested_at")
+_GENERATED = ("claim_id", "kind", "speaker_type", "certainty", "status", "reviewed_at", "cluster_id", "ingested_at",
+              "not_claim")
 __all__ = ["FORMATS", "SUFFIXES", "claim_reviews", "export", "export_bytes", "export_store", "verdict_statuses"]
 
 
@@ -44,8 +45,15 @@ def claim_reviews(df: pd.DataFrame, desk: str = "claims fact-checking desk") -> 
             "reviewRating": {"@type": "Rating", "ratingValue": int(v["rating"]), "bestRating": 5, "worstRating": 1,
                              "alternateName": v["label"]},
             **({"reviewBody": r.note} if r.note else {}),
+            **_citations(getattr(r, "evidence_urls", None)),
         })
     return out
+
+
+def _citations(urls) -> dict:
+    """The verdict's source links as ClaimReview `citation` (only http(s) links are published)."""
+    links = [u for u in (urls if isinstance(urls, list) else []) if http_url(u)]
+    return {"citation": [{"@type": "CreativeWork", "url": u} for u in links]} if links else {}
 
 
 def _check_format(fmt: str) -> None:
@@ -88,6 +96,7 @@ def export_store(store: Store, path: str, fmt: str, *, status: Iterable[str] | N
 
 def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool, ids=None) -> int:
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 
     from claims.store.columnar import review_batches
@@ -99,9 +108,13 @@ def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool, ids=None
         writer = None
         for batch in review_batches(store, status=status, speaker=speaker, ids=ids, adbc=True):
             table = pa.Table.from_batches([batch])
-            for name, to_text in (("certainty_markers", markers_to_text), ("about", list_to_text)):
+            for name, to_text in (("certainty_markers", markers_to_text), ("about", list_to_text),
+                                  ("evidence_urls", list_to_text)):
                 table = table.set_column(table.schema.get_field_index(name), name,
                                          _json_to_text(table.column(name), to_text))
+            flag = table.schema.get_field_index("not_claim")  # 0/1 in SQLite: written as the frame writes a bool
+            table = table.set_column(flag, "not_claim", pc.if_else(pc.cast(table.column(flag), pa.bool_()),
+                                                                   "True", "False"))
             table = neutralise_arrow(table, skip=_GENERATED)  # no cell starts a spreadsheet formula
             if writer is None:
                 writer = pa_csv.CSVWriter(fh, table.schema)
@@ -119,7 +132,7 @@ def _json_to_text(column, to_text):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    encoded = pc.dictionary_encode(column.combine_chunks())
+    encoded = pc.dictionary_encode(pc.fill_null(column.combine_chunks().cast(pa.string()), ""))
     texts = [to_text(json.loads(v)) if v else "" for v in encoded.dictionary.to_pylist()]
     return pc.take(pa.array(texts, pa.string()), encoded.indices)
 

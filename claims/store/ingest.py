@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from claims.articles import Article
 from claims.schema import COLUMN_NAMES, COLUMNS
+from claims.store import corrections
 from claims.store import tables as t
 from claims.store.clusters import Clusterer
 from claims.store.reviews import no_nul, now, orphan, restored_reviews
@@ -22,7 +23,8 @@ from claims.store.reviews import no_nul, now, orphan, restored_reviews
 log = logging.getLogger("claims")
 JSON_COLUMNS = [c.name for c in COLUMNS if c.dtype in ("list", "markers")]
 _EXTRACTION_COLUMNS = [c for c in COLUMN_NAMES if c not in ("claim_id", "status")]
-_UNREVIEWED = {"status": "unverified", "note": "", "reviewer": "", "reviewed_at": "", "version": 1}
+_UNREVIEWED = {"status": "unverified", "note": "", "reviewer": "", "reviewed_at": "", "version": 1,
+               "evidence_urls": None}
 COUNTS = ("unchanged", "new", "changed", "claims_added", "claims_removed")
 
 
@@ -90,12 +92,14 @@ def _replace_claims(conn: Connection, article_id: str, rows: list[dict], cluster
     gone = [cid for cid in existing if cid not in new_ids]
     if gone:
         orphan(conn, gone)
+        corrections.orphan(conn, gone)
         conn.execute(t.claims.delete().where(t.claims.c.claim_id.in_(gone)))
     updates, inserts = [], []
     for r in rows:
         values = {k: (json.dumps(r[k], ensure_ascii=False) if k in JSON_COLUMNS else no_nul(r[k]))
                   for k in _EXTRACTION_COLUMNS}
         values["cluster_id"], values["cluster_key"] = clusterer.assign(r)
+        values.update(corrections.extracted_copies(values))
         if r["claim_id"] in existing:
             updates.append({**values, "_id": r["claim_id"]})
         else:
@@ -105,6 +109,7 @@ def _replace_claims(conn: Connection, article_id: str, rows: list[dict], cluster
     if inserts:
         restored = restored_reviews(conn, [v["claim_id"] for v in inserts])
         conn.execute(insert(t.claims), [{**v, **restored.get(v["claim_id"], _UNREVIEWED)} for v in inserts])
+    corrections.reapply(conn, new_ids)  # a reviewer's correction outlives the extractor's new reading
     return len(inserts), len(gone)
 
 

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Iterator
 import pandas as pd
 from sqlalchemy import Engine, Select, func, select
 
-from claims.schema import COLUMN_NAMES, conform
+from claims.schema import COLUMN_NAMES, CORRECTION_COLUMNS, conform
 from claims.store import tables as t
 from claims.store.ingest import JSON_COLUMNS
 
 # What the store adds to the extraction columns in every frame it returns.
-REVIEW_EXTRA = ["note", "reviewer", "reviewed_at", "version", "cluster_id", "ingested_at", "outlet", "url"]
+REVIEW_EXTRA = ["note", "reviewer", "reviewed_at", "version", "cluster_id", "ingested_at", "outlet", "url",
+                *[c.name for c in CORRECTION_COLUMNS]]
 REVIEW_COLUMNS = COLUMN_NAMES + REVIEW_EXTRA
 
 
@@ -53,7 +54,8 @@ def revision(engine: Engine) -> tuple[int, tuple]:
         reviews = conn.execute(select(func.max(t.reviews.c.review_id))).scalar() or 0
         arts = conn.execute(select(func.count(), func.max(t.articles.c.ingested_at))).first()
         claims = conn.execute(select(func.count()).select_from(t.claims)).scalar()
-    return reviews, (*arts, claims)
+        corrected = conn.execute(select(func.max(t.corrections.c.correction_id))).scalar() or 0
+    return reviews, (*arts, claims, corrected)  # a correction changes speakers: the desk reloads
 
 
 def reviews_since(engine: Engine, review_id: int) -> pd.DataFrame:
@@ -97,7 +99,12 @@ def review_frame(df: pd.DataFrame) -> pd.DataFrame:
     for name in JSON_COLUMNS:
         df[name] = [json.loads(v) if isinstance(v, str) and v else [] for v in df[name]]
     df["version"] = pd.to_numeric(df["version"]).fillna(1).astype("int64")
+    df["evidence_urls"] = [json.loads(v) if isinstance(v, str) and v else [] for v in df["evidence_urls"]]
+    df["not_claim"] = df["not_claim"].map(lambda v: v in (True, 1, "1", "true", "True")).astype(bool)
+    for name in ("speaker_extracted", "speaker_type_extracted", "kind_extracted"):  # stored before 0005: the same
+        base = name.removesuffix("_extracted")
+        df[name] = df[name].where(df[name].notna() & (df[name] != ""), df[base])
     for name in REVIEW_EXTRA:
-        if name != "version":
+        if name not in ("version", "evidence_urls", "not_claim"):
             df[name] = df[name].fillna("").astype(str)
     return conform(df).reset_index(drop=True)

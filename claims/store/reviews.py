@@ -2,12 +2,14 @@
 ever appended; each records the claim version it made, so versions never go back."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
+from claims.safe import http_url
 from claims.store import tables as t
 from claims.store.errors import ConflictError, StoreError
 from claims.store.statuses import status_names
@@ -28,34 +30,53 @@ def find_claim(engine: Engine, claim_id: str) -> dict | None:
     return dict(row) if row is not None else None
 
 
+def source_links(urls: Iterable[str] | None) -> list[str]:
+    """Verdict sources: each an http(s) URL (claims.safe.http_url), blanks dropped, duplicates once.
+    Raises StoreError naming the first link that is not one."""
+    out: list[str] = []
+    for url in urls or []:
+        url = (url or "").strip()
+        if not url:
+            continue
+        if not http_url(url):
+            raise StoreError(f"{url!r} is not a source link: give an http:// or https:// address")
+        if url not in out:
+            out.append(url)
+    return out
+
+
 def set_status(conn: Connection, name: str, claim_id: str, status: str, *, version: int, note: str | None = None,
-               reviewer: str = "", via_cluster: str | None = None) -> int:
-    """Change a claim's status if it is still at `version`; returns the new version.
+               reviewer: str = "", via_cluster: str | None = None, evidence_urls: Iterable[str] | None = None) -> int:
+    """Change a claim's status if it is still at `version`; returns the new version. `note` and
+    `evidence_urls` (http(s) links) None keep the claim's current ones.
 
     Raises ConflictError when someone saved in between (nothing is written then)."""
     if status not in status_names():
         raise StoreError(f"unknown status {status!r}; one of: {', '.join(status_names())}")
-    current = conn.execute(select(t.claims.c.status, t.claims.c.note, t.claims.c.text)
+    links = None if evidence_urls is None else source_links(evidence_urls)
+    current = conn.execute(select(t.claims.c.status, t.claims.c.note, t.claims.c.text, t.claims.c.evidence_urls)
                            .where(t.claims.c.claim_id == claim_id)).first()
     if current is None:
         raise StoreError(f"{name}: no claim with id {claim_id!r}")
     at = now()
     new_note = current.note if note is None else no_nul(note)
+    new_links = current.evidence_urls if links is None else json.dumps(links, ensure_ascii=False)
     result = conn.execute(
         update(t.claims).where(t.claims.c.claim_id == claim_id, t.claims.c.version == version)
-        .values(status=status, note=new_note, reviewer=no_nul(reviewer), reviewed_at=at, version=version + 1))
+        .values(status=status, note=new_note, reviewer=no_nul(reviewer), reviewed_at=at, version=version + 1,
+                evidence_urls=new_links))
     if result.rowcount != 1:
         raise ConflictError(f"claim {claim_id} was changed by someone else since you opened it "
                             f"(you had version {version}); reload it and save again")
     conn.execute(insert(t.reviews), {
         "claim_id": claim_id, "claim_text": current.text, "old_status": current.status, "new_status": status,
         "note": new_note, "reviewer": no_nul(reviewer), "at": at, "orphaned": False, "via_cluster": via_cluster,
-        "version": version + 1})
+        "version": version + 1, "evidence_urls": new_links})
     return version + 1
 
 
 def set_cluster_status(engine: Engine, name: str, cluster_id: str, status: str, *, note: str | None = None,
-                       reviewer: str = "") -> int:
+                       reviewer: str = "", evidence_urls: Iterable[str] | None = None) -> int:
     """Apply one verdict to every claim of a cluster, each recorded in its own history."""
     with engine.begin() as conn:
         members = conn.execute(select(t.claims.c.claim_id, t.claims.c.version)
@@ -64,7 +85,7 @@ def set_cluster_status(engine: Engine, name: str, cluster_id: str, status: str, 
             raise StoreError(f"{name}: no cluster with id {cluster_id!r}")
         for m in members:
             set_status(conn, name, m.claim_id, status, version=m.version, note=note, reviewer=reviewer,
-                       via_cluster=cluster_id)
+                       via_cluster=cluster_id, evidence_urls=evidence_urls)
     return len(members)
 
 
@@ -94,4 +115,6 @@ def restored_reviews(conn: Connection, claim_ids: Iterable[str]) -> dict[str, di
     conn.execute(update(t.reviews).where(t.reviews.c.claim_id.in_([r["claim_id"] for r in last]))
                  .values(orphaned=False))
     return {r["claim_id"]: {"status": r["new_status"], "note": r["note"], "reviewer": r["reviewer"],
-                            "reviewed_at": r["at"], "version": top.get(r["claim_id"]) or 1} for r in last}
+                            "reviewed_at": r["at"],
+                            "evidence_urls": r.get("evidence_urls"), "version": top.get(r["claim_id"]) or 1}
+            for r in last}

@@ -4,7 +4,7 @@ This is the newest schema; every change to it comes with a migration in migratio
 (tests/test_migrations.py checks that a migrated database and these tables agree)."""
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, false
 
 metadata = MetaData()
 
@@ -45,6 +45,12 @@ claims = Table(
     Column("version", Integer, nullable=False, default=1),
     Column("cluster_id", String(32), index=True),
     Column("cluster_key", Text),
+    # A reviewer's correction (migration 0005): speaker, speaker_type and kind above hold the corrected
+    # values, what every read uses; the extractor's own stay here, rewritten by each re-extraction.
+    Column("speaker_extracted", Text), Column("speaker_type_extracted", String(20)),
+    Column("kind_extracted", String(20)),
+    Column("not_claim", Boolean, nullable=False, default=False, server_default=false()),
+    Column("evidence_urls", Text),  # JSON list of the http(s) sources of the current verdict
 )
 Index("ix_claims_article_start", claims.c.article_id, claims.c.start)  # reads and exports in article order
 Index("ix_claims_speaker", claims.c.speaker)
@@ -62,6 +68,24 @@ reviews = Table(
     Column("orphaned", Boolean, nullable=False, default=False),
     Column("via_cluster", String(32)),
     Column("version", Integer),  # the claim's version this review made (migration 0002)
+    Column("evidence_urls", Text),  # JSON list of http(s) source links given with the verdict (0005)
+)
+
+# Corrections by reviewers (migration 0005), only ever appended: each row is the claim's whole corrected
+# state (NULL speaker or kind: the extractor's stands), signed; the last one of a claim is applied.
+corrections = Table(
+    "corrections", metadata,
+    Column("correction_id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(32), nullable=False, index=True),
+    Column("claim_text", Text, nullable=False, default=""),
+    Column("old_speaker", Text), Column("speaker", Text), Column("speaker_type", String(20)),
+    Column("old_kind", String(20)), Column("kind", String(20)),
+    Column("old_not_claim", Boolean, nullable=False, default=False),
+    Column("not_claim", Boolean, nullable=False, default=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("reviewer", Text, nullable=False, default=""),
+    Column("at", String(40), nullable=False),
+    Column("orphaned", Boolean, nullable=False, default=False),
 )
 
 # Published fact-checks imported from ClaimReview (migration 0007), each once by its URL.
