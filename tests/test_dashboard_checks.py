@@ -59,7 +59,7 @@ def test_the_filter_keeps_the_claims_checked_before_and_goes_in_the_url(db):
     checked = store.checked_claim_ids()  # the page compared the new claims and checks on opening
     assert _pompeo_russes(db).claim_id in checked and store.pending_matches() == 0
     facet = at.multiselect(key="f_checked")
-    assert f"checked before ({len(checked)})" in facet.options
+    assert f"Checked before ({len(checked)})" in facet.options
     facet.set_value(["checked before"]).run()
     shown = at.data_editor[0].value
     assert set(shown["claim_id"]) == checked and metric(at, "Claims") == len(checked)
