@@ -104,15 +104,21 @@ def _lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
     """The lexicon's lemma for a word that may be a reporting verb, or None. The tagger reads some verbs as
     adjectives (dément → démentir, s'indigne → s'indigner) and the lemmatizer gives some -er verbs an è
     (répètent → répèter): both are mended here."""
+    verbs = lex.verbs  # most words are no reporting verb: one look-up, and the mending only when it fails
     if tok.pos_ in ("ADJ", "ADV"):
         form = tok.lower_
+        if form + "ir" in verbs:
+            return form + "ir"
         stem = form[:-3] if form.endswith("ent") else form[:-1] if form.endswith("e") else ""
-        candidates = [form + "ir"] + ([stem + "er"] if stem else [])
-    else:
-        lemma = verb_lemma(tok)
-        mended = lemma[::-1].replace("è", "é", 1)[::-1]  # the last è of the stem
-        candidates = [lemma] + ([mended] if lemma.endswith("er") and mended != lemma else [])
-    return next((c for c in candidates if c in lex.verbs), None)
+        return stem + "er" if stem and stem + "er" in verbs else None
+    lemma = verb_lemma(tok)
+    if lemma in verbs:
+        return lemma
+    if "è" in lemma and lemma.endswith("er"):
+        cut = lemma.rindex("è")  # the last è of the stem
+        mended = lemma[:cut] + "é" + lemma[cut + 1:]
+        return mended if mended in verbs else None
+    return None
 
 
 def _verb_slot(tok: Token) -> bool:

@@ -469,11 +469,13 @@ def _singular_demonym(span: Span) -> bool:
 
 def _addressee(span: Span, lex: Lexicon) -> bool:
     """à l'AFP, au Parisien, auprès de franceinfo after a reporting verb: the one told, not the speaker."""
+    if span.start == 0:
+        return False
     toks = tokens_of(span.doc)
     i = span.start - 1
-    while i >= span.sent.start and toks[i].pos_ == "DET":
+    while i > 0 and toks[i].pos_ == "DET":
         i -= 1
-    if i < span.sent.start or toks[i].lower_ not in ("à", "au", "aux") or span.root.ent_type_ == "PER":
+    if toks[i].lower_ not in ("à", "au", "aux") or span.root.ent_type_ == "PER":
         return False
     verb = span.root.head
     return verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in lex.verbs or verb.lemma_.lower() in lex.verbs)
