@@ -139,18 +139,22 @@ def _front_matter(text: str) -> dict[str, str]:
     return meta
 
 
-def read_article(path: str | Path) -> Article:
-    """Read one .txt/.md article; raise ArticleError naming the file when it cannot be used."""
-    path = Path(path)
+def read_bytes(path: Path, limit: int, what: str = "") -> bytes:
+    """A file's bytes, or ArticleError naming it when it is over `limit` bytes or cannot be read."""
     name = display_name(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(f"{name}: {size:,} bytes is larger than the {MAX_BYTES:,}-byte limit for one article")
-        data = path.read_bytes()
+        if size > limit:
+            raise ArticleError(f"{name}: {size:,} bytes is larger than the {limit:,}-byte limit{what}")
+        return path.read_bytes()
     except OSError as err:
         raise ArticleError(f"{name}: cannot read the file ({err.strerror or err})") from None
-    return article_from_bytes(data, name)
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one .txt/.md article; raise ArticleError naming the file when it cannot be used."""
+    path = Path(path)
+    return article_from_bytes(read_bytes(path, MAX_BYTES, " for one article"), display_name(path))
 
 
 def article_from_bytes(data: bytes, name: str) -> Article:

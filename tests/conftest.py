@@ -150,3 +150,23 @@ def fail_analysis_of(monkeypatch, article_id: str) -> None:
         return real(article, docs, nlp)
 
     monkeypatch.setattr(ex, "analyse", failing)
+
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+def run_app(**query):
+    """The dashboard run once by Streamlit's AppTest with these query parameters; no exception raised."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric(at, label: str) -> int:
+    """The value of the headline number with this label."""
+    return int(next(m.value for m in at.metric if m.label == label).replace(",", ""))

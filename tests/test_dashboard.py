@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT, SEED, fail_analysis_of, ingest
+from conftest import APP, ROOT, SEED, fail_analysis_of, ingest, metric, run_app
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -16,7 +16,6 @@ from claims.extract import extract_rows
 from claims.labels import labels
 from claims.store import open_store
 
-APP = str(ROOT / "dashboard" / "app.py")
 POMPEO = "Mike Pompeo"
 
 
@@ -50,18 +49,6 @@ def downloads(monkeypatch) -> dict[str, object]:
     monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
     return got
 
-
-def run_app(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def metric(at: AppTest, label: str) -> int:
-    return int(next(m.value for m in at.metric if m.label == label).replace(",", ""))
 
 
 def table(at: AppTest) -> pd.DataFrame:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import sys
 
 import pytest
-from conftest import ROOT, SEED, ingest
-from streamlit.testing.v1 import AppTest
+from conftest import ROOT, SEED, ingest, metric, run_app
 
 from claims.checks.claimreview import read_source
 from claims.store import open_store
 
-APP = str(ROOT / "dashboard" / "app.py")
 CHECKS = ROOT / "tests" / "data" / "checks"
 POMPEO = "Mike Pompeo"
 AFP_RUSSES = "https://factuel.afp.com/doc.afp.com.32A7XQ"
@@ -34,18 +32,6 @@ def db(db_url, monkeypatch) -> str:
     monkeypatch.setenv("CLAIMS_DB", db_url)
     return db_url
 
-
-def run_app(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def metric(at: AppTest, label: str) -> int:
-    return int(next(m.value for m in at.metric if m.label == label).replace(",", ""))
 
 
 def _pompeo_russes(db):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from claims.articles import MAX_BYTES, Article, ArticleError, decode, display_name, web_article
+from claims.articles import MAX_BYTES, Article, ArticleError, decode, display_name, read_bytes, web_article
 
 TABLE_SUFFIXES = (".jsonl", ".csv")
 KNOWN_COLUMNS = ("text", "title", "url", "published", "date", "outlet", "id")
@@ -25,13 +25,7 @@ def read_table_file(path: str | Path, problems: list[str]) -> Iterator[Article]:
     skipped; a file that cannot be a table of articles raises ArticleError naming it."""
     path = Path(path)
     name = display_name(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_TABLE_BYTES:
-            raise ArticleError(f"{name}: {size:,} bytes is larger than the {MAX_TABLE_BYTES:,}-byte limit")
-        data = path.read_bytes()
-    except OSError as err:
-        raise ArticleError(f"{name}: cannot read the file ({err.strerror or err})") from None
+    data = read_bytes(path, MAX_TABLE_BYTES)
     text, warnings = decode(data, name)
     problems.extend(warnings)
     rows = _jsonl_rows(text, name) if path.suffix.lower() == ".jsonl" else _csv_rows(text, name, problems)
