@@ -322,8 +322,8 @@ class Resolver:
             found = self._same_source(span, offset)  # selon le communiqué: the source just named
             if found.resolution == "same source":
                 return found
-        if first in DESCRIPTION_DETS:
-            found = self._antecedent_of_description(span, kind, offset, index)
+        if first in DESCRIPTION_DETS or first in _POSSESSIVES:
+            found = self._antecedent_of_description(span, kind, offset, index, possessive=first in _POSSESSIVES)
             if found is not None:
                 return found
         if head.ent_type_ in ("LOC", "MISC") and "Plur" in head.morph.get("Number"):
@@ -332,7 +332,10 @@ class Resolver:
             "organization" if kind == "media" else "unknown")
         return Actor(text, actor_kind, "as written")
 
-    def _antecedent_of_description(self, span: Span, kind: str | None, offset: int, index: int) -> Actor | None:
+    def _antecedent_of_description(self, span: Span, kind: str | None, offset: int, index: int,
+                                   possessive: bool = False) -> Actor | None:
+        """Who a description is: the actor given that role, an earlier mention with that noun, or (not for a
+        possessive: « son avocat » is not the person just named) the latest compatible actor."""
         pos = span.start_char + offset
         head = _lemma(span.root)
         own = frozenset(w for w in _noun_words(span) if w != head)
@@ -353,6 +356,8 @@ class Resolver:
                     and m.actor.type != "article":
                 return Actor(m.actor.name, m.actor.type, m.actor.resolution if m.actor.type == "anonymous"
                              else "role", span.text.strip())
+        if possessive:
+            return None
         if head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named:
             # 3. le club, l'institut, le syndicat: the organisation named last (not a medium told something)
             named_orgs = [m for m in recent if m.actor.type == "organization" and not m.addressee
@@ -453,6 +458,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+_POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
 _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
                     "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")
 

@@ -175,3 +175,13 @@ def test_narration_is_not_speech(rows):
     narration = rows[rows["article_id"] == "narration"]
     assert set(narration["cue"]) == {"annoncer", "appeler", "selon"}
     assert not narration["text"].str.contains("accéder au bâtiment|pompiers|312 voix").any()
+
+
+def test_a_possessive_role_is_the_one_given_that_role_not_the_person_just_named():
+    from claims.extract import extract_text
+
+    df = extract_text("Le maire de Lyon, Paul Ravel, est mis en cause. Me Anne Brun, avocate de la commune, a dénoncé "
+                      "une « cabale ». Son avocate a précisé que la commune porterait plainte lundi.")
+    row = row_with(df, "porterait plainte")
+    assert (row["speaker"], row["speaker_resolution"], row["speaker_mention"]) == ("Anne Brun", "apposition",
+                                                                                   "Son avocate")
