@@ -44,6 +44,7 @@ claims = Table(
     Column("version", Integer, nullable=False, default=1),
     Column("cluster_id", String(32), index=True),
     Column("cluster_key", Text),
+    Column("claim", Text),  # the readable claim (claims/readable.py; migration 0006); NULL: stored before it
 )
 Index("ix_claims_article_start", claims.c.article_id, claims.c.start)  # reads and exports in article order
 Index("ix_claims_speaker", claims.c.speaker)
