@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claims import views
+from claims.labels import DEFAULT_LANGUAGE, LANGUAGES
 from claims.safe import escape_markdown
 from claims.store import StoreError
 from claims.store.export import BROWSER_EXPORT_ROWS, export_command, export_view, verdict_statuses
@@ -37,28 +38,41 @@ def _metrics(view) -> None:
                    help="Certainty hedged, alleged (journalistic conditional) or unsourced, or an anonymous speaker")
 
 
+def _lang() -> str:
+    """The language of exported headers and words: the page's (?lang=fr), else English."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang") or DEFAULT_LANGUAGE
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def _downloads(db: str, view: views.View, filters: views.Filters) -> None:
     name = f"claims_{filters.describe()}"
     counts = views.status_counts(view, [])
     reviewed = int(counts.loc[counts["status"].isin(list(verdict_statuses())), "claims"].sum())
     big = len(view) > BROWSER_EXPORT_ROWS  # Streamlit holds a download whole in memory: big ones go by the CLI
-    cols = st.columns([1, 1, 1.4, 2.6])
+    lang = _lang()
+    cols = st.columns([1, 1.3, 1, 1, 1.4, 2])
     # Callables: the file is built from the store only when clicked, so a view costs nothing until then.
-    cols[0].download_button("⬇ CSV", lambda: export_view(data.store(db), view.ids(), "csv"), f"{name}.csv",
-                            "text/csv", key="dl_csv", on_click="ignore", disabled=big, width="stretch")
-    cols[1].download_button("⬇ JSONL", lambda: export_view(data.store(db), view.ids(), "jsonl"), f"{name}.jsonl",
-                            "application/jsonl", key="dl_jsonl", on_click="ignore", disabled=big, width="stretch")
-    cols[2].download_button(f"⬇ ClaimReview ({reviewed:,})",
+    # CSV, Excel (FR) and .xlsx hold the same columns as `claims export` (claims.exports.EXPORT_COLUMNS).
+    buttons = [("⬇ CSV", "csv", f"{name}.csv", "text/csv", "Comma-separated, UTF-8 with a BOM"),
+               ("⬇ CSV Excel (FR)", "excel-fr", f"{name}.fr.csv", "text/csv",
+                "Separated by ; with decimal commas: what French Excel opens in columns"),
+               ("⬇ Excel", "xlsx", f"{name}.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "An .xlsx workbook"),
+               ("⬇ JSONL", "jsonl", f"{name}.jsonl", "application/jsonl", "One JSON record a claim, every column")]
+    for col, (label_, fmt, file_name, mime, help_) in zip(cols, buttons):
+        col.download_button(label_, lambda fmt=fmt: export_view(data.store(db), view.ids(), fmt, lang), file_name,
+                            mime, key=f"dl_{fmt}", on_click="ignore", disabled=big, width="stretch", help=help_)
+    cols[4].download_button(f"⬇ ClaimReview ({reviewed:,})",
                             lambda: export_view(data.store(db), view.ids(), "claimreview"),
                             f"{name}.claimreview.json", "application/ld+json", key="dl_claimreview",
                             on_click="ignore", disabled=reviewed == 0 or big, width="stretch",
                             help="schema.org ClaimReview JSON-LD for the claims in view that have a verdict")
     if big:
-        cols[3].caption(f"{len(view):,} claims in view: too many to download from the browser "
+        cols[5].caption(f"{len(view):,} claims in view: too many to download from the browser "
                         f"(up to {BROWSER_EXPORT_ROWS:,}). Export them with the command line:")
         st.code(export_command(data.store(db).name, filters, f"{name}.csv"), language="bash", wrap_lines=True)
     else:
-        cols[3].caption(f"Exports hold the {len(view):,} claims in view, with their status and note.")
+        cols[5].caption(f"Exports hold the {len(view):,} claims in view, with their status and note.")
 
 
 def _charts(view: views.View, statuses: list[str]) -> None:

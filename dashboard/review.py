@@ -12,7 +12,7 @@ from claims.views import SORTS, View, appearances
 from dashboard import data
 
 PAGE_SIZES = (50, 100, 250, 500)
-_TABLE_COLUMNS = ["status", "speaker", "text", "certainty", "markers_text", "note", "kind", "article_title",
+_TABLE_COLUMNS = ["status", "speaker", "claim", "certainty", "markers_text", "note", "kind", "article_title",
                   "claim_id"]
 _EDITABLE = ("status", "note")
 
@@ -82,7 +82,9 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
             "status": st.column_config.SelectboxColumn("status", options=statuses, required=True, width=105),
             "note": st.column_config.TextColumn("note", width="small", help="Your note: sources, reasoning"),
             "speaker": st.column_config.TextColumn("speaker", width=140),
-            "text": st.column_config.TextColumn("claim", width=430),
+            "claim": st.column_config.TextColumn("claim", width=430,
+                                                 help="The claim as a sentence: speaker, verb and content "
+                                                      "(the exact span is highlighted in the claim's evidence)"),
             "certainty": st.column_config.TextColumn("certainty", width=85),
             "markers_text": st.column_config.TextColumn("markers", width=190),
             "article_title": st.column_config.TextColumn("article", width="small"),
@@ -94,7 +96,8 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
 
 
 def _label(row: pd.Series) -> str:
-    text = row["text"] if len(row["text"]) <= 90 else row["text"][:89] + "…"
+    claim = row.get("claim") or row["text"]
+    text = claim if len(claim) <= 90 else claim[:89] + "…"
     return f"{row['speaker'] or '?'} — {text}"
 
 
@@ -209,7 +212,7 @@ def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> Non
         if not total:
             st.caption("This claim appears nowhere else in the stored articles.")
             return
-        st.dataframe(others[["date", "article_title", "speaker", "text", "status"]], hide_index=True,
+        st.dataframe(others[["date", "article_title", "speaker", "claim", "status"]], hide_index=True,
                      width="stretch")
         if total > len(others):
             st.caption(f"The first {len(others):,} of {total:,} are listed.")

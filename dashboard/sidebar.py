@@ -17,7 +17,8 @@ _HELP = {
     "about": "Actors the claim talks about.",
     "kind": "direct quote, indirect speech, mixed (partial quote), according_to (selon X), "
             "assertion (the article's own statement).",
-    "certainty": "asserted > reported > hedged > alleged (conditional) > unsourced (vague source).",
+    "certainty": "asserted > reported > hedged > alleged (conditional) > unsourced (vague source). A claim is "
+                 "listed under each sign it carries: a conditional from a vague source is alleged and unsourced.",
     "marker": "Only claims carrying one of these signs of uncertainty.",
 }
 
