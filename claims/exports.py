@@ -177,12 +177,32 @@ def write_csv(tables: Iterable[pa.Table], fh: IO[bytes], *, lang: str = DEFAULT_
 
 def csv_rows(table: pa.Table, delimiter: str = ",") -> tuple[pa.Buffer, np.ndarray]:
     """A reading-order table as CSV bytes, exactly as Arrow's CSV writer writes it (strings quoted,
-    quotes doubled, numbers bare), and where each row starts in them (one offset a row, plus the end).
+    quotes doubled, numbers bare), and where each row starts in them (one offset a row, plus the end),
+    so that rows can be put in article order by moving byte ranges.
 
-    Each row's length is counted from its cells first, so the writer renders the batch in C++ into a
-    buffer of the right size, and the rows can be put in article order by moving byte ranges."""
+    A row ends with a newline right after its last cell, a number (EXPORT_COLUMNS ends with offsets);
+    a newline inside a quoted text that looks the same is rare, and then the rows are measured cell by
+    cell instead."""
     import pyarrow.csv as pa_csv
 
+    sink = pa.BufferOutputStream()
+    pa_csv.write_csv(table, sink, pa_csv.WriteOptions(include_header=False, delimiter=delimiter))
+    data = sink.getvalue()
+    raw = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(raw == 10)
+    if len(ends) != table.num_rows:  # newlines inside texts: keep those after a number or an empty cell
+        before = raw[np.maximum(ends - 1, 0)]
+        ends = ends[((before >= 48) & (before <= 57)) | (before == ord(delimiter))]
+    if len(ends) == table.num_rows:
+        return data, np.concatenate([[0], ends + 1]).astype(np.int64)
+    offsets = _measured_rows(table)
+    if offsets[-1] != data.size:  # a cell the writer wrote otherwise than counted: never cut a row wrong
+        raise RuntimeError(f"CSV rows do not add up: {offsets[-1]} bytes counted, {data.size} written")
+    return data, offsets
+
+
+def _measured_rows(table: pa.Table) -> np.ndarray:
+    """Where each row starts in the CSV of `table`, from its cells' lengths (quotes doubled)."""
     lengths = np.full(table.num_rows, table.num_columns, dtype=np.int64)  # the delimiters and the newline
     for column in table.columns:
         column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
@@ -194,13 +214,7 @@ def csv_rows(table: pa.Table, delimiter: str = ",") -> tuple[pa.Buffer, np.ndarr
         lengths += cells.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     offsets = np.zeros(table.num_rows + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
-    data = pa.allocate_buffer(int(offsets[-1]), resizable=False)
-    with pa.FixedSizeBufferWriter(data) as sink:
-        pa_csv.write_csv(table, sink, pa_csv.WriteOptions(include_header=False, delimiter=delimiter))
-        written = sink.tell()
-    if written != offsets[-1]:  # a cell the writer wrote otherwise than counted: never cut a row wrong
-        raise RuntimeError(f"CSV rows do not add up: {offsets[-1]} bytes counted, {written} written")
-    return data, offsets
+    return offsets
 
 
 def csv_header(lang: str = DEFAULT_LANGUAGE, *, excel_fr: bool = False, bom: bool = False) -> bytes:

@@ -2,6 +2,7 @@
 `.xlsx`, formulas neutralised, ClaimReview signed by the desk's settings."""
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import subprocess
@@ -142,4 +143,28 @@ def test_the_fast_csv_writes_what_the_frame_export_writes_in_french(tmp_path, ye
         export(store.iter_claims_frames(), str(slow), fmt, lang="fr")  # pandas frames, in article order
         assert fast.read_bytes() == slow.read_bytes()
     ids = pd.read_csv(fast, sep=";", encoding="utf-8-sig", keep_default_na=False)["Identifiant"]
+    assert list(ids) == list(store.claims_frame()["claim_id"])
+
+
+def test_a_big_csv_export_read_by_several_processes_writes_the_same_file(tmp_path, year_batch, monkeypatch):
+    """Slices of the table read and rendered by forked processes give the file one process writes."""
+    import claims.store.columnar as columnar
+
+    store = open_store(str(tmp_path / "desk.db"))
+    articles, rows = year_batch
+    for article in reversed(articles):
+        store.ingest([article], [r for r in rows if r["article_id"] == article.article_id])
+    ingest(store, [SEED])
+    one, many = tmp_path / "one.csv", tmp_path / "many.csv"
+    monkeypatch.setenv("CLAIMS_EXPORT_PROCESSES", "1")
+    n = export_store(store, str(one), "csv")
+    monkeypatch.setattr(columnar, "PARALLEL_SLICE_ROWS", 10)  # this small store in three slices
+    monkeypatch.setenv("CLAIMS_EXPORT_PROCESSES", "3")
+    kept = tmp_path / "parts"  # where the forked processes leave their slices (kept here to be looked at)
+    kept.mkdir()
+    monkeypatch.setattr(columnar.tempfile, "TemporaryDirectory", lambda **kw: contextlib.nullcontext(str(kept)))
+    assert export_store(store, str(many), "csv") == n > 50
+    assert {p.name for p in kept.iterdir()} >= {"1.bin", "1.keys", "2.bin", "2.keys"}
+    assert many.read_bytes() == one.read_bytes()
+    ids = pd.read_csv(many, keep_default_na=False)["Claim ID"]
     assert list(ids) == list(store.claims_frame()["claim_id"])

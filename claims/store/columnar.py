@@ -9,7 +9,10 @@ record_batches for why).
 from __future__ import annotations
 
 import functools
+import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,6 +35,7 @@ _SEP = "\x1f"  # unit separator: never in a name, a kind or a JSON list
 _ROW = "\x1d"  # group separator: between rows joined by the database
 _SUB = "\x1e"  # record separator: between the low-cardinality columns packed in one part
 _PACKED = [n for n in DESK_COLUMNS if n not in ("claim_id", "article_id", "start")]
+PARALLEL_SLICE_ROWS = 200_000  # the fewest claims a forked export process is worth starting for
 _IN_CHUNK = 900  # ids per IN (…) query: under SQLite's bound-parameter limit on every version
 
 
@@ -187,14 +191,26 @@ def review_batches(store: Store, *, status: Iterable[str] | None = None, speaker
 def write_in_article_order(store: Store, render: Callable[[pa.RecordBatch], tuple[pa.Buffer, np.ndarray]],
                            write: Callable[[memoryview], object], *, status: Iterable[str] | None = None,
                            speaker: Iterable[str] | None = None, ids: pa.Array | None = None,
-                           adbc: bool = False, chunk_rows: int = 100_000) -> int:
+                           adbc: bool = False, chunk_rows: int = 100_000, processes: int = 1) -> int:
     """Read the chosen claims in storage order, turn each batch into bytes as it arrives (`render` gives
     the bytes and where each row starts in them, e.g. claims.exports.csv_rows), and `write` the rows'
     bytes in article order; returns the rows written.
 
     Only the rendered bytes and the sort keys are held (every batch read is dropped once rendered), and
-    only those bytes are reordered: one column, not every column."""
+    only those bytes are reordered: one column, not every column. With `processes` > 1 (SQLite through
+    ADBC, Linux), the table is read and rendered in that many slices of its rows at once, each forked
+    process writing its bytes to a temporary file that this one maps back."""
     query = store.claims_query(status, speaker, None).order_by(None)
+    if processes > 1 and adbc and store.is_sqlite and sys.platform.startswith("linux"):
+        with tempfile.TemporaryDirectory(prefix="claims-export-") as folder:
+            keys, parts = _render_in_processes(store, query, render, ids, processes, Path(folder))
+            return _write_ordered(keys, parts, write, chunk_rows)
+    keys, parts = _render_slice(store, query, render, ids, adbc)
+    return _write_ordered(keys, parts, write, chunk_rows)
+
+
+def _render_slice(store: Store, query: Select, render, ids, adbc: bool) -> tuple[list, list]:
+    """(sort keys, rendered parts) of the claims `query` reads."""
     keys, parts = [], []
     for batch in record_batches(store, query, adbc=adbc):
         if ids is not None:
@@ -202,6 +218,67 @@ def write_in_article_order(store: Store, render: Callable[[pa.RecordBatch], tupl
         if batch.num_rows:
             keys.append(batch.select([k for k, _ in ORDER]))
             parts.append(render(batch.select(REVIEW_COLUMNS)))
+    return keys, parts
+
+
+def _render_in_processes(store: Store, query: Select, render, ids, processes: int, folder: Path):
+    """_render_slice over `processes` slices of rowids: this process renders the first, forked ones the
+    others (their bytes, offsets and keys come back through files in `folder`)."""
+    import multiprocessing
+
+    rowid = literal_column("claims.rowid")
+    with store.engine.connect() as conn:
+        lo, hi = conn.execute(select(func.min(rowid), func.max(rowid)).select_from(t.claims)).one()
+    lo, hi = lo or 0, (hi or 0) + 1
+    processes = max(1, min(processes, (hi - lo) // PARALLEL_SLICE_ROWS))  # a small store: no fork
+    bounds = [lo + (hi - lo) * i // processes for i in range(processes + 1)]
+    slices = [query.where(rowid >= a, rowid < b) for a, b in zip(bounds, bounds[1:])]
+    ctx = multiprocessing.get_context("fork")  # the children share the loaded modules, ids and `render`
+    children = []
+    for i, sliced in enumerate(slices[1:], start=1):
+        child = ctx.Process(target=_render_to_files, args=(store, sliced, render, ids, folder / str(i)), daemon=True)
+        child.start()
+        children.append((i, child))
+    keys, parts = _render_slice(store, slices[0], render, ids, adbc=True)
+    for i, child in children:
+        child.join()
+        base = folder / str(i)
+        if child.exitcode != 0:
+            problem = base.with_suffix(".error")
+            raise RuntimeError(problem.read_text() if problem.exists() else f"export worker {i} failed")
+        if not base.with_suffix(".keys").exists():
+            continue  # nothing in that slice
+        with pa.OSFile(str(base.with_suffix(".keys"))) as fh:
+            table = pa.ipc.open_file(fh).read_all()
+        data = pa.memory_map(str(base.with_suffix(".bin"))).read_buffer()
+        ends = table.column("end").to_numpy()
+        keys.append(table.select([k for k, _ in ORDER]).combine_chunks().to_batches()[0])
+        parts.append((data, np.concatenate([[0], ends]).astype(np.int64)))
+    return keys, parts
+
+
+def _render_to_files(store: Store, query: Select, render, ids, base: Path) -> None:
+    """In a forked process: render a slice, its bytes to base.bin, keys and row ends to base.keys."""
+    try:
+        keys, parts = _render_slice(store, query, render, ids, adbc=True)
+        if not parts:
+            return
+        ends, total = [], 0
+        with open(base.with_suffix(".bin"), "wb") as fh:
+            for data, offsets in parts:
+                fh.write(memoryview(data)[offsets[0]: offsets[-1]])
+                ends.append(offsets[1:] - offsets[0] + total)
+                total += int(offsets[-1] - offsets[0])
+        table = pa.Table.from_batches(keys).append_column("end", pa.array(np.concatenate(ends)))
+        with pa.OSFile(str(base.with_suffix(".keys")), "wb") as fh, pa.ipc.new_file(fh, table.schema) as out:
+            out.write_table(table)
+    except BaseException as err:  # noqa: BLE001 - said by the parent, which raises it
+        base.with_suffix(".error").write_text(f"{type(err).__name__}: {err}")
+        raise
+
+
+def _write_ordered(keys: list, parts: list, write: Callable[[memoryview], object], chunk_rows: int) -> int:
+    """`write` the rendered rows of `parts` in the order of their sort `keys`."""
     if not parts:
         return 0
     order = pc.sort_indices(pa.Table.from_batches(keys), sort_keys=ORDER)
@@ -214,10 +291,11 @@ def write_in_article_order(store: Store, render: Callable[[pa.RecordBatch], tupl
     sizes = [int(offsets[-1]) for _, offsets in parts]
     data = np.empty(sum(sizes), dtype=np.uint8)
     bases = np.concatenate([[0], np.cumsum(sizes)])
-    for (part, offsets), base in zip(parts, bases):
-        data[base: base + offsets[-1]] = np.frombuffer(part, dtype=np.uint8, count=int(offsets[-1]))
     starts = np.concatenate([offsets[:-1] + base for (_, offsets), base in zip(parts, bases)] + [[bases[-1]]])
-    del parts
+    for i, base in enumerate(bases[:-1]):
+        part, offsets = parts[i]
+        data[base: base + offsets[-1]] = np.frombuffer(part, dtype=np.uint8, count=int(offsets[-1]))
+        parts[i] = None  # each part freed once copied: the bytes are held once, not twice
     rows = pa.LargeStringArray.from_buffers(len(order), pa.py_buffer(starts.astype(np.int64)), pa.py_buffer(data))
     for i in range(0, len(order), chunk_rows):
         chunk = rows.take(order[i: i + chunk_rows])

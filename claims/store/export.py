@@ -129,7 +129,20 @@ def _csv_via_arrow(store: Store, path: str, fmt: str, status, speaker, ids, bom:
 
     with open(path, "wb", buffering=1 << 20) as fh:
         fh.write(csv_header(lang, excel_fr=excel_fr, bom=bom))
-        return write_in_article_order(store, render, fh.write, status=status, speaker=speaker, ids=ids, adbc=True)
+        return write_in_article_order(store, render, fh.write, status=status, speaker=speaker, ids=ids, adbc=True,
+                                      processes=export_processes())
+
+
+def export_processes() -> int:
+    """Processes a big CSV export reads and renders with: this machine's cores, at most 4
+    ($CLAIMS_EXPORT_PROCESSES sets it; 1 reads in this process only)."""
+    import os
+
+    wanted = os.environ.get("CLAIMS_EXPORT_PROCESSES", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, 4))
 
 
 def _store_tables(store: Store, status, speaker, ids) -> Iterator:
