@@ -196,34 +196,74 @@ def write_in_article_order(store: Store, render: Callable[[pa.RecordBatch], tupl
     the bytes and where each row starts in them, e.g. claims.exports.csv_rows), and `write` the rows'
     bytes in article order; returns the rows written.
 
-    Only the rendered bytes and the sort keys are held (every batch read is dropped once rendered), and
-    only those bytes are reordered: one column, not every column. With `processes` > 1 (SQLite through
-    ADBC, Linux), the table is read and rendered in that many slices of its rows at once, each forked
-    process writing its bytes to a temporary file that this one maps back."""
+    Only the rendered bytes (in one growing region, each batch's appended as it is rendered) and the
+    sort keys are held, and only those bytes are reordered: one column, not every column. With
+    `processes` > 1 (SQLite through ADBC, Linux), slices of the table are read and rendered at once by
+    forked processes, each writing its bytes to a temporary file that this one appends."""
     query = store.claims_query(status, speaker, None).order_by(None)
+    rendered = _Rendered()
     if processes > 1 and adbc and store.is_sqlite and sys.platform.startswith("linux"):
         with tempfile.TemporaryDirectory(prefix="claims-export-") as folder:
-            keys, parts = _render_in_processes(store, query, render, ids, processes, Path(folder))
-            return _write_ordered(keys, parts, write, chunk_rows)
-    keys, parts = _render_slice(store, query, render, ids, adbc)
-    return _write_ordered(keys, parts, write, chunk_rows)
+            _render_in_processes(store, query, render, ids, processes, Path(folder), rendered)
+    else:
+        _render_slice(store, query, render, ids, adbc, rendered)
+    return rendered.write_ordered(write, chunk_rows)
 
 
-def _render_slice(store: Store, query: Select, render, ids, adbc: bool) -> tuple[list, list]:
-    """(sort keys, rendered parts) of the claims `query` reads."""
-    keys, parts = [], []
+class _Rendered:
+    """Rendered rows in storage order: their bytes one after the other in one region (reserved large,
+    filled as batches come: memory is only used where written), where each row starts, and sort keys."""
+
+    def __init__(self, capacity: int = 1 << 28):
+        self.bytes = np.empty(capacity, dtype=np.uint8)
+        self.size = 0
+        self.starts: list[np.ndarray] = []
+        self.keys: list[pa.RecordBatch] = []
+
+    def add(self, keys: pa.RecordBatch, data, offsets: np.ndarray) -> None:
+        n = int(offsets[-1] - offsets[0])
+        if self.size + n > len(self.bytes):  # grow by doubling (the new region is only touched where copied)
+            bigger = np.empty(max(2 * len(self.bytes), self.size + n), dtype=np.uint8)
+            bigger[: self.size] = self.bytes[: self.size]
+            self.bytes = bigger
+        self.bytes[self.size: self.size + n] = np.frombuffer(data, dtype=np.uint8, count=n, offset=int(offsets[0]))
+        self.starts.append(offsets[:-1] - offsets[0] + self.size)
+        self.keys.append(keys)
+        self.size += n
+
+    def write_ordered(self, write: Callable[[memoryview], object], chunk_rows: int) -> int:
+        """`write` the rows in the order of their sort keys."""
+        if not self.keys:
+            return 0
+        order = pc.sort_indices(pa.Table.from_batches(self.keys), sort_keys=ORDER)
+        if pc.all(pc.equal(order, pa.array(range(len(order)), order.type))).as_py():
+            write(memoryview(self.bytes)[: self.size])  # stored in article order already (ingested in that order)
+            return len(order)
+        # One string a row over the region (no copy), then 100,000 rows at a time in article order:
+        # Arrow's take moves each row's bytes in C++ (rows of copied claims can be single rows apart).
+        starts = np.concatenate([*self.starts, [self.size]]).astype(np.int64)
+        rows = pa.LargeStringArray.from_buffers(len(order), pa.py_buffer(starts), pa.py_buffer(self.bytes))
+        for i in range(0, len(order), chunk_rows):
+            chunk = rows.take(order[i: i + chunk_rows])
+            ends = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
+            write(memoryview(chunk.buffers()[2])[int(ends[0]): int(ends[-1])])
+        return len(order)
+
+
+def _render_slice(store: Store, query: Select, render, ids, adbc: bool, rendered: _Rendered) -> None:
+    """The claims `query` reads, rendered into `rendered` batch by batch."""
     for batch in record_batches(store, query, adbc=adbc):
         if ids is not None:
             batch = batch.filter(pc.is_in(batch.column("claim_id"), value_set=ids))
         if batch.num_rows:
-            keys.append(batch.select([k for k, _ in ORDER]))
-            parts.append(render(batch.select(REVIEW_COLUMNS)))
-    return keys, parts
+            data, offsets = render(batch.select(REVIEW_COLUMNS))
+            rendered.add(batch.select([k for k, _ in ORDER]), data, offsets)
 
 
-def _render_in_processes(store: Store, query: Select, render, ids, processes: int, folder: Path):
+def _render_in_processes(store: Store, query: Select, render, ids, processes: int, folder: Path,
+                         rendered: _Rendered) -> None:
     """_render_slice over `processes` slices of rowids: this process renders the first, forked ones the
-    others (their bytes, offsets and keys come back through files in `folder`)."""
+    others (their bytes, row starts and keys come back through files in `folder`)."""
     import multiprocessing
 
     rowid = literal_column("claims.rowid")
@@ -239,7 +279,7 @@ def _render_in_processes(store: Store, query: Select, render, ids, processes: in
         child = ctx.Process(target=_render_to_files, args=(store, sliced, render, ids, folder / str(i)), daemon=True)
         child.start()
         children.append((i, child))
-    keys, parts = _render_slice(store, slices[0], render, ids, adbc=True)
+    _render_slice(store, slices[0], render, ids, True, rendered)
     for i, child in children:
         child.join()
         base = folder / str(i)
@@ -249,59 +289,36 @@ def _render_in_processes(store: Store, query: Select, render, ids, processes: in
         if not base.with_suffix(".keys").exists():
             continue  # nothing in that slice
         with pa.OSFile(str(base.with_suffix(".keys"))) as fh:
-            table = pa.ipc.open_file(fh).read_all()
+            table = pa.ipc.open_file(fh).read_all().combine_chunks()
         data = pa.memory_map(str(base.with_suffix(".bin"))).read_buffer()
         ends = table.column("end").to_numpy()
-        keys.append(table.select([k for k, _ in ORDER]).combine_chunks().to_batches()[0])
-        parts.append((data, np.concatenate([[0], ends]).astype(np.int64)))
-    return keys, parts
+        keys = table.select([k for k, _ in ORDER]).to_batches()[0]
+        rendered.add(keys, data, np.concatenate([[0], ends]).astype(np.int64))
 
 
 def _render_to_files(store: Store, query: Select, render, ids, base: Path) -> None:
     """In a forked process: render a slice, its bytes to base.bin, keys and row ends to base.keys."""
     try:
-        keys, parts = _render_slice(store, query, render, ids, adbc=True)
-        if not parts:
-            return
-        ends, total = [], 0
+        ends, keys, total = [], [], 0
         with open(base.with_suffix(".bin"), "wb") as fh:
-            for data, offsets in parts:
+            for batch in record_batches(store, query, adbc=True):
+                if ids is not None:
+                    batch = batch.filter(pc.is_in(batch.column("claim_id"), value_set=ids))
+                if not batch.num_rows:
+                    continue
+                data, offsets = render(batch.select(REVIEW_COLUMNS))
                 fh.write(memoryview(data)[offsets[0]: offsets[-1]])
                 ends.append(offsets[1:] - offsets[0] + total)
                 total += int(offsets[-1] - offsets[0])
+                keys.append(batch.select([k for k, _ in ORDER]))
+        if not keys:
+            return
         table = pa.Table.from_batches(keys).append_column("end", pa.array(np.concatenate(ends)))
         with pa.OSFile(str(base.with_suffix(".keys")), "wb") as fh, pa.ipc.new_file(fh, table.schema) as out:
             out.write_table(table)
     except BaseException as err:  # noqa: BLE001 - said by the parent, which raises it
         base.with_suffix(".error").write_text(f"{type(err).__name__}: {err}")
         raise
-
-
-def _write_ordered(keys: list, parts: list, write: Callable[[memoryview], object], chunk_rows: int) -> int:
-    """`write` the rendered rows of `parts` in the order of their sort `keys`."""
-    if not parts:
-        return 0
-    order = pc.sort_indices(pa.Table.from_batches(keys), sort_keys=ORDER)
-    if pc.all(pc.equal(order, pa.array(range(len(order)), order.type))).as_py():
-        for data, offsets in parts:  # stored in article order already (ingested in that order)
-            write(memoryview(data)[offsets[0]: offsets[-1]])
-        return len(order)
-    # One string a row over all the bytes (one copy), then 100,000 rows at a time in article order:
-    # Arrow's take moves each row's bytes in C++ (rows of copied claims can be single rows apart).
-    sizes = [int(offsets[-1]) for _, offsets in parts]
-    data = np.empty(sum(sizes), dtype=np.uint8)
-    bases = np.concatenate([[0], np.cumsum(sizes)])
-    starts = np.concatenate([offsets[:-1] + base for (_, offsets), base in zip(parts, bases)] + [[bases[-1]]])
-    for i, base in enumerate(bases[:-1]):
-        part, offsets = parts[i]
-        data[base: base + offsets[-1]] = np.frombuffer(part, dtype=np.uint8, count=int(offsets[-1]))
-        parts[i] = None  # each part freed once copied: the bytes are held once, not twice
-    rows = pa.LargeStringArray.from_buffers(len(order), pa.py_buffer(starts.astype(np.int64)), pa.py_buffer(data))
-    for i in range(0, len(order), chunk_rows):
-        chunk = rows.take(order[i: i + chunk_rows])
-        ends = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
-        write(memoryview(chunk.buffers()[2])[int(ends[0]): int(ends[-1])])
-    return len(order)
 
 
 def claims_by_id(store: Store, ids: list[str]) -> pd.DataFrame:
