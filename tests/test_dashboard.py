@@ -111,6 +111,20 @@ def test_csv_download_holds_exactly_the_rows_in_view(db, downloads):
     assert {"Status", "Verdict note", "Certainty markers"} <= set(csv.columns)
 
 
+def test_the_excel_download_reads_back_with_openpyxl(db, downloads):
+    import openpyxl
+
+    at = run_app()
+    at.multiselect(key="f_speaker").set_value([POMPEO]).run()
+    name = next(n for n in downloads if n.endswith(".xlsx") and "speaker-mike-pompeo" in n)
+    ws = openpyxl.load_workbook(io.BytesIO(downloads[name]())).active
+    assert [c.value for c in ws[1]][:4] == ["Date", "Outlet", "Speaker", "Claim"] and ws.freeze_panes == "A2"
+    assert ws.max_row == 1 + metric(at, "Claims") == 5
+    fr = next(n for n in downloads if n.endswith(".fr.csv") and "speaker-mike-pompeo" in n)
+    csv = pd.read_csv(io.BytesIO(downloads[fr]()), sep=";", encoding="utf-8-sig")
+    assert len(csv) == 4 and set(csv.iloc[:, 2]) == {POMPEO}
+
+
 def test_the_certainty_filter_offers_every_level_a_claim_carries(db):
     """The conditional of « selon certaines sources américaines, ce dernier aurait tenté… » makes that
     claim alleged as well as unsourced (its level): « alleged » is offered and finds it."""

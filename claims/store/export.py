@@ -185,6 +185,8 @@ def export_view(store: Store, ids, fmt: str, lang: str = DEFAULT_LANGUAGE) -> by
 
 
 BROWSER_EXPORT_ROWS = 100_000  # a bigger view is exported by the command line (Streamlit holds downloads in memory)
+# openpyxl writes some 100,000 cells a second: a bigger .xlsx than this is offered by the command line
+BROWSER_XLSX_ROWS = 20_000
 
 
 def export_command(db: str, filters, output: str) -> str:
