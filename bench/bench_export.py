@@ -57,11 +57,11 @@ def phases(db: str, out: Path) -> dict[str, float]:
         pass
     spent["read (ADBC, storage order)"] = clock() - t
 
-    def render(batch):
+    def render(batch, room):
         a = clock()
         table = reading_table(batch)
         b = clock()
-        rows = csv_rows(table)
+        rows = csv_rows(table, ",", room)
         spent["reading-order columns"] += b - a
         spent["CSV bytes"] += clock() - b
         return rows

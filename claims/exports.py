@@ -175,19 +175,29 @@ def write_csv(tables: Iterable[pa.Table], fh: IO[bytes], *, lang: str = DEFAULT_
     return n
 
 
-def csv_rows(table: pa.Table, delimiter: str = ",") -> tuple[pa.Buffer, np.ndarray]:
+def csv_rows(table: pa.Table, delimiter: str = ",", into: pa.Buffer | None = None) -> tuple[pa.Buffer, np.ndarray]:
     """A reading-order table as CSV bytes, exactly as Arrow's CSV writer writes it (strings quoted,
     quotes doubled, numbers bare), and where each row starts in them (one offset a row, plus the end),
     so that rows can be put in article order by moving byte ranges.
 
     A row ends with a newline right after its last cell, a number (EXPORT_COLUMNS ends with offsets);
     a newline inside a quoted text that looks the same is rare, and then the rows are measured cell by
-    cell instead."""
+    cell instead. `into`: a writable buffer to write the bytes in when they fit (no buffer of their own)."""
     import pyarrow.csv as pa_csv
 
-    sink = pa.BufferOutputStream()
-    pa_csv.write_csv(table, sink, pa_csv.WriteOptions(include_header=False, delimiter=delimiter))
-    data = sink.getvalue()
+    options = pa_csv.WriteOptions(include_header=False, delimiter=delimiter)
+    data = None
+    if into is not None:
+        try:
+            with pa.FixedSizeBufferWriter(into) as sink:
+                pa_csv.write_csv(table, sink, options)
+                data = into.slice(0, sink.tell())
+        except OSError:  # more than the room left: a buffer of their own
+            data = None
+    if data is None:
+        sink = pa.BufferOutputStream()
+        pa_csv.write_csv(table, sink, options)
+        data = sink.getvalue()
     raw = np.frombuffer(data, dtype=np.uint8)
     ends = np.flatnonzero(raw == 10)
     if len(ends) != table.num_rows:  # newlines inside texts: keep those after a number or an empty cell

@@ -188,13 +188,14 @@ def review_batches(store: Store, *, status: Iterable[str] | None = None, speaker
         yield from table.take(order[i:i + chunk_rows]).to_batches()
 
 
-def write_in_article_order(store: Store, render: Callable[[pa.RecordBatch], tuple[pa.Buffer, np.ndarray]],
+def write_in_article_order(store: Store, render: Callable[[pa.RecordBatch, pa.Buffer | None],
+                                                         tuple[pa.Buffer, np.ndarray]],
                            write: Callable[[memoryview], object], *, status: Iterable[str] | None = None,
                            speaker: Iterable[str] | None = None, ids: pa.Array | None = None,
                            adbc: bool = False, chunk_rows: int = 100_000, processes: int = 1) -> int:
-    """Read the chosen claims in storage order, turn each batch into bytes as it arrives (`render` gives
-    the bytes and where each row starts in them, e.g. claims.exports.csv_rows), and `write` the rows'
-    bytes in article order; returns the rows written.
+    """Read the chosen claims in storage order, turn each batch into bytes as it arrives (`render(batch,
+    room)` gives the bytes and where each row starts in them, written in `room` when they fit, e.g.
+    claims.exports.csv_rows), and `write` the rows' bytes in article order; returns the rows written.
 
     Only the rendered bytes (in one growing region, each batch's appended as it is rendered) and the
     sort keys are held, and only those bytes are reordered: one column, not every column. With
@@ -220,13 +221,26 @@ class _Rendered:
         self.starts: list[np.ndarray] = []
         self.keys: list[pa.RecordBatch] = []
 
+    def room(self, at_least: int = 1 << 27) -> pa.Buffer:
+        """The free end of the region (at least `at_least` bytes), for a batch to be written in place."""
+        if len(self.bytes) - self.size < at_least:
+            self._grow(self.size + at_least)
+        return pa.py_buffer(self.bytes[self.size:])
+
+    def _grow(self, needed: int) -> None:
+        bigger = np.empty(max(2 * len(self.bytes), needed), dtype=np.uint8)  # touched only where written
+        bigger[: self.size] = self.bytes[: self.size]
+        self.bytes = bigger
+
     def add(self, keys: pa.RecordBatch, data, offsets: np.ndarray) -> None:
         n = int(offsets[-1] - offsets[0])
-        if self.size + n > len(self.bytes):  # grow by doubling (the new region is only touched where copied)
-            bigger = np.empty(max(2 * len(self.bytes), self.size + n), dtype=np.uint8)
-            bigger[: self.size] = self.bytes[: self.size]
-            self.bytes = bigger
-        self.bytes[self.size: self.size + n] = np.frombuffer(data, dtype=np.uint8, count=n, offset=int(offsets[0]))
+        in_place = isinstance(data, pa.Buffer) and offsets[0] == 0 and \
+            data.address == self.bytes.ctypes.data + self.size
+        if not in_place:  # rendered elsewhere (it did not fit, or a forked process's file): copied in
+            if self.size + n > len(self.bytes):
+                self._grow(self.size + n)
+            self.bytes[self.size: self.size + n] = np.frombuffer(data, dtype=np.uint8, count=n,
+                                                                 offset=int(offsets[0]))
         self.starts.append(offsets[:-1] - offsets[0] + self.size)
         self.keys.append(keys)
         self.size += n
@@ -256,7 +270,7 @@ def _render_slice(store: Store, query: Select, render, ids, adbc: bool, rendered
         if ids is not None:
             batch = batch.filter(pc.is_in(batch.column("claim_id"), value_set=ids))
         if batch.num_rows:
-            data, offsets = render(batch.select(REVIEW_COLUMNS))
+            data, offsets = render(batch.select(REVIEW_COLUMNS), rendered.room())
             rendered.add(batch.select([k for k, _ in ORDER]), data, offsets)
 
 
@@ -306,7 +320,7 @@ def _render_to_files(store: Store, query: Select, render, ids, base: Path) -> No
                     batch = batch.filter(pc.is_in(batch.column("claim_id"), value_set=ids))
                 if not batch.num_rows:
                     continue
-                data, offsets = render(batch.select(REVIEW_COLUMNS))
+                data, offsets = render(batch.select(REVIEW_COLUMNS), None)
                 fh.write(memoryview(data)[offsets[0]: offsets[-1]])
                 ends.append(offsets[1:] - offsets[0] + total)
                 total += int(offsets[-1] - offsets[0])

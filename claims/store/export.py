@@ -124,8 +124,8 @@ def _csv_via_arrow(store: Store, path: str, fmt: str, status, speaker, ids, bom:
     excel_fr = fmt == "excel-fr"
     delimiter = ";" if excel_fr else ","
 
-    def render(batch):
-        return csv_rows(reading_table(batch, lang, decimal_comma=excel_fr), delimiter)
+    def render(batch, room):
+        return csv_rows(reading_table(batch, lang, decimal_comma=excel_fr), delimiter, room)
 
     with open(path, "wb", buffering=1 << 20) as fh:
         fh.write(csv_header(lang, excel_fr=excel_fr, bom=bom))
