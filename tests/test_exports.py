@@ -164,7 +164,7 @@ def test_a_big_csv_export_read_by_several_processes_writes_the_same_file(tmp_pat
     kept.mkdir()
     monkeypatch.setattr(columnar.tempfile, "TemporaryDirectory", lambda **kw: contextlib.nullcontext(str(kept)))
     assert export_store(store, str(many), "csv") == n > 50
-    assert {p.name for p in kept.iterdir()} >= {"1.bin", "1.keys", "2.bin", "2.keys"}
+    assert {p.name for p in kept.iterdir()} >= {"1.keys", "2.keys"}  # rows in the shared region, keys in files
     assert many.read_bytes() == one.read_bytes()
     ids = pd.read_csv(many, keep_default_na=False)["Claim ID"]
     assert list(ids) == list(store.claims_frame()["claim_id"])
