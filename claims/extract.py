@@ -20,6 +20,7 @@ from claims.certainty import level
 from claims.ids import claim_id, claim_key
 from claims.nlp import load_model, normalize
 from claims.pipeline import statements_of
+from claims.readable import readable_claim
 from claims.schema import frame_from_rows
 from claims.speakers import Actor
 from claims.statement import Statement
@@ -31,7 +32,7 @@ def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int, 
     sent_start, sent_end = st.sentence.start_char + offset, st.sentence.end_char + offset
     sp = st.speaker
     markers = [{**m, "start": m["start"] + offset, "end": m["end"] + offset} for m in st.markers]
-    return {
+    row = {
         "article_id": article.article_id,
         "article_title": article.title,
         "published": article.published,
@@ -57,6 +58,8 @@ def _row(article: Article, st: Statement, offset: int, para: int, sent_no: int, 
         "cue_start": st.cue_start + offset if st.cue_start >= 0 else -1,
         "cue_end": st.cue_end + offset if st.cue_end >= 0 else -1,
     }
+    row["claim"] = readable_claim(row, sent_start)
+    return row
 
 
 def analyse(article: Article, docs: list[Doc], nlp: Language) -> list[dict]:

@@ -52,6 +52,7 @@ class Verb:
 class Alias:
     canonical: str
     type: str
+    resolution: str = "alias"  # "people" for a demonym (les Russes → Russie): a people speaks, not its seat
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         source_nouns=frozenset(fold(r["word"]) for r in sources if r["kind"] == "noun"),
         source_phrases=tuple(fold(r["word"]) for r in sources if r["kind"] == "phrase"),
         same_source=tuple(fold(r["word"]) for r in sources if r["kind"] == "same"),
-        aliases={fold(r["alias"]): Alias(r["canonical"], r["type"]) for r in read_table("aliases.tsv", data_dir)},
+        aliases={fold(r["alias"]): Alias(r["canonical"], r["type"], r.get("resolution") or "alias")
+                 for r in read_table("aliases.tsv", data_dir)},
         pronouns={
             fold(r["form"]): Pronoun(r["gender"], r["number"], r["rule"])
             for r in read_table("pronouns.tsv", data_dir)

@@ -51,6 +51,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("speaker_end", "int", "Offset just after the speaker mention (-1 when none)."),
     Column("cue_start", "int", "Offset of the cue in the article (-1 when none)."),
     Column("cue_end", "int", "Offset just after the cue (-1 when none)."),
+    Column("claim", "str", "The claim as a sentence a person reads alone: the speaker (as written, or resolved "
+           "when written as a pronoun), the reporting verb as written and the content, or the whole sentence "
+           "when that reads better (claims/readable.py). Shown and exported; `text` keeps the exact span."),
 )
 
 COLUMN_NAMES: list[str] = [c.name for c in COLUMNS]

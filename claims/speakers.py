@@ -174,7 +174,7 @@ class Resolver:
             if side is not None:  # Du côté russe, on appelle …: the Russian side speaks
                 alias = self.lex.alias(side)
                 if alias is not None:  # du côté de l'Élysée → France
-                    return Actor(alias.canonical, alias.type, "alias", text)
+                    return Actor(alias.canonical, alias.type, alias.resolution, text)
                 return Actor(_capitalize(side), "government", "people", text)
             return Actor(ANONYMOUS, "anonymous", "anonymous", text)
         pron = self.lex.pronouns.get(key) or (self.lex.pronouns.get(_pronoun_key(span[0])) if len(span) == 1 else None)
@@ -187,7 +187,7 @@ class Resolver:
             if found is not None:
                 return found
         if alias is not None:
-            return Actor(alias.canonical, alias.type, "alias", text)
+            return Actor(alias.canonical, alias.type, alias.resolution, text)
         if any(s in key for s in self.lex.same_source):
             return self._same_source(span, offset)
         if self._is_vague(span):
@@ -258,7 +258,7 @@ class Resolver:
         text = name.text.strip()
         alias = self.lex.alias(text)
         if alias is not None:
-            return Actor(alias.canonical, alias.type, "alias", text)
+            return Actor(alias.canonical, alias.type, alias.resolution, text)
         label = name.root.ent_type_ or next((t.ent_type_ for t in name if t.ent_type_), "")
         role = self._role_kind(span.root)
         words = text.split()

@@ -35,7 +35,10 @@ FACETS: dict[str, str] = {
     "checked": "checked",  # "checked before" (an earlier verdict matches) or "not yet": ClaimSet.mark_checked
 }
 CHECKED, NOT_CHECKED = "checked before", "not yet"
-_LIST_FACETS = ("about", "marker")
+_LIST_FACETS = ("about", "marker", "certainty")
+# The certainty facet finds a claim by every sign it carries, not only by its level (the least sure
+# sign): a conditional attributed to « certaines sources » is unsourced, and alleged too.
+_SIGN_LEVELS = {"hedge": "hedged", "conditional": "alleged", "vague_source": "unsourced"}
 
 
 @dataclass
@@ -219,11 +222,30 @@ class ClaimSet:
                                                        categories=[CHECKED, NOT_CHECKED])
         self.checked_mark: object = None  # what mark_checked was last given
         self.checked_ids: frozenset[str] = frozenset()  # the claims checked before
+        self._exploded["certainty"] = self._certainty_signs()
         self._texts = texts
         self._search: list[tuple[np.ndarray, pa.Array, np.ndarray]] | None = None  # built on the first search
         self._views: dict[tuple, View] = {}
         self._orders: dict[str, np.ndarray] = {}  # sort name → every position in that order
         self._positions: dict[str, int | None] = {}
+
+    def _certainty_signs(self) -> _Exploded:
+        """Each claim's level and the level of each of its signs (hedge → hedged, conditional → alleged,
+        vague or anonymous source → unsourced), one entry per (claim, level)."""
+        levels = list(CERTAINTY_LEVELS)
+        has = np.zeros((len(self), len(levels)), dtype=bool)
+        own = np.array([levels.index(c) if c in levels else -1 for c in self.df["certainty"].array.categories]
+                       + [-1], dtype=np.int64)[self.codes("certainty")]
+        known = own >= 0
+        has[np.flatnonzero(known), own[known]] = True
+        markers = self._exploded["marker"]
+        for mtype, level in _SIGN_LEVELS.items():
+            if mtype in markers.values:
+                has[markers.rows[markers.codes == markers.values.index(mtype)], levels.index(level)] = True
+        anonymous = self._isin("speaker_type", ["anonymous"])
+        has[anonymous, levels.index("unsourced")] = True
+        rows, codes = np.nonzero(has)
+        return _Exploded(rows.astype(np.int32), codes.astype(np.int32), levels)
 
     @classmethod
     def from_store(cls, store) -> ClaimSet:

@@ -9,10 +9,16 @@ from __future__ import annotations
 import streamlit as st
 
 from claims import views
-from claims.labels import readable_time
+from claims.labels import DEFAULT_LANGUAGE, LANGUAGES, readable_time
 from claims.safe import escape_markdown
 from claims.store import StoreError
-from claims.store.export import BROWSER_EXPORT_ROWS, export_command, export_view, verdict_statuses
+from claims.store.export import (
+    BROWSER_EXPORT_ROWS,
+    BROWSER_XLSX_ROWS,
+    export_command,
+    export_view,
+    verdict_statuses,
+)
 from dashboard import actor, charts, checked, data, i18n, review, sidebar, upload
 from dashboard.i18n import name, t
 from dashboard.style import CSS
@@ -38,27 +44,48 @@ def _metrics(view) -> None:
     cols[3].metric(t("metric_unsure"), f"{h['hedged_or_anonymous']:,}", help=t("metric_unsure_help"))
 
 
+def _lang() -> str:
+    """The language of exported headers and words: the page's (?lang=fr), else English."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang") or DEFAULT_LANGUAGE
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def _downloads(db: str, view: views.View, filters: views.Filters) -> None:
     name = f"claims_{filters.describe()}"
     counts = views.status_counts(view, [])
     reviewed = int(counts.loc[counts["status"].isin(list(verdict_statuses())), "claims"].sum())
     big = len(view) > BROWSER_EXPORT_ROWS  # Streamlit holds a download whole in memory: big ones go by the CLI
-    cols = st.columns([1, 1, 1.4, 2.6])
+    lang = _lang()
+    cols = st.columns([1, 1.3, 1, 1, 1.4, 2])
     # Callables: the file is built from the store only when clicked, so a view costs nothing until then.
-    cols[0].download_button("⬇ CSV", lambda: export_view(data.store(db), view.ids(), "csv"), f"{name}.csv",
-                            "text/csv", key="dl_csv", on_click="ignore", disabled=big, width="stretch")
-    cols[1].download_button("⬇ JSONL", lambda: export_view(data.store(db), view.ids(), "jsonl"), f"{name}.jsonl",
-                            "application/jsonl", key="dl_jsonl", on_click="ignore", disabled=big, width="stretch")
-    cols[2].download_button(f"⬇ ClaimReview ({reviewed:,})",
+    # CSV, Excel (FR) and .xlsx hold the same columns as `claims export` (claims.exports.EXPORT_COLUMNS).
+    buttons = [("⬇ CSV", "csv", f"{name}.csv", "text/csv", "Comma-separated, UTF-8 with a BOM"),
+               ("⬇ CSV Excel (FR)", "excel-fr", f"{name}.fr.csv", "text/csv",
+                "Separated by ; with decimal commas: what French Excel opens in columns"),
+               ("⬇ Excel", "xlsx", f"{name}.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "An .xlsx workbook"),
+               ("⬇ JSONL", "jsonl", f"{name}.jsonl", "application/jsonl", "One JSON record a claim, every column")]
+    big_xlsx = len(view) > BROWSER_XLSX_ROWS  # a workbook takes ~1 s per 3,000 claims to write
+    for col, (label_, fmt, file_name, mime, help_) in zip(cols, buttons):
+        too_big = big or fmt == "xlsx" and big_xlsx
+        if fmt == "xlsx" and big_xlsx:
+            help_ += f"; up to {BROWSER_XLSX_ROWS:,} claims here, more with `claims export --format xlsx`"
+        col.download_button(label_, lambda fmt=fmt: export_view(data.store(db), view.ids(), fmt, lang), file_name,
+                            mime, key=f"dl_{fmt}", on_click="ignore", disabled=too_big, width="stretch",
+                            help=help_)
+    cols[4].download_button(f"⬇ ClaimReview ({reviewed:,})",
                             lambda: export_view(data.store(db), view.ids(), "claimreview"),
                             f"{name}.claimreview.json", "application/ld+json", key="dl_claimreview",
                             on_click="ignore", disabled=reviewed == 0 or big, width="stretch",
                             help=t("claimreview_help"))
     if big:
-        cols[3].caption(t("too_many", n=f"{len(view):,}", limit=f"{BROWSER_EXPORT_ROWS:,}"))
+        cols[5].caption(t("too_many", n=f"{len(view):,}", limit=f"{BROWSER_EXPORT_ROWS:,}"))
         st.code(export_command(data.store(db).name, filters, f"{name}.csv"), language="bash", wrap_lines=True)
+    elif big_xlsx:
+        cols[5].caption(t("exports_xlsx_cli", n=f"{len(view):,}"))
+        st.code(export_command(data.store(db).name, filters, f"{name}.xlsx"), language="bash", wrap_lines=True)
     else:
-        cols[3].caption(t("exports_hold", n=f"{len(view):,}"))
+        cols[5].caption(t("exports_hold", n=f"{len(view):,}"))
 
 
 def _labelled(df, *columns: str):

@@ -20,9 +20,9 @@ from dashboard.i18n import lang, message, name, namer, t, timezone
 
 PAGE_SIZES = (50, 100, 250, 500)
 UNDO_SECONDS = 15  # how long a status picked in the table can be undone from the bar above it
-_TABLE_COLUMNS = ["status", "checked", "speaker", "text", "certainty", "markers_text", "note", "kind", "article_title",
+_TABLE_COLUMNS = ["status", "checked", "speaker", "claim", "certainty", "markers_text", "note", "kind", "article_title",
                   "claim_id"]
-_HEADERS = {"status": "status", "checked": "checked", "speaker": "speaker", "text": "claim", "certainty": "certainty",
+_HEADERS = {"status": "status", "checked": "checked", "speaker": "speaker", "claim": "claim", "certainty": "certainty",
             "markers_text": "markers", "note": "note", "kind": "kind", "article_title": "article", "claim_id": "id"}
 _EDITABLE = ("status", "note")
 
@@ -171,7 +171,7 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
             "note": st.column_config.TextColumn(header["note"], width="small", help=t("note_help")),
             "checked": st.column_config.TextColumn(header["checked"], width=70, help=t("checked_help")),
             "speaker": st.column_config.TextColumn(header["speaker"], width=140),
-            "text": st.column_config.TextColumn(header["text"], width=430),
+            "claim": st.column_config.TextColumn(header["claim"], width=430, help=t("claim_help")),
             "certainty": st.column_config.TextColumn(header["certainty"], width=95),
             "markers_text": st.column_config.TextColumn(header["markers_text"], width=190),
             "kind": st.column_config.TextColumn(header["kind"], width="small"),
@@ -183,7 +183,8 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
 
 
 def _label(row: pd.Series, language: str | None = None) -> str:
-    text = row["text"] if len(row["text"]) <= 90 else row["text"][:89] + "…"
+    claim = row.get("claim") or row["text"]
+    text = claim if len(claim) <= 90 else claim[:89] + "…"
     return f"{speaker_name(row['speaker'], language)} — {text}"
 
 
@@ -383,13 +384,13 @@ def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> Non
         if not total:
             st.caption(t("appearances_none"))
             return
-        shown = others[["date", "article_title", "speaker", "text", "status"]].copy()
+        shown = others[["date", "article_title", "speaker", "claim", "status"]].copy()
         # the publication day, or "undated": never the day the article was ingested
         shown["date"] = [readable_time(p[:10], lang=lang()) if p else t("undated") for p in others["published"]]
         shown["speaker"] = shown["speaker"].map(speaker_name)
         shown["status"] = shown["status"].map(lambda s: name("status", s))
         shown = shown.rename(columns={"date": name("column", "date"), "article_title": name("column", "article"),
-                                      "speaker": name("column", "speaker"), "text": name("column", "claim"),
+                                      "speaker": name("column", "speaker"), "claim": name("column", "claim"),
                                       "status": name("column", "status")})
         st.dataframe(shown, hide_index=True, width="stretch")
         if total > len(others):

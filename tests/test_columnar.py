@@ -36,10 +36,10 @@ def test_exports_are_in_article_order_whatever_the_storage_order(store, tmp_path
     stored = [r for r in store.engine.connect().exec_driver_sql("select article_id, text from claims")]
     assert [a for a, _ in stored] != sorted(a for a, _ in stored)  # the test means something
     export_store(store, str(tmp_path / "all.csv"), "csv")
-    assert list(read_csv(tmp_path / "all.csv")["claim_id"]) == list(expected["claim_id"])
+    assert list(read_csv(tmp_path / "all.csv")["Claim ID"]) == list(expected["claim_id"])
     pompeo = expected[expected["speaker"] == "Mike Pompeo"]
     export_store(store, str(tmp_path / "p.csv"), "csv", speaker=["Mike Pompeo"])
-    assert list(read_csv(tmp_path / "p.csv")["claim_id"]) == list(pompeo["claim_id"])
+    assert list(read_csv(tmp_path / "p.csv")["Claim ID"]) == list(pompeo["claim_id"])
 
 
 def test_the_desk_set_filters_and_searches_like_the_stored_frame(store):

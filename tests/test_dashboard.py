@@ -82,7 +82,7 @@ def test_filter_by_speaker_leaves_only_his_statements_and_goes_in_the_url(db):
 def test_a_shared_link_opens_the_same_view(db):
     at = run_app(speaker=POMPEO, text="russes")
     assert set(table(at)["speaker"]) == {POMPEO}
-    assert all("usses" in t for t in table(at)["text"])
+    assert all("usses" in t for t in table(at)["claim"])
     assert metric(at, "Claims") == 1
 
 
@@ -94,9 +94,42 @@ def test_csv_download_holds_exactly_the_rows_in_view(db, downloads):
     assert data.startswith("\ufeff".encode())  # opens as UTF-8 in Excel
     csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     expected = open_store(db).claims_frame(speaker=[POMPEO])
-    assert sorted(csv["claim_id"]) == sorted(expected["claim_id"])
-    assert set(csv["speaker"]) == {POMPEO}
-    assert {"status", "note", "certainty_markers"} <= set(csv.columns)
+    assert sorted(csv["Claim ID"]) == sorted(expected["claim_id"])
+    assert set(csv["Speaker"]) == {POMPEO}
+    assert list(csv.columns[:4]) == ["Date", "Outlet", "Speaker", "Claim"]  # claims.exports.EXPORT_COLUMNS
+    assert {"Status", "Verdict note", "Certainty markers"} <= set(csv.columns)
+
+
+def test_the_excel_download_reads_back_with_openpyxl(db, downloads):
+    import openpyxl
+
+    at = run_app()
+    at.multiselect(key="f_speaker").set_value([POMPEO]).run()
+    name = next(n for n in downloads if n.endswith(".xlsx") and "speaker-mike-pompeo" in n)
+    ws = openpyxl.load_workbook(io.BytesIO(downloads[name]())).active
+    assert [c.value for c in ws[1]][:4] == ["Date", "Outlet", "Speaker", "Claim"] and ws.freeze_panes == "A2"
+    assert ws.max_row == 1 + metric(at, "Claims") == 5
+    fr = next(n for n in downloads if n.endswith(".fr.csv") and "speaker-mike-pompeo" in n)
+    csv = pd.read_csv(io.BytesIO(downloads[fr]()), sep=";", encoding="utf-8-sig")
+    assert len(csv) == 4 and set(csv.iloc[:, 2]) == {POMPEO}
+
+
+def test_the_certainty_filter_offers_every_level_a_claim_carries(db):
+    """The conditional of « selon certaines sources américaines, ce dernier aurait tenté… » makes that
+    claim alleged as well as unsourced (its level): « alleged » is offered and finds it."""
+    at = run_app()
+    certainty = at.multiselect(key="f_certainty")
+    assert certainty.options == ["asserted (6)", "reported (16)", "hedged (2)", "alleged (1)", "unsourced (1)"]
+    certainty.set_value(["alleged"]).run()
+    assert not at.exception and metric(at, "Claims") == 1
+    [claim] = table(at)["claim"]
+    assert "aurait tenté" in claim and claim.startswith("Selon certaines sources américaines")
+
+
+def test_the_table_shows_readable_claims(db):
+    at = run_app(speaker=POMPEO)
+    assert "En outre, Mike Pompeo a fustigé l’implication iranienne et cubaine dans le conflit." in \
+        set(table(at)["claim"])
 
 
 def test_status_set_in_the_detail_form_is_stored_with_its_history(db):
@@ -298,7 +331,7 @@ def test_a_view_too_big_for_the_browser_is_offered_the_command_line(db, monkeypa
     done = subprocess.run([sys.executable, *args[1:]], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     exported = pd.read_csv(out, encoding="utf-8-sig")
-    assert sorted(exported["claim_id"]) == sorted(open_store(db).claims_frame(speaker=[POMPEO])["claim_id"])
+    assert sorted(exported["Claim ID"]) == sorted(open_store(db).claims_frame(speaker=[POMPEO])["claim_id"])
     at.multiselect(key="f_speaker").set_value([]).run()
     at.multiselect(key="f_kind").set_value(["according_to"]).run()  # 2 claims: downloads come back
     assert not any(b.proto.disabled for b in at.get("download_button")[:2])

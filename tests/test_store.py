@@ -160,12 +160,13 @@ def test_exports(store, tmp_path):
     raw = (tmp_path / "a.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(tmp_path / "a.csv", encoding="utf-8-sig")
-    assert "Aucune preuve" in set(back["note"].dropna())
+    assert "Aucune preuve" in set(back["Verdict note"].dropna())
     export(df, str(tmp_path / "r.json"), "claimreview")
     reviews = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert len(reviews) == 1
     r = reviews[0]
-    assert r["@type"] == "ClaimReview" and r["claimReviewed"] == "Les Russes doivent partir"
+    assert r["@type"] == "ClaimReview"
+    assert r["claimReviewed"] == "« Les Russes doivent partir » a ainsi lancé Mike Pompeo."  # the readable claim
     assert r["reviewRating"]["alternateName"] == "False" and r["itemReviewed"]["author"]["name"] == "Mike Pompeo"
 
 
@@ -186,6 +187,6 @@ def test_fast_csv_export_writes_what_the_frame_export_writes(store, tmp_path, bo
         read = lambda p: pd.read_csv(p, encoding="utf-8-sig", dtype=str, keep_default_na=False)  # noqa: E731
         pd.testing.assert_frame_equal(read(fast), read(slow))
         if speaker is None:  # lists come out readable, not as JSON
-            assert ("Selon (evidential); Selon certaines sources américaines (vague_source); aurait tenté "
-                    "(conditional)") in set(read(fast)["certainty_markers"])
-            assert any("; " in a for a in read(fast)["about"])
+            assert ("Selon (evidential); Selon certaines sources américaines (vague source); aurait tenté "
+                    "(conditional)") in set(read(fast)["Certainty markers"])
+            assert any("; " in a for a in read(fast)["About"])

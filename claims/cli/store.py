@@ -106,17 +106,24 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from claims.settings import SettingError, desk_settings
     from claims.store import open_store
     from claims.store.export import SUFFIXES, export_store
 
     check_output(args.output, SUFFIXES[args.format])  # a format and file name that disagree: said first
+    try:
+        settings = desk_settings(args.desk_name, args.review_url)
+    except SettingError as err:
+        raise CliError(str(err)) from None
     store = open_store(args.db)
     try:
         ids = _view_ids(store, args.view) if args.view else None
         n = export_store(store, args.output, args.format, status=args.status, speaker=args.speaker, bom=args.bom,
-                         ids=ids)
+                         ids=ids, lang=args.lang, settings=settings)
     except OSError as err:
         raise CliError(f"{args.output}: cannot write ({err.strerror or err})") from None
+    except ValueError as err:  # more claims than an .xlsx sheet holds
+        raise CliError(f"{args.output}: {err}") from None
     say(f"{n} records → {args.output}")
     return 0
 
@@ -163,6 +170,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from claims.labels import LANGUAGES
     from claims.schema import KINDS, SPEAKER_TYPES
     from claims.store.export import FORMATS
 
@@ -204,11 +212,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_history)
 
     p = sub.add_parser("export", help="export stored claims")
-    p.add_argument("--format", choices=FORMATS, default="csv")
+    p.add_argument("--format", choices=FORMATS, default="csv",
+                   help="csv; excel-fr: ';'-separated CSV with a BOM and decimal commas, for French Excel; "
+                        "xlsx: an Excel workbook; jsonl; claimreview: JSON-LD of the claims with a verdict")
+    p.add_argument("--lang", choices=LANGUAGES, default="en",
+                   help="language of the column headers and of the words for statuses, certainty, markers "
+                        "(csv, excel-fr, xlsx)")
+    p.add_argument("--desk-name", default=None,
+                   help="ClaimReview author: the desk's name (default: $CLAIMS_DESK_NAME)")
+    p.add_argument("--review-url", default=None, metavar="TEMPLATE",
+                   help="ClaimReview url: the address of a check, with {claim_id} "
+                        "(https://desk.example/checks/{claim_id}; default: $CLAIMS_REVIEW_URL)")
     p.add_argument("--status", action="append", help="only this status (repeatable)")
     p.add_argument("--speaker", action="append", help="only this speaker (repeatable)")
     p.add_argument("-o", "--output", required=True,
-                   help="output file: .csv, .jsonl, or .json for claimreview")
+                   help="output file: .csv, .xlsx, .jsonl, or .json for claimreview")
     p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 BOM (Excel)")
     p.add_argument("--view", default=None, metavar="QUERY",
                    help="only the claims of a dashboard view: its link's query string (speaker=Trump&text=sanctions)")

@@ -9,8 +9,12 @@ record_batches for why).
 from __future__ import annotations
 
 import functools
+import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -31,6 +35,7 @@ _SEP = "\x1f"  # unit separator: never in a name, a kind or a JSON list
 _ROW = "\x1d"  # group separator: between rows joined by the database
 _SUB = "\x1e"  # record separator: between the low-cardinality columns packed in one part
 _PACKED = [n for n in DESK_COLUMNS if n not in ("claim_id", "article_id", "start")]
+PARALLEL_SLICE_ROWS = 200_000  # the fewest claims a forked export process is worth starting for
 _IN_CHUNK = 900  # ids per IN (…) query: under SQLite's bound-parameter limit on every version
 
 
@@ -181,6 +186,182 @@ def review_batches(store: Store, *, status: Iterable[str] | None = None, speaker
         return
     for i in range(0, len(order), chunk_rows):
         yield from table.take(order[i:i + chunk_rows]).to_batches()
+
+
+def write_in_article_order(store: Store, render: Callable[[pa.RecordBatch, pa.Buffer | None],
+                                                         tuple[pa.Buffer, np.ndarray]],
+                           write: Callable[[memoryview], object], *, status: Iterable[str] | None = None,
+                           speaker: Iterable[str] | None = None, ids: pa.Array | None = None,
+                           adbc: bool = False, chunk_rows: int = 100_000, processes: int = 1) -> int:
+    """Read the chosen claims in storage order, turn each batch into bytes as it arrives (`render(batch,
+    room)` gives the bytes and where each row starts in them, written in `room` when they fit, e.g.
+    claims.exports.csv_rows), and `write` the rows' bytes in article order; returns the rows written.
+
+    Only the rendered bytes (in one growing region, each batch's appended as it is rendered) and the
+    sort keys are held, and only those bytes are reordered: one column, not every column. With
+    `processes` > 1 (SQLite through ADBC, Linux), slices of the table are read and rendered at once by
+    forked processes, each writing its bytes to a temporary file that this one appends."""
+    query = store.claims_query(status, speaker, None).order_by(None)
+    if processes > 1 and adbc and store.is_sqlite and sys.platform.startswith("linux"):
+        with tempfile.TemporaryDirectory(prefix="claims-export-") as folder:
+            rendered = _render_in_processes(store, query, render, ids, processes, Path(folder))
+    else:
+        rendered = _Rendered()
+        _render_slice(store, query, render, ids, adbc, rendered)
+    return rendered.write_ordered(write, chunk_rows)
+
+
+class _Rendered:
+    """Rendered rows in storage order: their bytes one after the other in a region reserved large and
+    used only where written (`region`: a fixed window, e.g. of memory shared with forked processes; else
+    a private one that grows), where each row starts, and sort keys."""
+
+    def __init__(self, region: np.ndarray | None = None, limit: int | None = None):
+        self.fixed = region is not None
+        self.bytes = region if region is not None else np.empty(1 << 28, dtype=np.uint8)
+        self.limit = limit if limit is not None else len(self.bytes)  # the end of the window rows go in
+        self.size = 0
+        self.starts: list[np.ndarray] = []
+        self.keys: list[pa.RecordBatch] = []
+        self.rows = 0
+        self.gaps: list[int] = []  # rows rendered before each unused stretch of the region (skip_to)
+
+    def room(self, at_least: int = 1 << 27) -> pa.Buffer:
+        """The free end of the window (at least `at_least` bytes), for a batch to be written in place."""
+        if self.limit - self.size < at_least and not self.fixed:
+            self._grow(self.size + at_least)
+        return pa.py_buffer(self.bytes[self.size: self.limit])
+
+    def _grow(self, needed: int) -> None:
+        if self.fixed:
+            raise RuntimeError("the export's rows outgrew the memory set aside for them; run it in one process "
+                               "(CLAIMS_EXPORT_PROCESSES=1)")
+        bigger = np.empty(max(2 * len(self.bytes), needed), dtype=np.uint8)  # touched only where written
+        bigger[: self.size] = self.bytes[: self.size]
+        self.bytes = bigger
+        self.limit = len(bigger)
+
+    def add(self, keys: pa.RecordBatch, data, offsets: np.ndarray) -> None:
+        n = int(offsets[-1] - offsets[0])
+        in_place = isinstance(data, pa.Buffer) and offsets[0] == 0 and \
+            data.address == self.bytes.ctypes.data + self.size
+        if not in_place:  # rendered elsewhere (it did not fit): copied in
+            if self.size + n > self.limit:
+                self._grow(self.size + n)
+            self.bytes[self.size: self.size + n] = np.frombuffer(data, dtype=np.uint8, count=n,
+                                                                 offset=int(offsets[0]))
+        self.placed(keys, offsets[:-1] - offsets[0] + self.size, self.size + n)
+
+    def placed(self, keys: pa.RecordBatch, starts: np.ndarray, end: int) -> None:
+        """Rows already written in the region (by a forked process) at `starts`, up to `end`."""
+        self.starts.append(np.asarray(starts, dtype=np.int64))
+        self.keys.append(keys)
+        self.rows += len(starts)
+        self.size = end
+
+    def skip_to(self, position: int) -> None:
+        """Leave the region up to `position` unused (the next rows start there)."""
+        self.starts.append(np.array([self.size], dtype=np.int64))  # a row of its own, never written out
+        self.gaps.append(self.rows)
+        self.size = position
+
+    def write_ordered(self, write: Callable[[memoryview], object], chunk_rows: int) -> int:
+        """`write` the rows in the order of their sort keys."""
+        if not self.rows:
+            return 0
+        order = pc.sort_indices(pa.Table.from_batches(self.keys), sort_keys=ORDER).to_numpy().astype(np.int64)
+        if not self.gaps and (order == np.arange(len(order))).all():
+            write(memoryview(self.bytes)[: self.size])  # stored in article order already (ingested in that order)
+            return len(order)
+        # each row's place among the region's rows, which include one for each unused stretch
+        where = order + np.searchsorted(np.array(self.gaps, dtype=np.int64), order, side="right") \
+            if self.gaps else order
+        # One string a row over the region (no copy), then 100,000 rows at a time in article order:
+        # Arrow's take moves each row's bytes in C++ (rows of copied claims can be single rows apart).
+        starts = np.concatenate([*self.starts, [self.size]]).astype(np.int64)
+        rows = pa.LargeStringArray.from_buffers(len(starts) - 1, pa.py_buffer(starts), pa.py_buffer(self.bytes))
+        where = pa.array(where)
+        for i in range(0, len(order), chunk_rows):
+            chunk = rows.take(where[i: i + chunk_rows])
+            ends = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset: chunk.offset + len(chunk) + 1]
+            write(memoryview(chunk.buffers()[2])[int(ends[0]): int(ends[-1])])
+        return len(order)
+
+
+def _render_slice(store: Store, query: Select, render, ids, adbc: bool, rendered: _Rendered) -> None:
+    """The claims `query` reads, rendered into `rendered` batch by batch."""
+    for batch in record_batches(store, query, adbc=adbc):
+        if ids is not None:
+            batch = batch.filter(pc.is_in(batch.column("claim_id"), value_set=ids))
+        if batch.num_rows:
+            data, offsets = render(batch.select(REVIEW_COLUMNS), rendered.room())
+            rendered.add(batch.select([k for k, _ in ORDER]), data, offsets)
+
+
+def _render_in_processes(store: Store, query: Select, render, ids, processes: int, folder: Path) -> _Rendered:
+    """_render_slice over `processes` slices of rowids, rendered at once: this process renders the first,
+    forked ones the others, each into its window of one memory region shared with them (only the keys
+    and row starts come back, through files in `folder`)."""
+    import mmap
+    import multiprocessing
+
+    rowid = literal_column("claims.rowid")
+    with store.engine.connect() as conn:
+        lo, hi = conn.execute(select(func.min(rowid), func.max(rowid)).select_from(t.claims)).one()
+    lo, hi = lo or 0, (hi or 0) + 1
+    processes = max(1, min(processes, (hi - lo) // PARALLEL_SLICE_ROWS))  # a small store: no fork
+    if processes == 1:
+        rendered = _Rendered()
+        _render_slice(store, query, render, ids, True, rendered)
+        return rendered
+    bounds = [lo + (hi - lo) * i // processes for i in range(processes + 1)]
+    slices = [query.where(rowid >= a, rowid < b) for a, b in zip(bounds, bounds[1:])]
+    # A CSV row holds at most twice its text (quotes doubled) and a few words: 4× the database is room to
+    # spare. The region is only reserved: memory is used where rows are written.
+    window = 4 * max(Path(store.sqlite_path).stat().st_size, 1 << 26) // processes
+    arena = np.frombuffer(mmap.mmap(-1, window * processes), dtype=np.uint8)
+    ctx = multiprocessing.get_context("fork")  # the children share the loaded modules, ids, `render`, the region
+    children = []
+    for i, sliced in enumerate(slices[1:], start=1):
+        child = ctx.Process(target=_render_to_window, daemon=True,
+                            args=(store, sliced, render, ids, arena[i * window: (i + 1) * window], folder / str(i)))
+        child.start()
+        children.append((i, child))
+    rendered = _Rendered(arena, limit=window)  # slice 0 at the start of the region, the others at their windows
+    _render_slice(store, slices[0], render, ids, True, rendered)
+    for i, child in children:
+        child.join()
+        base = folder / str(i)
+        if child.exitcode != 0:
+            problem = base.with_suffix(".error")
+            raise RuntimeError(problem.read_text() if problem.exists() else f"export worker {i} failed")
+        if not base.with_suffix(".keys").exists():
+            continue  # nothing in that slice
+        with pa.OSFile(str(base.with_suffix(".keys"))) as fh:
+            table = pa.ipc.open_file(fh).read_all().combine_chunks()
+        rendered.skip_to(i * window)
+        rendered.placed(table.select([k for k, _ in ORDER]).to_batches()[0],
+                        table.column("start_byte").to_numpy() + i * window,
+                        i * window + int(table.schema.metadata[b"size"]))
+    return rendered
+
+
+def _render_to_window(store: Store, query: Select, render, ids, window: np.ndarray, base: Path) -> None:
+    """In a forked process: render a slice into its window of the shared region; its keys and where
+    each row starts go to base.keys."""
+    try:
+        rendered = _Rendered(window)
+        _render_slice(store, query, render, ids, True, rendered)
+        if not rendered.keys:
+            return
+        table = pa.Table.from_batches(rendered.keys).append_column(
+            "start_byte", pa.array(np.concatenate(rendered.starts)))
+        table = table.replace_schema_metadata({"size": str(rendered.size)})
+        with pa.OSFile(str(base.with_suffix(".keys")), "wb") as fh, pa.ipc.new_file(fh, table.schema) as out:
+            out.write_table(table)
+    except BaseException as err:  # noqa: BLE001 - said by the parent, which raises it
+        base.with_suffix(".error").write_text(f"{type(err).__name__}: {err}")
+        raise
 
 
 def claims_by_id(store: Store, ids: list[str]) -> pd.DataFrame:

@@ -1,29 +1,35 @@
-"""Exports of stored claims: CSV, JSONL, and ClaimReview JSON-LD for claims with a verdict."""
+"""Exports of stored claims: CSV (also `;`-separated for French Excel), .xlsx, JSONL, and ClaimReview
+JSON-LD for claims with a verdict. The columns of CSV and .xlsx are claims.exports.EXPORT_COLUMNS."""
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
-from claims.safe import http_url, neutralise_arrow
-from claims.schema import list_to_text, markers_to_text, write_frames, write_stream
+from claims.exports import frame_to_arrow, reading_table, write_csv, write_xlsx
+from claims.labels import DEFAULT_LANGUAGE
+from claims.readable import claim_or_sentence
+from claims.safe import http_url
+from claims.schema import write_frames, write_stream
+from claims.settings import DeskSettings, desk_settings
 from claims.store.db import Store
-from claims.store.queries import REVIEW_COLUMNS
 from claims.store.statuses import verdict_statuses
 
-# each format and the file names it may be written to
-SUFFIXES = {"csv": (".csv",), "jsonl": (".jsonl",), "claimreview": (".json", ".jsonld")}
+# each format and the file names it may be written to; excel-fr: `;`-separated CSV with a BOM
+SUFFIXES = {"csv": (".csv",), "excel-fr": (".csv",), "xlsx": (".xlsx",), "jsonl": (".jsonl",),
+            "claimreview": (".json", ".jsonld")}
 FORMATS = tuple(SUFFIXES)
-# columns whose values the tool makes (ids, fixed vocabularies, its own timestamps): no formula to neutralise
-_GENERATED = ("claim_id", "kind", "speaker_type", "certainty", "status", "reviewed_at", "cluster_id", "ingested_at",
-              "not_claim")
+TABLE_FORMATS = ("csv", "excel-fr", "xlsx")  # the reading-order columns of claims.exports
 __all__ = ["FORMATS", "SUFFIXES", "claim_reviews", "export", "export_bytes", "export_store", "verdict_statuses"]
 
 
-def claim_reviews(df: pd.DataFrame, desk: str = "claims fact-checking desk") -> list[dict]:
-    """schema.org ClaimReview records (https://schema.org/ClaimReview) for reviewed claims."""
+def claim_reviews(df: pd.DataFrame, settings: DeskSettings | None = None) -> list[dict]:
+    """schema.org ClaimReview records (https://schema.org/ClaimReview) for reviewed claims: signed with
+    the desk's name, at the check's address when the desk has set one (claims.settings), dated by the
+    verdict."""
+    settings = settings or desk_settings()
     verdicts = verdict_statuses()
     out = []
     for r in df[df["status"].isin(list(verdicts))].itertuples():
@@ -34,12 +40,14 @@ def claim_reviews(df: pd.DataFrame, desk: str = "claims fact-checking desk") -> 
             appearance["url"] = r.url
         if r.published:
             appearance["datePublished"] = r.published
+        review_url = settings.review_url_for(r.claim_id)
         out.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "claimReviewed": r.text,
+            **({"url": review_url} if review_url else {}),
+            "claimReviewed": claim_or_sentence(getattr(r, "claim", ""), r.sentence_text) or r.text,
             "datePublished": (r.reviewed_at or "")[:10],
-            "author": {"@type": "Organization", "name": desk},
+            "author": {"@type": "Organization", "name": settings.desk_name},
             "itemReviewed": {"@type": "Claim", "author": {"@type": author_type, "name": r.speaker or "unknown"},
                              "appearance": [appearance]},
             "reviewRating": {"@type": "Rating", "ratingValue": int(v["rating"]), "bestRating": 5, "worstRating": 1,
@@ -61,7 +69,8 @@ def _check_format(fmt: str) -> None:
         raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
 
 
-def export(source: pd.DataFrame | Iterable[pd.DataFrame], path: str, fmt: str, bom: bool = False) -> int:
+def export(source: pd.DataFrame | Iterable[pd.DataFrame], path: str, fmt: str, bom: bool = False,
+           lang: str = DEFAULT_LANGUAGE, settings: DeskSettings | None = None) -> int:
     """Write a frame, or a stream of frames (Store.iter_claims_frames), to `path` as `fmt`;
     returns the number of records written."""
     _check_format(fmt)
@@ -69,93 +78,122 @@ def export(source: pd.DataFrame | Iterable[pd.DataFrame], path: str, fmt: str, b
         raise ValueError(f"{path}: a {fmt} export must end in {' or '.join(SUFFIXES[fmt])}")
     frames = [source] if isinstance(source, pd.DataFrame) else source
     if fmt == "claimreview":
-        records = [rec for df in frames for rec in claim_reviews(df)]
+        records = [rec for df in frames for rec in claim_reviews(df, settings)]
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(records, fh, ensure_ascii=False, indent=2)
         return len(records)
+    if fmt in TABLE_FORMATS:
+        with open(path, "wb") as fh:
+            return _write_table(fmt, (frame_to_arrow(df) for df in frames), fh, bom, lang)
     return write_frames(frames, path, bom=bom)
 
 
+def _write_table(fmt: str, tables: Iterable, fh, bom: bool, lang: str) -> int:
+    """Store columns as Arrow tables → the reading-order file `fmt` (csv, excel-fr, xlsx) on `fh`."""
+    excel_fr = fmt == "excel-fr"
+    rendered = (reading_table(t, lang, decimal_comma=excel_fr) for t in tables)
+    if fmt == "xlsx":
+        return write_xlsx(rendered, fh, lang=lang)
+    return write_csv(rendered, fh, lang=lang, excel_fr=excel_fr, bom=bom)
+
+
 def export_store(store: Store, path: str, fmt: str, *, status: Iterable[str] | None = None,
-                 speaker: Iterable[str] | None = None, bom: bool = False, ids=None) -> int:
+                 speaker: Iterable[str] | None = None, bom: bool = False, ids=None,
+                 lang: str = DEFAULT_LANGUAGE, settings: DeskSettings | None = None) -> int:
     """Export stored claims (optionally filtered, or only those whose id is in the pyarrow array `ids`)
     to `path`; returns the number of records.
 
-    CSV from a SQLite store goes through Arrow (ADBC reads the rows into Arrow batches in storage order,
-    Arrow sorts them into article order and its CSV writer writes them; nothing becomes a Python object
-    but the distinct marker lists): a million claims in a few seconds. Everything else streams pandas
-    frames of 100,000 rows."""
-    if fmt == "csv" and store.is_sqlite and path.endswith(".csv"):
-        return _csv_via_arrow(store, path, status, speaker, bom, ids)
+    CSV and .xlsx from a SQLite store go through Arrow (ADBC reads the rows into Arrow batches in storage
+    order, Arrow sorts them into article order, renders the reading-order columns and writes them; nothing
+    becomes a Python object but the distinct codes and marker lists): a million claims in a few seconds.
+    Everything else streams pandas frames of 100,000 rows."""
+    _check_format(fmt)
+    if fmt in ("csv", "excel-fr") and store.is_sqlite and path.endswith(".csv"):
+        return _csv_via_arrow(store, path, fmt, status, speaker, ids, bom, lang)
+    if fmt in TABLE_FORMATS and path.endswith(SUFFIXES[fmt]):
+        with open(path, "wb") as fh:
+            return _write_table(fmt, _store_tables(store, status, speaker, ids), fh, bom, lang)
     if ids is not None:
         from claims.store.columnar import view_frame
 
-        return export([view_frame(store, ids)], path, fmt, bom=bom)
-    return export(store.iter_claims_frames(status=status, speaker=speaker), path, fmt, bom=bom)
+        return export([view_frame(store, ids)], path, fmt, bom=bom, lang=lang, settings=settings)
+    return export(store.iter_claims_frames(status=status, speaker=speaker), path, fmt, bom=bom, lang=lang,
+                  settings=settings)
 
 
-def _csv_via_arrow(store: Store, path: str, status, speaker, bom: bool, ids=None) -> int:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pa_csv
+def _csv_via_arrow(store: Store, path: str, fmt: str, status, speaker, ids, bom: bool, lang: str) -> int:
+    """CSV from SQLite: ADBC reads the claims in storage order, each batch is rendered (reading-order
+    columns, words, neutralised cells) into CSV bytes by Arrow's writer as it arrives, and the rows'
+    bytes are written in article order."""
+    from claims.exports import csv_header, csv_rows
+    from claims.store.columnar import write_in_article_order
 
-    from claims.store.columnar import review_batches
+    excel_fr = fmt == "excel-fr"
+    delimiter = ";" if excel_fr else ","
 
-    n = 0
-    with open(path, "wb") as fh:
-        if bom:
-            fh.write("\ufeff".encode())
-        writer = None
-        for batch in review_batches(store, status=status, speaker=speaker, ids=ids, adbc=True):
-            table = pa.Table.from_batches([batch])
-            for name, to_text in (("certainty_markers", markers_to_text), ("about", list_to_text),
-                                  ("evidence_urls", list_to_text)):
-                table = table.set_column(table.schema.get_field_index(name), name,
-                                         _json_to_text(table.column(name), to_text))
-            flag = table.schema.get_field_index("not_claim")  # 0/1 in SQLite: written as the frame writes a bool
-            table = table.set_column(flag, "not_claim", pc.if_else(pc.cast(table.column(flag), pa.bool_()),
-                                                                   "True", "False"))
-            table = neutralise_arrow(table, skip=_GENERATED)  # no cell starts a spreadsheet formula
-            if writer is None:
-                writer = pa_csv.CSVWriter(fh, table.schema)
-            writer.write_table(table)
-            n += table.num_rows
-        if writer is None:  # no claims: a header alone, like the other path
-            fh.write((",".join(REVIEW_COLUMNS) + "\n").encode())
-        else:
-            writer.close()
-    return n
+    def render(batch, room):
+        return csv_rows(reading_table(batch, lang, decimal_comma=excel_fr), delimiter, room)
+
+    with open(path, "wb", buffering=1 << 20) as fh:
+        fh.write(csv_header(lang, excel_fr=excel_fr, bom=bom))
+        return write_in_article_order(store, render, fh.write, status=status, speaker=speaker, ids=ids, adbc=True,
+                                      processes=export_processes())
 
 
-def _json_to_text(column, to_text):
-    """A column of JSON lists → readable text, decoding each distinct value once."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+def export_processes() -> int:
+    """Processes a big CSV export reads and renders with: this machine's cores, at most 4
+    ($CLAIMS_EXPORT_PROCESSES sets it; 1 reads in this process only)."""
+    import os
 
-    encoded = pc.dictionary_encode(pc.fill_null(column.combine_chunks().cast(pa.string()), ""))
-    texts = [to_text(json.loads(v)) if v else "" for v in encoded.dictionary.to_pylist()]
-    return pc.take(pa.array(texts, pa.string()), encoded.indices)
+    wanted = os.environ.get("CLAIMS_EXPORT_PROCESSES", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, 4))
 
 
-def export_bytes(df: pd.DataFrame, fmt: str) -> bytes:
+def _store_tables(store: Store, status, speaker, ids) -> Iterator:
+    """The chosen claims' store columns as Arrow, in article order, 100,000 rows at a time."""
+    if store.is_sqlite:
+        from claims.store.columnar import review_batches
+
+        yield from review_batches(store, status=status, speaker=speaker, ids=ids, adbc=True)
+        return
+    if ids is not None:
+        from claims.store.columnar import view_frame
+
+        yield frame_to_arrow(view_frame(store, ids))
+        return
+    for df in store.iter_claims_frames(status=status, speaker=speaker):
+        yield frame_to_arrow(df)
+
+
+def export_bytes(df: pd.DataFrame, fmt: str, lang: str = DEFAULT_LANGUAGE,
+                 settings: DeskSettings | None = None) -> bytes:
     """The frame exported as `fmt`, in memory (for a download button). CSV carries a BOM so that
     Excel opens it as UTF-8."""
     _check_format(fmt)
     if fmt == "claimreview":
-        return json.dumps(claim_reviews(df), ensure_ascii=False, indent=2).encode("utf-8")
-    buf = io.StringIO()
-    write_stream([df], buf, fmt)
-    return ("\ufeff" if fmt == "csv" else "").encode("utf-8") + buf.getvalue().encode("utf-8")
+        return json.dumps(claim_reviews(df, settings), ensure_ascii=False, indent=2).encode("utf-8")
+    if fmt in TABLE_FORMATS:
+        buf = io.BytesIO()
+        _write_table(fmt, [frame_to_arrow(df)], buf, True, lang)
+        return buf.getvalue()
+    text = io.StringIO()
+    write_stream([df], text, fmt)
+    return text.getvalue().encode("utf-8")
 
 
-def export_view(store: Store, ids, fmt: str) -> bytes:
+def export_view(store: Store, ids, fmt: str, lang: str = DEFAULT_LANGUAGE) -> bytes:
     """The claims with these ids (pyarrow array: the dashboard's view) exported as `fmt`, in article order."""
     from claims.store.columnar import view_frame
 
-    return export_bytes(view_frame(store, ids), fmt)
+    return export_bytes(view_frame(store, ids), fmt, lang)
 
 
 BROWSER_EXPORT_ROWS = 100_000  # a bigger view is exported by the command line (Streamlit holds downloads in memory)
+# openpyxl writes some 100,000 cells a second: a bigger .xlsx than this is offered by the command line
+BROWSER_XLSX_ROWS = 20_000
 
 
 def export_command(db: str, filters, output: str) -> str:
@@ -164,5 +202,6 @@ def export_command(db: str, filters, output: str) -> str:
     from urllib.parse import urlencode
 
     view = urlencode(filters.to_params(), doseq=True)
-    return (f"python -m claims export --format {'jsonl' if output.endswith('.jsonl') else 'csv'} "
+    fmt = {".jsonl": "jsonl", ".xlsx": "xlsx"}.get(output[output.rfind("."):], "csv")
+    return (f"python -m claims export --format {fmt} "
             f"--db {shlex.quote(db)}" + (f" --view {shlex.quote(view)}" if view else "") + f" -o {shlex.quote(output)}")

@@ -41,6 +41,7 @@ def ingest(engine: Engine, articles: list[Article], rows: list[dict]) -> dict[st
                 t.articles.c.article_id == art.article_id)).scalar_one_or_none()
             if old == art.text_hash:
                 counts["unchanged"] += 1
+                _fill_readable(conn, art.article_id, by_article.get(art.article_id, []))
                 continue
             counts["changed" if old is not None else "new"] += 1
             record = {"article_id": art.article_id, "title": art.title, "outlet": art.outlet, "url": art.url,
@@ -55,6 +56,16 @@ def ingest(engine: Engine, articles: list[Article], rows: list[dict]) -> dict[st
             counts["claims_added"] += added
             counts["claims_removed"] += removed
     return counts
+
+
+def _fill_readable(conn: Connection, article_id: str, rows: list[dict]) -> None:
+    """An unchanged article's claims stored before the readable claim existed (migration 0006) get it;
+    nothing else of them changes (status, note, history, version)."""
+    missing = set(conn.execute(select(t.claims.c.claim_id).where(
+        t.claims.c.article_id == article_id, t.claims.c.claim.is_(None))).scalars())
+    fill = [{"_id": r["claim_id"], "claim": no_nul(r.get("claim"))} for r in rows if r["claim_id"] in missing]
+    if fill:
+        conn.execute(update(t.claims).where(t.claims.c.claim_id == bindparam("_id")), fill)
 
 
 def ingest_batches(engine: Engine, batches: Iterable[tuple[list[Article], list[dict]]],
@@ -96,7 +107,7 @@ def _replace_claims(conn: Connection, article_id: str, rows: list[dict], cluster
         conn.execute(t.claims.delete().where(t.claims.c.claim_id.in_(gone)))
     updates, inserts = [], []
     for r in rows:
-        values = {k: (json.dumps(r[k], ensure_ascii=False) if k in JSON_COLUMNS else no_nul(r[k]))
+        values = {k: (json.dumps(r[k], ensure_ascii=False) if k in JSON_COLUMNS else no_nul(r.get(k)))
                   for k in _EXTRACTION_COLUMNS}
         values["cluster_id"], values["cluster_key"] = clusterer.assign(r)
         values.update(corrections.extracted_copies(values))

@@ -20,7 +20,9 @@ REVIEW_COLUMNS = COLUMN_NAMES + REVIEW_EXTRA
 def claims_query(status: Iterable[str] | None, speaker: Iterable[str] | None,
                  article: Iterable[str] | None) -> Select:
     """The SELECT behind claims_frame: REVIEW_COLUMNS, filtered, in article order."""
-    wanted = [c for c in t.claims.c if c.name in REVIEW_COLUMNS]
+    # a claim stored before the readable form existed (migration 0006) shows its sentence until re-ingested
+    wanted = [func.coalesce(c, t.claims.c.sentence_text).label("claim") if c.name == "claim" else c
+              for c in t.claims.c if c.name in REVIEW_COLUMNS]
     query = select(*wanted, t.articles.c.ingested_at, t.articles.c.outlet, t.articles.c.url).join(
         t.articles, t.articles.c.article_id == t.claims.c.article_id)
     if status:

@@ -51,6 +51,7 @@ claims = Table(
     Column("kind_extracted", String(20)),
     Column("not_claim", Boolean, nullable=False, default=False, server_default=false()),
     Column("evidence_urls", Text),  # JSON list of the http(s) sources of the current verdict
+    Column("claim", Text),  # the readable claim (claims/readable.py; migration 0006); NULL: stored before it
 )
 Index("ix_claims_article_start", claims.c.article_id, claims.c.start)  # reads and exports in article order
 Index("ix_claims_speaker", claims.c.speaker)

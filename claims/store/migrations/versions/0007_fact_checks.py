@@ -2,13 +2,13 @@
 changes. Older stores get them empty; `claims import-checks` and `claims match` fill them.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
