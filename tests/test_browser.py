@@ -43,7 +43,8 @@ def server(tmp_path, desk):
         yield url
 
 
-def test_select_a_speaker_and_see_the_charts_in_chromium(server, desk):
+def test_select_a_speaker_and_see_the_charts_in_chromium(server, desk, tmp_path):
+    import openpyxl
     from playwright.sync_api import expect, sync_playwright
 
     stored = open_store(desk).claims_frame()
@@ -72,6 +73,15 @@ def test_select_a_speaker_and_see_the_charts_in_chromium(server, desk):
         expect(page).to_have_url(re.compile(r"speaker=Mike(\+|%20)Pompeo"), timeout=30_000)  # a shareable link
         page.wait_for_timeout(1500)  # let the table finish drawing before the picture
         page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+        # the view as an Excel workbook, read back with the library that wrote it
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="⬇ Excel").click()
+        workbook = tmp_path / download.value.suggested_filename
+        download.value.save_as(workbook)
+        sheet = openpyxl.load_workbook(workbook, read_only=True).active
+        rows = list(sheet.iter_rows(values_only=True))
+        assert list(rows[0][:4]) == ["Date", "Outlet", "Speaker", "Claim"]
+        assert len(rows) - 1 == pompeo and {r[2] for r in rows[1:]} == {"Mike Pompeo"}
 
         page.goto(server)  # a fresh view: every claim of the year
         shows(len(stored), timeout=90_000)

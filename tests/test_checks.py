@@ -81,7 +81,7 @@ def test_the_projects_own_claimreview_export_imports(db_url, tmp_path):
     out = tmp_path / "desk.json"
     assert export_store(store, str(out), "claimreview") == 1
     [check] = read_source(str(out)).checks
-    assert (check.claim_reviewed, check.rating, check.rating_value) == (claim.text, "False", 1.0)
+    assert (check.claim_reviewed, check.rating, check.rating_value) == (claim["claim"], "False", 1.0)
     # no URL in our export: known by its author, date and claim
     assert check.url == "" and check.author == "claims fact-checking desk" and check.check_id
 
