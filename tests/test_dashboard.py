@@ -13,7 +13,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from claims.extract import extract_rows
-from claims.labels import labels
+from claims.labels import label, labels
 from claims.store import open_store
 
 POMPEO = "Mike Pompeo"
@@ -119,7 +119,8 @@ def test_the_certainty_filter_offers_every_level_a_claim_carries(db):
     claim alleged as well as unsourced (its level): « alleged » is offered and finds it."""
     at = run_app()
     certainty = at.multiselect(key="f_certainty")
-    assert certainty.options == ["asserted (6)", "reported (16)", "hedged (2)", "alleged (1)", "unsourced (1)"]
+    counts = {"asserted": 6, "reported": 16, "hedged": 2, "alleged": 1, "unsourced": 1}
+    assert certainty.options == [f"{label('certainty', level)} ({n})" for level, n in counts.items()]
     certainty.set_value(["alleged"]).run()
     assert not at.exception and metric(at, "Claims") == 1
     [claim] = table(at)["claim"]

@@ -59,7 +59,7 @@ def test_csv_columns_in_reading_order_the_same_from_the_cli_and_the_dashboard(st
     assert (got["Status"], got["Verdict note"], got["Certainty"]) == ("False", "Démenti, voir la source", "Reported")
     assert got["Date"] == row.ingested_at[:10]  # undated article: the day it was ingested, one date column
     anonymous = cli_csv[cli_csv["Speaker"] == "anonymous source"].iloc[0]
-    assert anonymous["Certainty markers"] == "Selon (evidential); Selon certaines sources américaines " \
+    assert anonymous["Certainty markers"] == "Selon (attribution); Selon certaines sources américaines " \
                                              "(vague source); aurait tenté (conditional)"  # words, not codes
     assert "[" not in "".join(cli_csv["About"])  # lists as text, not Python lists
 

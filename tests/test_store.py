@@ -187,6 +187,6 @@ def test_fast_csv_export_writes_what_the_frame_export_writes(store, tmp_path, bo
         read = lambda p: pd.read_csv(p, encoding="utf-8-sig", dtype=str, keep_default_na=False)  # noqa: E731
         pd.testing.assert_frame_equal(read(fast), read(slow))
         if speaker is None:  # lists come out readable, not as JSON
-            assert ("Selon (evidential); Selon certaines sources américaines (vague source); aurait tenté "
+            assert ("Selon (attribution); Selon certaines sources américaines (vague source); aurait tenté "
                     "(conditional)") in set(read(fast)["Certainty markers"])
             assert any("; " in a for a in read(fast)["About"])
