@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from claims.lexicon import Lexicon
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import tokens_in, tokens_of, trim
+from claims.tokens import apposed_name_end, tokens_in, tokens_of, trim
 from claims.words import PERSONAL, RELATIVES
 
 
@@ -83,6 +83,9 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         if relative is not None and words != ("pour", "qui"):
             source = trim(doc[source.start: _relative_start(sent, source.start, relative)])
             src_end = relative  # selon des sources qui ont demandé à rester anonymes, / Selon Le Monde, qui rapporte …,
+        named = apposed_name_end(doc, src_end, sent.end)
+        if named > src_end and words != ("pour", "qui"):  # selon la porte-parole du parquet, Julie Vanderbeken, …
+            source, src_end = doc[source.start: named], named
         if words == ("pour",) and not _personal_source(source, lex):
             i += 1
             continue

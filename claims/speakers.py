@@ -49,7 +49,12 @@ class Mention:
     speaker: bool = False  # the speaker of a statement (most salient)
     words: frozenset[str] = frozenset()  # its nouns' lemmas: "le policier" finds "un responsable policier"
     head: str = ""  # lemma of its head noun
+    complements: frozenset[str] = frozenset()  # nouns only in its de-complements (l'avocate de l'accusé)
     addressee: bool = False  # told something (à l'AFP): not who « le club » or « cette dernière » is
+
+    def complement_only(self, noun: str) -> bool:
+        """Whether the noun is in the mention only as a complement (« l'accusé » in « l'avocate de l'accusé »)."""
+        return noun in self.complements and noun != self.head
 
 
 @dataclass(frozen=True)
@@ -139,7 +144,7 @@ class Resolver:
             self._by_offsets[key] = len(self.mentions)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
                                          subject, quoted, index, span.text, is_speaker, _noun_words(span),
-                                         _lemma(span.root), _addressee(span, self.lex)))
+                                         _lemma(span.root), _complement_nouns(span), _addressee(span, self.lex)))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
 
@@ -159,8 +164,9 @@ class Resolver:
         if right is not None:
             found.append(right)
         for head, phrase in found:
-            words = frozenset(w for w in _noun_words(phrase) if w != _lemma(head))
-            self.roles.append(Role(_lemma(head), words, actor, index))
+            noun = _lemma(head) if head.pos_ in ("NOUN", "PROPN") else head.lower_  # accusé, not accuser
+            words = frozenset(w for w in _noun_words(phrase) if w != noun)
+            self.roles.append(Role(noun, words, actor, index))
 
     def _role_kind(self, tok: Token) -> str | None:
         return self.lex.roles.get(_lemma(tok)) or self.lex.roles.get(tok.lower_)
@@ -260,7 +266,8 @@ class Resolver:
         if alias is not None:
             return Actor(alias.canonical, alias.type, alias.resolution, text)
         label = name.root.ent_type_ or next((t.ent_type_ for t in name if t.ent_type_), "")
-        role = self._role_kind(span.root)
+        # a role word inside the name itself says nothing of its kind (Médecins sans frontières is no doctor)
+        role = None if name.start <= span.root.i < name.end and label == "ORG" else self._role_kind(span.root)
         words = text.split()
         short = self.full_names.get(fold(text))
         if short is not None and len(words) == 1:
@@ -352,7 +359,8 @@ class Resolver:
         for m in reversed(recent):
             # an institution is the one the mention is headed by, not one in its complement
             # (« le club » is not « le président du club, Didier Vandamme »)
-            if (m.head == head if institution else head in m.words) and (bare or own <= m.words | {head}) \
+            if (m.head == head if institution else head in m.words and not m.complement_only(head)) \
+                    and (bare or own <= m.words | {head}) \
                     and m.actor.type != "article":
                 return Actor(m.actor.name, m.actor.type, m.actor.resolution if m.actor.type == "anonymous"
                              else "role", span.text.strip())
@@ -487,6 +495,13 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
     return verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in lex.verbs or verb.lemma_.lower() in lex.verbs)
 
 
+def _complement_nouns(span: Span) -> frozenset[str]:
+    """Lemmas of the nouns of the head's de-complements (« l'avocate de l'accusé » → accusé)."""
+    head = span.root
+    return frozenset(_lemma(t) for t in span if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
+                     and t.dep_ == "nmod" and t.head.i == head.i)
+
+
 def _noun_words(span: Span) -> frozenset[str]:
     """Lemmas of the nouns and adjectives of a phrase (its role and what qualifies it)."""
     return frozenset(_lemma(t) for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN") and len(t) > 1)
@@ -554,7 +569,11 @@ def _role_after(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
     j = i + 1
     while j < end and j - i <= 3 and toks[j].pos_ in ("DET", "ADJ"):
         j += 1
-    if j < end and toks[j].pos_ in ("NOUN", "PROPN") and lex.roles.get(_lemma(toks[j]), lex.roles.get(toks[j].lower_)) \
+    # « Julien M., accusé d'avoir … »: a participle that is also a role noun (accusé, prévenu, élu) names one too
+    noun_like = toks[j].pos_ in ("NOUN", "PROPN") if j < end else False
+    participle = j < end and j == i + 1 and toks[j].pos_ in ("VERB", "ADJ") \
+        and lex.roles.get(toks[j].lower_) == "person"
+    if (noun_like or participle) and lex.roles.get(_lemma(toks[j]), lex.roles.get(toks[j].lower_)) \
             in ("person", "media", "organization", "government"):
         k = j + 1
         while k < end and not (toks[k].is_punct and toks[k].text not in "-'") and toks[k].pos_ not in ("VERB", "AUX"):

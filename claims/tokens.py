@@ -163,7 +163,7 @@ def noun_phrase(head: Token) -> Span:
     if head.pos_ == "NOUN" and right == head.i:
         right = _name_after_role(doc, right + 1, head.sent.end) - 1
     if head.pos_ == "NOUN":
-        right = _apposed_name_end(doc, right + 1, head.sent.end) - 1
+        right = apposed_name_end(doc, right + 1, head.sent.end) - 1
     return doc[left: right + 1]
 
 
@@ -201,15 +201,22 @@ def _name_after_role(doc: Doc, i: int, end: int) -> int:
     return i
 
 
-def _apposed_name_end(doc: Doc, i: int, end: int) -> int:
+def apposed_name_end(doc: Doc, i: int, end: int) -> int:
     """A role with its name apposed between commas (le secrétaire général de la CFDT, Laurent Berger, a dit):
     the end of the name, or `i` when there is none. The name must close the apposition (comma, end, verb)."""
     toks = tokens_of(doc)
-    if i + 1 >= end or toks[i].text != "," or toks[i + 1].ent_iob_ != "B" or toks[i + 1].ent_type_ != "PER":
+    if i + 1 >= end or toks[i].text != ",":
         return i
-    j = i + 2
-    while j < end and toks[j].ent_iob_ == "I":
-        j += 1
+    if toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PER":
+        j = i + 2
+        while j < end and toks[j].ent_iob_ == "I":
+            j += 1
+    else:  # a first and last name the NER missed or took for a place (Sidiki Ouattara)
+        j = i + 1
+        while j < end and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+            j += 1
+        if j - (i + 1) < 2:
+            return i
     closes = j >= end or toks[j].is_punct and not is_quote_mark(toks[j]) or toks[j].pos_ in ("VERB", "AUX")
     return j if closes else i
 
