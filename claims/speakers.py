@@ -423,13 +423,10 @@ class Resolver:
             ranked = [m for m in animate if m.speaker or m.subject] or animate or \
                 [m for m in pool if m.speaker or m.subject]
         elif animate:
-            # celui-ci, ce dernier: « the latter », the person just named who is not the one the text is
-            # about (Macron a reçu Olaf Scholz. Le chef de l'État a estimé … Ce dernier → Scholz); else the
-            # latest person (son manager, Éric Delmas, a assuré … Celui-ci → Delmas), never a medium told
-            animate = [m for m in animate if not m.addressee] or animate
-            last = animate[-1].sentence
-            topics = {m.actor.name for m in animate if m.subject or m.speaker}
-            ranked = [m for m in animate if m.actor.name not in topics and m.sentence >= last - 1] or animate
+            # celui-ci, ce dernier: « the latter », the person named last, speaking or not (… a estimé le
+            # sélectionneur. Ce dernier → the coach; son manager, Éric Delmas, a assuré … Celui-ci → Delmas),
+            # never a medium told something (à l'AFP)
+            ranked = [m for m in animate if not m.addressee] or animate
         else:
             ranked = pool
         text = span.text.strip()

@@ -149,7 +149,7 @@ def test_sides_unnamed_sources_and_incises(rows, fragment, speaker, resolution):
 
 @pytest.mark.parametrize("fragment, speaker, resolution, mention", [
     ("l'Europe devait « accélérer »", "Emmanuel Macron", "role", "Le chef de l'État"),  # the subject, not the guest
-    ("Berlin restait attaché", "Olaf Scholz", "pronoun", "Ce dernier"),  # the latter: the one not speaking
+    ("Berlin restait attaché", "Olaf Scholz", "pronoun", "Ce dernier"),  # the latter: the person named last
     ("les deux dirigeants se reverraient", "Prisca Thevenot", "pronoun", "Celle-ci"),
     ("jamais touché un centime", "Jacques Peyrat", "role", "l'intéressé"),  # not « l'intéressé lundi »
 ])
