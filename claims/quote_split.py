@@ -30,8 +30,8 @@ def inner_incises(doc: Doc, quotes: list[Quote], lex: Lexicon) -> list[Statement
             cut = _incise_at(tok, span.start, span.end, lex)
             if cut is None:
                 continue
-            cue, comma, resume, clitic = cut
-            speaker = doc[clitic: clitic + 1]
+            cue, comma, resume, (sp_start, sp_end) = cut
+            speaker = doc[sp_start: sp_end]
             fields = {"cue": cue.verb.cue, "cue_start": cue.first.idx, "cue_end": cue.last.idx + len(cue.last),
                       "speaker": speaker}
             sent = tok.sent
@@ -46,9 +46,10 @@ def inner_incises(doc: Doc, quotes: list[Quote], lex: Lexicon) -> list[Statement
     return found
 
 
-def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int, int, int] | None:
-    """(cue, comma before it, where the quotation resumes, the clitic subject) when `tok` is the verb of
-    an incise inside a quotation: « …, nous expliquait-elle le 6 octobre. … », « …, a-t-il ajouté, … »."""
+def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int, int, tuple[int, int]] | None:
+    """(cue, comma before it, where the quotation resumes, the subject's token bounds) when `tok` is the verb
+    of an incise inside a quotation: « …, nous expliquait-elle le 6 octobre. … », « …, a-t-il ajouté, … »,
+    « …, explique Lionel Aubert, secrétaire régional de la CGT. … »."""
     if tok.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
     doc = tok.doc
@@ -73,14 +74,27 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
     if clitic is None and j < end and toks[j].text.startswith("-") and len(toks[j]) > 1:
         clitic = j  # expliquait-elle
         j += 1
-    if clitic is None:
-        return None  # only an inverted clitic marks an incise inside a quotation
+    if clitic is not None:
+        subject = (clitic, clitic + 1)
+    else:  # a named speaker right after the verb, its role apposed: explique Lionel Aubert, secrétaire …
+        n = j
+        while n < end and toks[n].pos_ == "PROPN" and toks[n].text[:1].isupper():
+            n += 1
+        if n - j < 2 or n >= end or toks[n].text not in (",", "."):
+            return None  # only an inverted clitic or a full name marks an incise inside a quotation
+        subject, j = (j, n), n
+        if toks[n].text == ",":  # skip the apposed role, which holds no verb
+            m = n + 1
+            while m < end and toks[m].text not in (",", ".", ";") and toks[m].pos_ not in ("VERB", "AUX"):
+                m += 1
+            if m < end and toks[m].text in (",", ".", ";") and m - n <= 10:
+                j = m
     k = j
     while k < end and toks[k].text not in (",", ".", ";", ":", "!", "?"):
         k += 1
     if k - j > 6:
         return None
-    return Cue(verb, tok, last, None), i, k + 1, clitic
+    return Cue(verb, tok, last, None), i, k + 1, subject
 
 
 def split_joined_quotes(doc: Doc, st: Statement, quotes: list[Quote]) -> list[Statement]:

@@ -136,10 +136,11 @@ class Resolver:
             key = (span.start_char + offset, span.end_char + offset)
             if len(span) == 0 or key in self._by_offsets:
                 continue
-            quoted = quote_at(quotes, span.start_char) is not None
+            is_speaker = any(span == s for s in speakers)
+            # a speaker inside the quotation marks is an incise (« A, explique X, B »), not words quoted
+            quoted = not is_speaker and quote_at(quotes, span.start_char) is not None
             actor = self.resolve(span, offset, index)
             gender, number = _agreement(span, self.lex)
-            is_speaker = any(span == s for s in speakers)
             subject = span.root.dep_.startswith("nsubj") or is_speaker
             self._by_offsets[key] = len(self.mentions)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,

@@ -15,9 +15,11 @@ from claims.evaluate import GoldError, evaluate, load_gold, overlaps, speaker_fo
 GOLD = Path(__file__).parent / "data" / "gold"
 SENTENCES, PARAGRAPHS = GOLD / "dev.jsonl", GOLD / "dev_paragraphs.jsonl"
 WRITTEN = GOLD / "written_paragraphs.jsonl"  # paragraphs written for the project (see the README there)
+WRITTEN_2 = GOLD / "written_paragraphs_2.jsonl"
 
 # (F1, speaker accuracy, flags) the extractor reaches on each file: the floor for every later change
-FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.934, 0.971, 0.993), WRITTEN: (0.949, 0.993, 0.983)}
+FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.934, 0.971, 0.993), WRITTEN: (0.949, 0.993, 0.983),
+          WRITTEN_2: (0.915, 0.898, 0.973)}
 
 
 def test_overlap_rule():
