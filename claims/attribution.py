@@ -144,10 +144,15 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     toks = tokens_of(doc)
     i = cue.first.i - 1
     clitic = None
+    infinitive = is_infinitive(cue.first)
     while i >= sent.start and (toks[i].pos_ in ("AUX", "ADV") or toks[i].lower_ in AUX_FORMS
-                               or toks[i].lower_ in ("se", "s'") and toks[i].pos_ == "PRON"  # se souvient X
+                               or toks[i].lower_ in ("se", "s'", "y", "en") and toks[i].pos_ == "PRON"  # y explique X
                                or toks[i].lower_ in ("-t", "-t-") or toks[i].lower_ in CLITIC_SUBJECTS
-                               and toks[i].text.startswith("-")):
+                               and toks[i].text.startswith("-")
+                               # « … », s'est borné à indiquer X / a tenu à préciser X: the verb governing the cue
+                               or infinitive and toks[i].lower_ in ("à", "de", "d'") and i + 1 < len(toks)
+                               and (toks[i + 1].i == cue.first.i or toks[i + 1].pos_ in ("ADV", "PRON"))
+                               or infinitive and toks[i].pos_ in ("VERB", "ADJ") and toks[i + 1].lower_ in ("à", "de", "d'")):
         if toks[i].text.startswith("-") and toks[i].lower_ in CLITIC_SUBJECTS:
             clitic = doc[i: i + 1]
         i -= 1

@@ -109,7 +109,9 @@ def _lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
         form = tok.lower_
         if form + "ir" in verbs:
             return form + "ir"
-        stem = form[:-3] if form.endswith("ent") else form[:-1] if form.endswith("e") else ""
+        # a participle read as an adjective: martelé, lâchée → marteler, lâcher
+        participle = next((form[: -len(end)] for end in ("ées", "és", "ée", "é") if form.endswith(end)), "")
+        stem = participle or (form[:-3] if form.endswith("ent") else form[:-1] if form.endswith("e") else "")
         return stem + "er" if stem and stem + "er" in verbs else None
     lemma = verb_lemma(tok)
     if lemma in verbs:
