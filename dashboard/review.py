@@ -17,6 +17,7 @@ from claims.store.statuses import needs_evidence
 from claims.views import SORTS, View, appearances
 from dashboard import actor, checked, data
 from dashboard.i18n import lang, message, name, namer, t, timezone
+from dashboard.widgets import keep_choice
 
 PAGE_SIZES = (50, 100, 250, 500)
 UNDO_SECONDS = 15  # how long a status picked in the table can be undone from the bar above it
@@ -140,6 +141,7 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
     """The sorted, paginated table; returns the rows shown (read from the store, so the page shows
     what is saved now)."""
     left, mid, right = st.columns([2, 1, 1])
+    keep_choice("sort")  # labels in the page's language
     how = left.selectbox(t("sort"), SORTS, key="sort", format_func=namer("sort"))
     size = mid.selectbox(t("page_size"), PAGE_SIZES, index=1, key="page_size")
     pages = max(1, -(-len(view) // size))
@@ -288,6 +290,7 @@ def claim_detail(db: str, view: View, page: pd.DataFrame, statuses: list[str], r
     if st.session_state.get("open_claim") not in ids:
         st.session_state["open_claim"] = wanted if wanted in ids else ids[0]
     names = _labels(by_id, ids, lang())
+    keep_choice("open_claim")
     claim_id = st.selectbox(t("open_claim"), ids, key="open_claim", format_func=names.get)
     row = by_id.loc[claim_id]
 
@@ -319,6 +322,7 @@ def _verdict_form(db: str, row: pd.Series, statuses: list[str], reviewer: str) -
     # The version the reviewer saw is kept from the run that drew the form: if someone saves in
     # between, the store refuses this save instead of overwriting theirs.
     seen = st.session_state.get("detail_seen", {})
+    keep_choice(f"verdict_status_{row['claim_id']}")
     with st.form("verdict"):
         status = st.selectbox(t("verdict"), statuses, index=statuses.index(row["status"]) if row["status"] in statuses
                               else 0, key=f"verdict_status_{row['claim_id']}", format_func=namer("status"))
@@ -345,6 +349,8 @@ def _correction_form(db: str, row: pd.Series, reviewer: str, view: View) -> None
         actors = view.claims.actors()
         if row["speaker"] not in actors:
             actors = [row["speaker"], *actors]
+        keep_choice(f"fix_speaker_{cid}")
+        keep_choice(f"fix_kind_{cid}")
         with st.form(f"correction_{cid}"):
             picked = st.selectbox(t("correct_speaker"), actors, index=actors.index(row["speaker"]),
                                   key=f"fix_speaker_{cid}", format_func=lambda v: speaker_name(v, language),
@@ -395,6 +401,7 @@ def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> Non
         if total > len(others):
             st.caption(t("appearances_first", shown=f"{len(others):,}", n=f"{total:,}"))
         cols = st.columns([2, 3, 2])
+        keep_choice("cluster_status")
         status = cols[0].selectbox(t("verdict_all"), statuses, key="cluster_status",
                                    format_func=namer("status"))
         note = cols[1].text_input(t("note_all"), key="cluster_note")

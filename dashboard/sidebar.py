@@ -7,6 +7,7 @@ from claims.labels import LANGUAGES, label, readable_time
 from claims.safe import escape_markdown
 from claims.views import FACETS, ClaimSet, Filters
 from dashboard.i18n import browser_language, lang, name, t
+from dashboard.widgets import keep_choice
 
 # facet → its group of labels in the catalogue
 _NAMES = {"speaker": "speaker", "found": "resolution", "kind": "kind", "certainty": "certainty",
@@ -88,6 +89,7 @@ def draw(claims: ClaimSet, statuses: list[str], article_titles: dict[str, str]) 
         def shown(v: str, c=c, facet=facet, language=language) -> str:
             return f"{option_label(facet, v, article_titles, language)} ({int(c.get(v, 0))})"
 
+        keep_choice(_key(facet))  # its labels carry counts, which change with the other filters
         sb.multiselect(name("filter", facet), options, key=_key(facet), format_func=shown,
                        help=label("filter_help", facet, lang()) if facet in _HELPED else None, placeholder=t("all"))
     bounds = claims.date_bounds()
