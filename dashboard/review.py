@@ -322,7 +322,6 @@ def _verdict_form(db: str, row: pd.Series, statuses: list[str], reviewer: str) -
     # The version the reviewer saw is kept from the run that drew the form: if someone saves in
     # between, the store refuses this save instead of overwriting theirs.
     seen = st.session_state.get("detail_seen", {})
-    keep_choice(f"verdict_status_{row['claim_id']}")
     with st.form("verdict"):
         status = st.selectbox(t("verdict"), statuses, index=statuses.index(row["status"]) if row["status"] in statuses
                               else 0, key=f"verdict_status_{row['claim_id']}", format_func=namer("status"))
@@ -349,8 +348,6 @@ def _correction_form(db: str, row: pd.Series, reviewer: str, view: View) -> None
         actors = view.claims.actors()
         if row["speaker"] not in actors:
             actors = [row["speaker"], *actors]
-        keep_choice(f"fix_speaker_{cid}")
-        keep_choice(f"fix_kind_{cid}")
         with st.form(f"correction_{cid}"):
             picked = st.selectbox(t("correct_speaker"), actors, index=actors.index(row["speaker"]),
                                   key=f"fix_speaker_{cid}", format_func=lambda v: speaker_name(v, language),

@@ -12,6 +12,7 @@ def keep_choice(key: str) -> None:
     filter is picked, a status « False » → « Faux » when the page switches to French), the browser still
     holds the old label and, at the next click anywhere, the choice is lost: filters dropped one by one.
     Setting the value through the session state before the widget is drawn makes Streamlit send the
-    browser the current labels. Call it just before drawing the widget."""
+    browser the current labels. Call it just before drawing a widget
+    that takes no default (index, default): Streamlit warns when a widget has both."""
     if key in st.session_state:
         st.session_state[key] = st.session_state[key]
