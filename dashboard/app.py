@@ -16,7 +16,6 @@ from claims.store.export import BROWSER_EXPORT_ROWS, export_command, export_view
 from dashboard import actor, charts, checked, data, i18n, review, sidebar, upload
 from dashboard.i18n import name, t
 from dashboard.style import CSS
-from dashboard.widgets import keep_choice
 
 st.set_page_config(page_title="claims · fact-checking desk", page_icon="🔎", layout="wide")
 
@@ -98,7 +97,6 @@ def _charts(view: views.View, statuses: list[str]) -> None:
     heading = right.empty()
     has_published = len(views.claims_over_time(view, "published")[0]) > 0
     dates = {b: t(f"date_{b}") for b in ("published", "ingested")}
-    keep_choice("time_by")
     by = right.radio(t("date_published"), list(dates), index=0 if has_published else 1,
                      horizontal=True, key="time_by", label_visibility="collapsed", help=t("date_help"),
                      format_func=dates.get)
@@ -159,7 +157,7 @@ def main() -> None:
     _chart_click()
     filters = sidebar.draw(claims, statuses, claims.titles)
     if len(filters.speaker) == 1:
-        st.sidebar.button(f"Open {filters.speaker[0]}'s page", key="actor_from_filter", on_click=actor.open_actor,
+        st.sidebar.button(t("actor_open", name=filters.speaker[0]), key="actor_from_filter", on_click=actor.open_actor,
                           args=(filters.speaker[0],), width="stretch")
     if pending:
         st.sidebar.caption(f"{pending:,} claims and checks not compared with earlier verdicts yet: run "
