@@ -98,7 +98,7 @@ def page(db: str, claims: ClaimSet, actor: str, statuses: list[str]) -> None:
             **{c: st.column_config.Column(name("column", c)) for c in ("claim", "verdict", "by", "date")},
             "link": st.column_config.LinkColumn(name("column", "link"), display_text=t("link_open")),
             "status": st.column_config.TextColumn(name("column", "status_now")),
-            "claim_id": st.column_config.TextColumn(name("column", "id"))})
+            "claim_id": None})  # an internal id: the claim's words say which it is
     else:
         st.caption(t("actor_checked_none"))
 
