@@ -13,6 +13,7 @@ from claims.labels import label, readable_time
 from claims.review_log import readable, timeline
 from claims.safe import escape_markdown, http_url
 from claims.schema import KINDS
+from claims.speakers import ANONYMOUS
 from claims.store.statuses import needs_evidence
 from claims.views import SORTS, View, appearances
 from dashboard import actor, checked, data
@@ -38,7 +39,7 @@ def _flash(kind: str, text: str) -> None:
 
 def speaker_name(value: str, language: str | None = None) -> str:
     """A speaker as a person reads it: the article's own statements and a missing speaker in words."""
-    if value in ("article", "", None):
+    if value in ("article", "", None, ANONYMOUS):  # the extractor's words for these: labels, in the page's language
         return label("speaker", value or "none", language or lang())
     return value
 

@@ -5,6 +5,7 @@ import streamlit as st
 
 from claims.labels import LANGUAGES, label, readable_time
 from claims.safe import escape_markdown
+from claims.speakers import ANONYMOUS
 from claims.views import FACETS, ClaimSet, Filters
 from dashboard.i18n import browser_language, lang, name, t
 from dashboard.widgets import keep_choice
@@ -21,7 +22,7 @@ def option_label(facet: str, value: str, article_titles: dict[str, str] | None =
     if facet == "article":
         return (article_titles or {}).get(value, value)
     if facet == "speaker":
-        return label("speaker", value or "none", language) if value in ("article", "") else value
+        return label("speaker", value or "none", language) if value in ("article", "", ANONYMOUS) else value
     group = _NAMES.get(facet)
     return label(group, value, language) if group else value
 
