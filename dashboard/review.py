@@ -231,7 +231,7 @@ def article_meta_html(row: pd.Series) -> str:
     url = http_url(row["url"])
     if url:
         parts.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer nofollow">'
-                     "original article ↗</a>")
+                     f"{html.escape(t('original_article'))} ↗</a>")
     return f'<div class="meta">{" · ".join(parts)}</div>'
 
 

@@ -437,7 +437,7 @@ def test_watch_stops_cleanly_on_ctrl_c(site, tmp_path):
     assert store.fetched_urls([site.base + RETRAITES]) == {site.base + RETRAITES}
 
 
-def test_the_claim_detail_says_undated_rather_than_giving_the_ingestion_day():
+def test_the_claim_detail_says_undated_rather_than_giving_the_ingestion_day(monkeypatch):
     import pandas as pd
 
     from dashboard.review import article_meta_html
@@ -447,6 +447,10 @@ def test_the_claim_detail_says_undated_rather_than_giving_the_ingestion_day():
     out = article_meta_html(row)
     assert "<em>undated</em>" in out and "2026" not in out and "Le Journal" in out
     assert '<a href="https://www.journal.example/a.html"' in out
+    assert "original article ↗</a>" in out
+    monkeypatch.setattr("dashboard.i18n.lang", lambda: "fr")  # the page in French
+    out = article_meta_html(row)
+    assert "<em>non daté</em>" in out and "article original ↗</a>" in out
 
 
 def test_a_latin_1_page_keeps_its_accents_and_typography(site):
