@@ -17,6 +17,12 @@ from dashboard.i18n import lang, message, name, namer, t
 _PENDING = "apply_earlier"  # session key: (claim_id, ref_kind, ref_id) of the match awaiting confirmation
 
 
+def _quote(text: str, limit: int = 60) -> str:
+    """« The claim's first words… » for a message (as review.quote, which imports this module)."""
+    text = " ".join((text or "").split())
+    return f"« {text if len(text) <= limit else text[:limit - 1].rstrip() + '…'} »"
+
+
 def _line(m: pd.Series) -> str:
     """Verdict · who · when · link, as escaped HTML (a publisher's words are text, never Markdown)."""
     verdict = html.escape(str(m["verdict"] or m["status"] or "—"))
@@ -78,13 +84,11 @@ def _confirm(db: str, row: pd.Series, match: dict, reviewer: str) -> None:
         st.session_state.pop(_PENDING, None)
         st.rerun()
     if ok:
-        from dashboard.review import quote  # review draws this panel: imported here, not at the top
-
         error = data.apply_earlier_verdict(db, row["claim_id"], match, status, int(row["version"]), note, reviewer)
         st.session_state.pop(_PENDING, None)
         st.session_state.setdefault("flash", []).append(
             ("error", error) if error else
-            ("ok", message("saved_earlier", claim=quote(row["text"]), status=name("status", status))))
+            ("ok", message("saved_earlier", claim=_quote(row["text"]), status=name("status", status))))
         st.rerun()
 
 

@@ -85,6 +85,7 @@ def test_a_claim_shows_its_earlier_verdict_and_applies_it_only_once_confirmed(db
     assert at.selectbox(key="apply_status").value == "misleading"  # suggested from « Trompeur »
     next(b for b in at.button if b.label.startswith("Confirm")).click().run()
     assert not at.exception
+    assert [t.value for t in at.toast] == ["Saved: « Les Russes doivent partir » → Misleading (earlier verdict)"]
     saved = store.claim(claim.claim_id)
     assert (saved["status"], saved["reviewer"]) == ("misleading", "Ana") and AFP_RUSSES in saved["note"]
     last = store.history(claim.claim_id).iloc[-1]
