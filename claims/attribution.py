@@ -152,7 +152,8 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
                                # « … », s'est borné à indiquer X / a tenu à préciser X: the verb governing the cue
                                or infinitive and toks[i].lower_ in ("à", "de", "d'") and i + 1 < len(toks)
                                and (toks[i + 1].i == cue.first.i or toks[i + 1].pos_ in ("ADV", "PRON"))
-                               or infinitive and toks[i].pos_ in ("VERB", "ADJ") and toks[i + 1].lower_ in ("à", "de", "d'")):
+                               or infinitive and toks[i].pos_ in ("VERB", "ADJ")
+                               and toks[i + 1].lower_ in ("à", "de", "d'")):
         if toks[i].text.startswith("-") and toks[i].lower_ in CLITIC_SUBJECTS:
             clitic = doc[i: i + 1]
         i -= 1

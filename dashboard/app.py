@@ -184,11 +184,10 @@ def main() -> None:
     _chart_click()
     filters = sidebar.draw(claims, statuses, claims.titles)
     if len(filters.speaker) == 1:
-        st.sidebar.button(f"Open {filters.speaker[0]}'s page", key="actor_from_filter", on_click=actor.open_actor,
+        st.sidebar.button(t("actor_open", name=filters.speaker[0]), key="actor_from_filter", on_click=actor.open_actor,
                           args=(filters.speaker[0],), width="stretch")
     if pending:
-        st.sidebar.caption(f"{pending:,} claims and checks not compared with earlier verdicts yet: run "
-                           "`claims match` to compare them.")
+        st.sidebar.caption(t("pending_matches", n=f"{pending:,}"))
     view = claims.view(filters)  # cached by filter: a rerun that changes no filter recomputes nothing
     _metrics(view)
     _downloads(db, view, filters)

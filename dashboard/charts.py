@@ -54,7 +54,8 @@ def certainty_mix(data: pd.DataFrame, order: list[str], level_names: dict[str, s
                             axis=alt.Axis(format="%")),
                     y=alt.Y(f"{speaker}:N", sort=order, title=None, axis=_LABELS),
                     color=alt.Color(f"{certainty}:N", scale=alt.Scale(domain=levels, range=CERTAINTY_COLORS),
-                                    legend=alt.Legend(orient="bottom", title=None, columns=3)),
+                                    legend=alt.Legend(orient="bottom", title=None, columns=2,
+                                                                    labelLimit=260)),
                     order=alt.Order("order:Q"),
                     tooltip=[alt.Tooltip(f"{speaker}:N", title=w["speaker"]), alt.Tooltip(f"{certainty}:N"),
                              alt.Tooltip("claims:Q", title=w["claims"])])
@@ -92,8 +93,9 @@ def over_time(data: pd.DataFrame, unit: str, words: dict[str, str] | None = None
             .encode(x=alt.X("period:O", timeUnit=time_unit, title=None,
                             axis=alt.Axis(format=label, labelAngle=0 if data["period"].nunique() <= 12 else -45)),
                     y=alt.Y("claims:Q", title=w["claims"], stack=True, axis=_COUNT_AXIS),
+                    # two columns wide enough for « Reported speech with a quote » / « Discours rapporté avec citation »
                     color=alt.Color(f"{_f(data, 'kind')}:N", legend=alt.Legend(orient="bottom", title=None,
-                                                                                 columns=3)),
+                                                                                 columns=2, labelLimit=260)),
                     tooltip=[alt.Tooltip("period:T", title=w.get(unit, unit), format=tip),
                              alt.Tooltip(f"{_f(data, 'kind')}:N"), alt.Tooltip("claims:Q", title=w["claims"])])
             .properties(height=220))

@@ -13,10 +13,12 @@ from claims.labels import label, readable_time
 from claims.review_log import readable, timeline
 from claims.safe import escape_markdown, http_url
 from claims.schema import KINDS
+from claims.speakers import ANONYMOUS
 from claims.store.statuses import needs_evidence
 from claims.views import SORTS, View, appearances
 from dashboard import actor, checked, data
 from dashboard.i18n import lang, message, name, namer, t, timezone
+from dashboard.widgets import keep_choice
 
 PAGE_SIZES = (50, 100, 250, 500)
 UNDO_SECONDS = 15  # how long a status picked in the table can be undone from the bar above it
@@ -37,7 +39,7 @@ def _flash(kind: str, text: str) -> None:
 
 def speaker_name(value: str, language: str | None = None) -> str:
     """A speaker as a person reads it: the article's own statements and a missing speaker in words."""
-    if value in ("article", "", None):
+    if value in ("article", "", None, ANONYMOUS):  # the extractor's words for these: labels, in the page's language
         return label("speaker", value or "none", language or lang())
     return value
 
@@ -140,6 +142,7 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
     """The sorted, paginated table; returns the rows shown (read from the store, so the page shows
     what is saved now)."""
     left, mid, right = st.columns([2, 1, 1])
+    keep_choice("sort")  # labels in the page's language
     how = left.selectbox(t("sort"), SORTS, key="sort", format_func=namer("sort"))
     size = mid.selectbox(t("page_size"), PAGE_SIZES, index=1, key="page_size")
     pages = max(1, -(-len(view) // size))
@@ -229,7 +232,7 @@ def article_meta_html(row: pd.Series) -> str:
     url = http_url(row["url"])
     if url:
         parts.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer nofollow">'
-                     "original article ↗</a>")
+                     f"{html.escape(t('original_article'))} ↗</a>")
     return f'<div class="meta">{" · ".join(parts)}</div>'
 
 
@@ -289,6 +292,7 @@ def claim_detail(db: str, view: View, page: pd.DataFrame, statuses: list[str], r
     if st.session_state.get("open_claim") not in ids:
         st.session_state["open_claim"] = wanted if wanted in ids else ids[0]
     names = _labels(by_id, ids, lang())
+    keep_choice("open_claim")
     claim_id = st.selectbox(t("open_claim"), ids, key="open_claim", format_func=names.get)
     row = by_id.loc[claim_id]
 
@@ -396,6 +400,7 @@ def _cluster(db: str, row: pd.Series, statuses: list[str], reviewer: str) -> Non
         if total > len(others):
             st.caption(t("appearances_first", shown=f"{len(others):,}", n=f"{total:,}"))
         cols = st.columns([2, 3, 2])
+        keep_choice("cluster_status")
         status = cols[0].selectbox(t("verdict_all"), statuses, key="cluster_status",
                                    format_func=namer("status"))
         note = cols[1].text_input(t("note_all"), key="cluster_note")

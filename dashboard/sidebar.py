@@ -5,8 +5,10 @@ import streamlit as st
 
 from claims.labels import LANGUAGES, label, readable_time
 from claims.safe import escape_markdown
+from claims.speakers import ANONYMOUS
 from claims.views import FACETS, ClaimSet, Filters
 from dashboard.i18n import browser_language, lang, name, t
+from dashboard.widgets import keep_choice
 
 # facet → its group of labels in the catalogue
 _NAMES = {"speaker": "speaker", "found": "resolution", "kind": "kind", "certainty": "certainty",
@@ -20,7 +22,7 @@ def option_label(facet: str, value: str, article_titles: dict[str, str] | None =
     if facet == "article":
         return (article_titles or {}).get(value, value)
     if facet == "speaker":
-        return label("speaker", value or "none", language) if value in ("article", "") else value
+        return label("speaker", value or "none", language) if value in ("article", "", ANONYMOUS) else value
     group = _NAMES.get(facet)
     return label(group, value, language) if group else value
 
@@ -88,6 +90,7 @@ def draw(claims: ClaimSet, statuses: list[str], article_titles: dict[str, str]) 
         def shown(v: str, c=c, facet=facet, language=language) -> str:
             return f"{option_label(facet, v, article_titles, language)} ({int(c.get(v, 0))})"
 
+        keep_choice(_key(facet))  # its labels carry counts, which change with the other filters
         sb.multiselect(name("filter", facet), options, key=_key(facet), format_func=shown,
                        help=label("filter_help", facet, lang()) if facet in _HELPED else None, placeholder=t("all"))
     bounds = claims.date_bounds()

@@ -10,23 +10,21 @@ from claims.articles import ArticleError, article_from_bytes
 from claims.safe import escape_markdown
 from claims.store import ingest_summary
 from dashboard import data
+from dashboard.i18n import t
 
 _HTML = (".html", ".htm")
 
 
 def uploader(db: str) -> None:
-    with st.sidebar.expander("Add articles", expanded=False):
+    with st.sidebar.expander(t("add_articles"), expanded=False):
         gen = st.session_state.get("upload_gen", 0)
-        files = st.file_uploader("Articles (.txt, .md or saved web pages .html)", type=["txt", "md", "html", "htm"],
-                                 accept_multiple_files=True, key=f"upload_{gen}",
-                                 help="A .md file may start with front matter: title, date, outlet, url. A saved "
-                                      "page gives its own title, date, site and address.")
-        urls_text = st.text_area("Or article / feed URLs, one a line", key=f"upload_urls_{gen}",
+        files = st.file_uploader(t("add_files"), type=["txt", "md", "html", "htm"],
+                                 accept_multiple_files=True, key=f"upload_{gen}", help=t("add_files_help"))
+        urls_text = st.text_area(t("add_urls"), key=f"upload_urls_{gen}",
                                  placeholder="https://www.example.fr/politique/article.html\nhttps://www.example.fr/rss.xml")
         urls = [line.strip() for line in (urls_text or "").splitlines() if line.strip()]
         count = len(files or []) + len(urls)
-        if count and st.button(f"Extract and store {count} item{'s' if count > 1 else ''}", type="primary",
-                               key="upload_go"):
+        if count and st.button(t("add_go", n=count) if count > 1 else t("add_go_one"), type="primary", key="upload_go"):
             _ingest(db, files or [], urls)
             st.session_state["upload_gen"] = gen + 1
             st.rerun()
@@ -54,7 +52,7 @@ def _ingest(db: str, files, urls: list[str]) -> None:
     report += [("error", f"{u}: not an http(s) URL") for u in urls if not is_url(u)]
     urls = [u for u in urls if is_url(u)]
     if urls:
-        bar = st.progress(0.0, text="Fetching…")
+        bar = st.progress(0.0, text=t("add_fetching"))
 
         def fetched(done: int, total: int, name: str) -> None:
             bar.progress(done / total, text=f"{done}/{total}: {name}")
@@ -65,7 +63,7 @@ def _ingest(db: str, files, urls: list[str]) -> None:
         known = {a.article_id for a in articles}
         articles += [a for a in inputs.articles if a.article_id not in known]
     if articles:
-        bar = st.progress(0.0, text="Extracting…")
+        bar = st.progress(0.0, text=t("add_extracting"))
 
         def step(done: int, total: int, name: str) -> None:
             bar.progress(done / total, text=f"{done}/{total}: {name}")

@@ -187,3 +187,42 @@ def test_a_reviewer_signs_once_corrects_a_speaker_and_undoes_a_status_in_chromiu
         page.wait_for_timeout(1500)
         page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
         browser.close()
+
+
+def test_filters_hold_when_their_counts_or_the_language_change_in_chromium(server, desk):
+    """Streamlit sends back a choice's label: once a filter's count or the language changes its label, the
+    next click must not drop the filter (dashboard/widgets.keep_choice)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    stored = open_store(desk).claims_frame()
+    direct = stored[(stored["speaker"] == "Mike Pompeo") & (stored["kind"] == "direct")]
+    assert 0 < len(direct) < (stored["speaker"] == "Mike Pompeo").sum()  # the kind filter changes his count
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=ensure_chromium(), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1500, "height": 1400})
+        page.goto(server)
+        claims = page.get_by_test_id("stMetric").first
+        expect(claims).to_have_text(re.compile(rf"^\s*Claims\s*{len(stored):,}\s*$"), timeout=90_000)
+        for facet, value in (("Speaker", "Mike Pompeo"), ("Kind", "Direct quote")):
+            page.get_by_test_id("stMultiSelect").filter(has_text=facet).first.click()
+            page.keyboard.type(value)
+            page.keyboard.press("Enter")
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(1000)
+        shows = re.compile(rf"^\s*(Claims|Affirmations)\s*{len(direct):,}\s*$")
+        expect(claims).to_have_text(shows, timeout=30_000)
+        speaker = page.get_by_test_id("stMultiSelect").first
+        expect(speaker).to_contain_text(f"Mike Pompeo ({len(direct)})", timeout=30_000)  # the count followed
+        page.get_by_test_id("stSelectbox").filter(has_text="Sort by").click()  # any other click
+        page.get_by_role("option", name="least certain first").click()
+        page.wait_for_timeout(2000)
+        expect(claims).to_have_text(shows, timeout=30_000)
+        expect(speaker).to_contain_text("Mike Pompeo")
+        page.get_by_text("Français").click()  # every label changes
+        expect(page.get_by_test_id("stMultiSelect").filter(has_text="Citation directe")).to_be_visible(timeout=30_000)
+        page.get_by_test_id("stSelectbox").filter(has_text="Lignes par page").click()
+        page.get_by_role("option", name="250").click()
+        page.wait_for_timeout(2000)
+        expect(claims).to_have_text(shows, timeout=30_000)
+        expect(page.get_by_role("combobox", name="Trier par")).to_have_value("le moins certain d'abord")
+        browser.close()

@@ -125,7 +125,8 @@ def test_verdict_source_links_are_checked_stored_and_published(store):
     store.set_status(claim.claim_id, "in_review", version=2, reviewer="bob")  # None keeps the links
     assert pompeo(store).evidence_urls == row.evidence_urls
     shown = readable(timeline(store, claim.claim_id), "fr", "Europe/Paris")
-    assert list(shown.columns) == ["Quand", "Vérificateur", "Modification", "Avant", "Après", "Note de vérification", "Sources"]
+    assert list(shown.columns) == ["Quand", "Vérificateur", "Modification", "Avant", "Après", "Note de vérification",
+                                   "Sources"]
     assert list(shown["Après"]) == ["En cours de vérification", "Faux"]  # newest first, labels not codes
     assert "https://www.kremlin.ru/events/1" in shown["Sources"].iloc[1]
     assert not any("T" in w and "+" in w for w in shown["Quand"])  # no raw ISO times

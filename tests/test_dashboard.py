@@ -453,6 +453,7 @@ def test_with_lang_fr_the_sidebar_is_french_and_the_switch_changes_it(db):
     assert at.multiselect(key="f_marker").label == "Marqueurs d'incertitude"
     assert at.text_input(key="reviewer").label.startswith("Votre nom")
     assert "Non vérifié (25)" in at.multiselect(key="f_status").options
+    assert "une source anonyme (1)" in at.multiselect(key="f_speaker").options  # not the code "anonymous source"
     assert at.title[0].value.startswith("Affirmations")
     at.radio(key="lang").set_value("en").run()
     assert at.multiselect(key="f_speaker").label == "Speaker" and at.title[0].value.startswith("Claims")

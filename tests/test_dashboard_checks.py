@@ -2,6 +2,7 @@
 and the fact-check fixture (SQLite, then PostgreSQL)."""
 from __future__ import annotations
 
+import json
 import sys
 
 import pytest
@@ -59,7 +60,7 @@ def test_a_claim_shows_its_earlier_verdict_and_applies_it_only_once_confirmed(db
     claim = _pompeo_russes(db)
     at = run_app(claim=claim.claim_id)
     panel = next(h.proto.body for h in at.html if "Published fact-check" in h.proto.body)
-    assert "Trompeur" in panel and "AFP Factuel" in panel and "2019-05-03" in panel
+    assert "Trompeur" in panel and "AFP Factuel" in panel and "3 May 2019" in panel  # a date a person reads
     assert f'<a href="{AFP_RUSSES}"' in panel
     apply = next(b for b in at.button if b.key and b.key.startswith(f"apply_{claim.claim_id}"))
     assert apply.proto.disabled  # no reviewer's name yet: nothing can be signed
@@ -70,6 +71,7 @@ def test_a_claim_shows_its_earlier_verdict_and_applies_it_only_once_confirmed(db
     assert at.selectbox(key="apply_status").value == "misleading"  # suggested from « Trompeur »
     next(b for b in at.button if b.label.startswith("Confirm")).click().run()
     assert not at.exception
+    assert [t.value for t in at.toast] == ["Saved: « Les Russes doivent partir » → Misleading (earlier verdict)"]
     saved = store.claim(claim.claim_id)
     assert (saved["status"], saved["reviewer"]) == ("misleading", "Ana") and AFP_RUSSES in saved["note"]
     last = store.history(claim.claim_id).iloc[-1]
@@ -86,6 +88,27 @@ def test_the_actor_page_of_mike_pompeo_shows_his_claims(db):
     assert list(checked["claim"]) == ["Les Russes doivent partir"] and list(checked["link"]) == [AFP_RUSSES]
     specs = [c.proto.spec for c in at.get("vega_lite_chart")]  # over time, verdict record, certainty, about
     assert len(specs) == 4 and any('"period"' in s for s in specs) and any('"field": "about"' in s for s in specs)
+
+
+def test_the_actor_page_and_the_checked_before_panel_speak_french_with_words_not_codes(db):
+    at = run_app(actor=POMPEO, lang="fr")
+    assert [m.label for m in at.metric] == ["Affirmations", "Avec un verdict", "Déjà vérifié",
+                                            "Acteurs dont il ou elle parle"]
+    assert at.button(key="actor_back").label == "← Retour à la rédaction"
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    domains = [c["encoding"].get("color", {}).get("scale", {}).get("domain") for c in specs]
+    assert ["Non vérifié", "En cours de vérification", "Vrai", "Plutôt vrai", "Trompeur", "Faux",
+            "Invérifiable"] in domains and "Rapporté" in sum([d for d in domains if d], [])
+    shown = {c["encoding"][axis]["field"] for c in specs for axis in ("color", "y")
+             if "field" in c["encoding"].get(axis, {})}
+    assert {"status_label", "kind_label", "certainty_label"} <= shown  # words drawn, not codes
+    claim = _pompeo_russes(db)
+    at = run_app(claim=claim.claim_id, lang="fr")
+    panel = next(h.proto.body for h in at.html if "Vérification publiée" in h.proto.body)
+    assert "3 mai 2019" in panel and "par AFP Factuel" in panel and "la vérification" in panel
+    assert "(Trompeur)" not in panel  # the publisher's « Trompeur » is not repeated as the status
+    assert any(e.label == "Déjà vérifié (1)" for e in at.expander)
+    assert [e.label for e in at.sidebar.expander][:2] == ["Ajouter des articles", "Importer des vérifications"]
 
 
 def test_the_actor_page_opens_from_a_claim_and_goes_back_to_the_desk(db):

@@ -407,6 +407,20 @@ def test_fetching_retries_a_failing_server_and_asks_one_site_two_pages_at_a_time
     assert site.most_in_flight == FAST.per_host == 2  # 8 workers, but at most 2 at once on one site
 
 
+def test_a_server_that_refuses_the_connection_is_named_in_words():
+    import socket
+
+    from claims.sources.fetch import Fetcher, FetchError
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/x"
+    with Fetcher(FAST) as fetcher, pytest.raises(FetchError) as err:
+        fetcher.get(url)
+    assert str(err.value) == f"{url}: cannot connect (Connection refused)"
+
+
 def test_watch_stops_cleanly_on_ctrl_c(site, tmp_path):
     from claims.collect import watch
 
@@ -423,7 +437,7 @@ def test_watch_stops_cleanly_on_ctrl_c(site, tmp_path):
     assert store.fetched_urls([site.base + RETRAITES]) == {site.base + RETRAITES}
 
 
-def test_the_claim_detail_says_undated_rather_than_giving_the_ingestion_day():
+def test_the_claim_detail_says_undated_rather_than_giving_the_ingestion_day(monkeypatch):
     import pandas as pd
 
     from dashboard.review import article_meta_html
@@ -433,6 +447,10 @@ def test_the_claim_detail_says_undated_rather_than_giving_the_ingestion_day():
     out = article_meta_html(row)
     assert "<em>undated</em>" in out and "2026" not in out and "Le Journal" in out
     assert '<a href="https://www.journal.example/a.html"' in out
+    assert "original article ↗</a>" in out
+    monkeypatch.setattr("dashboard.i18n.lang", lambda: "fr")  # the page in French
+    out = article_meta_html(row)
+    assert "<em>non daté</em>" in out and "article original ↗</a>" in out
 
 
 def test_a_latin_1_page_keeps_its_accents_and_typography(site):

@@ -9,6 +9,7 @@ message names the URL and the problem.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 import urllib.robotparser
@@ -238,4 +239,9 @@ def _reason(err: BaseException) -> str:
         inner = inner.args[0]
     reason = getattr(inner, "reason", None)
     text = str(reason if reason is not None else inner)
-    return text.split(": ", 1)[-1] if "Max retries exceeded" in text else text
+    text = text.split(": ", 1)[-1] if "Max retries exceeded" in text else text
+    # urllib3's "HTTPConnection(host='…', port=9): Failed to establish a new connection: [Errno 111] Connection
+    # refused" says the URL again and the errno: a person reads "Connection refused"
+    text = re.sub(r"^\w*HTTPS?Connection\w*\(.*?\):\s*", "", text)
+    text = re.sub(r"^Failed to establish a new connection:\s*", "", text)
+    return re.sub(r"^\[Errno -?\d+\]\s*", "", text)
