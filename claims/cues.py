@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.symbols import ADJ, ADV, AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, Verb
@@ -20,6 +21,7 @@ from claims.words import NOT_SAYING
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
+_CUE_POS = frozenset((VERB, AUX, NOUN, ADJ, ADV))
 _LATTER = ("dernier", "dernière", "derniers", "dernières")
 
 
@@ -42,7 +44,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
     cues = []
     for tok in tokens_in(sent):
-        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
+        if tok.pos not in _CUE_POS:  # the integer tag: no string is made for the many words that cannot be cues
             continue
         # the lexicon first: most words are no reporting verb, and that costs one dict look-up
         lemma = _lexicon_lemma(tok, lex)

@@ -10,7 +10,7 @@ import threading
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -53,22 +53,25 @@ def set_sentence_starts(doc: Doc) -> Doc:
     after_quoted_final = False  # « Phrase. » : a new sentence only if a capital follows
     # one array at the end: each `tok.is_sent_start = …` would make spaCy scan the whole doc again
     starts = numpy.full(len(doc), -1, dtype="int64")
-    for tok in doc:
-        if tok.i == 0:
+    # offsets, lengths and spaces read as one array: a Token object per word would cost more than the rule
+    attrs = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
+    for i, (idx, length, is_space) in enumerate(attrs):
+        word = text[idx: idx + length]
+        if i == 0:
             starts[0] = 1
         else:
-            first = tok.text[:1]
-            if first.islower() or tok.idx in closers or tok.text in _FINAL or first in ",;:":
+            first = word[:1]
+            if first.islower() or idx in closers or word in _FINAL or first in ",;:":
                 pass
-            elif closed[tok.idx]:
+            elif closed[idx]:
                 pass  # « Phrase une. Phrase deux » is one quotation, said at once
             elif boundary or (after_quoted_final and (first.isupper() or first in "«“")):
-                starts[tok.i] = 1
-        if tok.is_space:
+                starts[i] = 1
+        if is_space:
             continue
-        if tok.text in _FINAL:
-            boundary, after_quoted_final = not inside[tok.idx], bool(inside[tok.idx])
-        elif tok.idx in closers and (boundary or after_quoted_final):
+        if word in _FINAL:
+            boundary, after_quoted_final = not inside[idx], bool(inside[idx])
+        elif idx in closers and (boundary or after_quoted_final):
             pass  # the boundary moves past the closing mark
         else:
             boundary = after_quoted_final = False

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.symbols import ADP, AUX, CCONJ, NOUN, NUM, PUNCT, SCONJ, SPACE, SYM, VERB
 from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
@@ -121,9 +122,9 @@ class Resolver:
         cleft = any(t.lower_ == "est" for t in toks)
         pronouns = self.lex.pronouns
         for tok in toks:
-            if tok.i in covered:
+            if tok.i in covered or tok.pos in _NO_MENTION:  # integer tags: verbs, punctuation… name no one
                 continue
-            if tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or cleft and _clefted(tok)):
+            if tok.pos == NOUN and (tok.dep_ == "nsubj" or cleft and _clefted(tok)):
                 # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
                 phrase = noun_phrase(tok)
                 spans.append(phrase)
@@ -465,6 +466,7 @@ def _lemma(tok: Token) -> str:
 
 
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
+_NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
 _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
                     "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")
 
