@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from claims.lexicon import Lexicon
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import apposed_name_end, tokens_in, tokens_of, trim
+from claims.tokens import apposed_name_end, sent_start, tokens_in, tokens_of, trim
 from claims.words import PERSONAL, RELATIVES
 
 
@@ -167,9 +167,9 @@ def _past_modifier(sent: Span, src_start: int, src_end: int) -> int:
 
 def _personal_source(source: Span, lex: Lexicon) -> bool:
     """'pour' is an attribution only before someone: pour le ministre, pour lui, pour Moscou."""
-    if source.start == source.sent.start or len(source) == 0:
+    if source.start == sent_start(source) or len(source) == 0:
         return False
-    before = source.doc[source.start - 2] if source.start - 2 >= source.sent.start else None
+    before = source.doc[source.start - 2] if source.start - 2 >= sent_start(source) else None
     if before is not None and before.text != ",":
         return False  # Pour X, … opens a clause; "pour la première fois" does not
     head = source.root

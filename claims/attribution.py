@@ -19,6 +19,7 @@ from claims.tokens import (
     is_present_participle,
     is_quote_mark,
     noun_phrase,
+    sent_end,
     text_of,
     tokens_of,
     trim,
@@ -58,7 +59,7 @@ def inverted_subject(cue: Cue) -> Span | None:
     """The subject after the verb (a-t-il ajouté; a lancé Mike Pompeo; a fait savoir ce mercredi une porte-parole)."""
     doc = cue.first.doc
     toks = tokens_of(doc)
-    end = cue.first.sent.end
+    end = sent_end(cue.first)
     i = cue.last.i + 1
     while i < end and (toks[i].lower_ in ("-t", "-t-") or toks[i].pos_ == "ADV"):
         i += 1
@@ -89,7 +90,7 @@ def _source_after(cue: Cue, clitic: Span) -> Span | None:
     """The source named after an impersonal cue: a-t-on appris (mercredi) auprès de X / de source policière."""
     doc = cue.first.doc
     toks = tokens_of(doc)
-    end = cue.first.sent.end
+    end = sent_end(cue.first)
     for i in range(clitic.end, min(end, clitic.end + 8)):
         tok = toks[i]
         if tok.lower_ in DE and i > cue.last.i and i + 1 < end and toks[i + 1].pos_ == "NOUN" \

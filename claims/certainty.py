@@ -8,7 +8,7 @@ from claims.lexicon import Lexicon, load_lexicon
 from claims.quotes import quote_at
 from claims.schema import certainty_rank
 from claims.statement import Statement
-from claims.tokens import char_span, quotes_of, text_of, tokens_in
+from claims.tokens import char_span, quotes_of, sent_start, text_of, tokens_in
 
 
 def _marker(text: str, mtype: str, start: int, end: int) -> dict:
@@ -62,7 +62,7 @@ def _hypothetical(tok: Token) -> bool:
             if any(m.lower_ in ("si", "s'") for m in marks):
                 return True
     doc = tok.doc
-    before = [t.lower_ for t in doc[max(tok.sent.start, tok.i - 8): tok.i]]
+    before = [t.lower_ for t in doc[max(sent_start(tok), tok.i - 8): tok.i]]
     return any(a == "bien" and b == "même" or a == "même" and b in ("si", "s'")
                for a, b in zip(before, before[1:]))
 

@@ -13,6 +13,7 @@ from claims.tokens import (
     is_present_participle,
     is_quote_mark,
     noun_phrase,
+    sent_start,
     tokens_in,
     tokens_of,
     verb_lemma,
@@ -89,7 +90,7 @@ def _bare_participle(tok: Token) -> bool:
     if not ("Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
             and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in tok.children):
         return False
-    for prev in reversed(tok.doc[max(tok.sent.start, tok.i - 5): tok.i]):
+    for prev in reversed(tok.doc[max(sent_start(tok), tok.i - 5): tok.i]):
         if prev.pos_ == "AUX" or prev.lemma_ in ("avoir", "être"):
             return False
         if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")):
@@ -128,10 +129,10 @@ def _lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
 def _verb_slot(tok: Token) -> bool:
     """Where only a verb can stand: after a subject pronoun or a reflexive clitic, a coordinated verb,
     or with a subject."""
-    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
-    before = tok.doc[tok.i - 2] if tok.i - 2 >= tok.sent.start else None
+    prev = tok.doc[tok.i - 1] if tok.i > sent_start(tok) else None
+    before = tok.doc[tok.i - 2] if tok.i - 2 >= sent_start(tok) else None
     return _has_subject(tok) or prev is not None and (
-        prev.lower_ == "et" and any(t.pos_ == "VERB" for t in tok.doc[tok.sent.start: prev.i])
+        prev.lower_ == "et" and any(t.pos_ == "VERB" for t in tok.doc[sent_start(tok): prev.i])
         or prev.dep_.startswith("nsubj") or prev.lower_ in _REFLEXIVE and prev.pos_ == "PRON"
         or prev.text == "," and before is not None and before.ent_type_ == "PER")  # X, porte-parole, Y, dément
 
@@ -148,7 +149,7 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _after_comma_or_quote(tok: Token) -> bool:
-    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    prev = tok.doc[tok.i - 1] if tok.i > sent_start(tok) else None
     return prev is not None and (prev.text == "," or is_quote_mark(prev))
 
 
@@ -205,10 +206,10 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     incidental = _subject_before_incidental(verb, usable)
     if incidental is not None:
         return incidental
-    if prev is not None and prev.lower_ in _LATTER and prev.i > verb.sent.start \
+    if prev is not None and prev.lower_ in _LATTER and prev.i > sent_start(verb) \
             and doc[prev.i - 1].lower_ in ("ce", "cette", "ces"):
         return doc[prev.i - 1: prev.i + 1]  # « Ce dernier dit … »: the parser makes « dernier » an adjective
-    for tok in reversed(doc[verb.sent.start: verb.i]):
+    for tok in reversed(doc[sent_start(verb): verb.i]):
         if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
             return as_span(tok) if usable(tok) else None
     return None
@@ -219,7 +220,7 @@ def _subject_before_incidental(verb: Token, usable) -> Span | None:
     incidental phrase between commas, which the parser often loses; the phrase before the first comma
     must open the sentence and be a noun phrase."""
     toks = tokens_of(verb.doc)
-    start = verb.sent.start
+    start = sent_start(verb)
     i = verb.i - 1
     while i > start and toks[i].pos_ in ("AUX", "ADV") and toks[i].text != ",":
         i -= 1
@@ -242,6 +243,8 @@ def _subject_before_incidental(verb: Token, usable) -> Span | None:
 
 def _left_skipping(tok: Token, skip) -> Token | None:
     i = tok.i - 1
-    while i >= tok.sent.start and skip(tok.doc[i]):
+    start = sent_start(tok)
+    toks = tokens_of(tok.doc)
+    while i >= start and skip(toks[i]):
         i -= 1
-    return tok.doc[i] if i >= tok.sent.start else None
+    return toks[i] if i >= start else None

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
-from claims.tokens import entities, noun_phrase, tokens_in, tokens_of
+from claims.tokens import entities, noun_phrase, sent_end, sent_start, tokens_in, tokens_of
 from claims.words import DESCRIPTION_DETS, IMPERSONAL, INDEFINITE_ONE, drop_article
 
 ANONYMOUS = "anonymous source"
@@ -200,7 +200,7 @@ class Resolver:
             return self._same_source(span, offset)
         if self._is_vague(span):
             return Actor(ANONYMOUS, "anonymous", "anonymous", text)
-        words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
+        words = [t for t in tokens_in(span) if not t.is_punct and t.pos_ != "DET"]
         if len(words) == 1 and self.lex.roles.get(fold(words[0].text)) in ("organization", "government"):
             return self._description(span, offset, index)  # la Ville, la Région: an institution, capitalised
         name = self._name_in(span)
@@ -211,14 +211,14 @@ class Resolver:
     def _is_vague(self, span: Span) -> bool:
         """certaines sources américaines, un diplomate, nos informations, des proches du président X,
         sources concordantes, un officier de l'armée, l'une d'elles: no one the reader could name."""
-        words = [t for t in span if not t.is_punct]
+        words = [t for t in tokens_in(span) if not t.is_punct]
         if not words:
             return False
         text = fold(span.text)
         if any(text.startswith(p) for p in self.lex.source_phrases):
             return True
         head = span.root
-        named_head = any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in span
+        named_head = any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in tokens_in(span)
                          if t.i <= head.i or not any(a.pos_ == "ADP" for a in span.doc[head.i + 1: t.i]))
         if named_head:
             return False  # des proches du président René Ruello: the name is the complement's, not the source's
@@ -231,13 +231,13 @@ class Resolver:
         if first in self.lex.source_quantifiers and head.pos_ in ("NOUN", "PROPN"):
             return True  # plusieurs ONG, certains élus
         if first in self.lex.source_determiners and any(  # des forces de sécurité et de témoins
-                t.dep_ == "conj" and _lemma(t) in self.lex.source_nouns for t in span):
+                t.dep_ == "conj" and _lemma(t) in self.lex.source_nouns for t in tokens_in(span)):
             return True
         if self._role_kind(head) == "document":
             return False  # un communiqué de la préfecture: whoever issued it (_description)
         if first in INDEFINITE_ONE or first in ("l'", "l") and len(words) > 1 and words[1].lower_ in ("un", "une"):
             # un officier de l'armée, une jeune dame à moto, l'une d'elles: one person, unnamed
-            return not any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and (
+            return not any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens_in(span)) and (
                 head.pos_ in ("NOUN", "PRON", "NUM") or head.lower_ in ("un", "une"))
         return False
 
@@ -252,7 +252,7 @@ class Resolver:
         for ent in ents:
             if document or not _in_complement(ent[0], span) or head.i in range(ent.start, ent.end):
                 return _strip_honorific(ent, self.lex)
-        run = [t for t in span if t.pos_ == "PROPN" and not t.text[:1].islower()]  # not « le patronat »
+        run = [t for t in tokens_in(span) if t.pos_ == "PROPN" and not t.text[:1].islower()]  # not « le patronat »
         if run:
             first = run[0]
             if document or not _in_complement(first, span):
@@ -317,7 +317,7 @@ class Resolver:
         head = span.root
         kind = self._role_kind(head)
         text = drop_article(span.text.strip())
-        words = [t for t in span if not t.is_punct]
+        words = [t for t in tokens_in(span) if not t.is_punct]
         first = words[0].lower_ if words else ""
         source_noun = _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns
         if first in DESCRIPTION_DETS and source_noun:
@@ -442,7 +442,7 @@ class Resolver:
 def _complement_noun(span: Span) -> Span | None:
     """« de la préfecture » in « un communiqué de la préfecture »: the noun phrase of the head's de-complement."""
     head = span.root
-    for tok in span:
+    for tok in tokens_in(span):
         if tok.i > head.i and tok.pos_ == "NOUN" and tok.head.i == head.i and tok.dep_ == "nmod":
             start = tok.left_edge.i
             while start < tok.i and span.doc[start].pos_ == "ADP":
@@ -456,9 +456,10 @@ def _clefted(tok: Token) -> bool:
     doc = tok.doc
     toks = tokens_of(doc)
     i = tok.i - 1
-    while i > tok.sent.start and toks[i].pos_ in ("DET", "ADJ"):
+    start = sent_start(tok)
+    while i > start and toks[i].pos_ in ("DET", "ADJ"):
         i -= 1
-    return i > tok.sent.start and toks[i].lower_ == "est" and toks[i - 1].lower_ in ("c'", "ce")
+    return i > start and toks[i].lower_ == "est" and toks[i - 1].lower_ in ("c'", "ce")
 
 
 def _lemma(tok: Token) -> str:
@@ -473,7 +474,7 @@ _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenn
 
 def _singular_demonym(span: Span) -> bool:
     """la Niçoise, le Lyonnais, l'Espagnol: one capitalised word named after a place, with a singular article."""
-    words = [t for t in span if not t.is_punct]
+    words = [t for t in tokens_in(span) if not t.is_punct]
     if len(words) != 2 or words[0].lower_ not in ("le", "la", "l'"):
         return False
     word = words[1]
@@ -498,20 +499,20 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
 def _complement_nouns(span: Span) -> frozenset[str]:
     """Lemmas of the nouns of the head's de-complements (« l'avocate de l'accusé » → accusé)."""
     head = span.root
-    return frozenset(_lemma(t) for t in span if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
+    return frozenset(_lemma(t) for t in tokens_in(span) if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
                      and t.dep_ == "nmod" and t.head.i == head.i)
 
 
 def _noun_words(span: Span) -> frozenset[str]:
     """Lemmas of the nouns and adjectives of a phrase (its role and what qualifies it)."""
-    return frozenset(_lemma(t) for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN") and len(t) > 1)
+    return frozenset(_lemma(t) for t in tokens_in(span) if t.pos_ in ("NOUN", "ADJ", "PROPN") and len(t) > 1)
 
 
 def _side_named(span: Span) -> str | None:
     """« Du côté russe, on … » / « côté ukrainien, on … »: the side named before the impersonal subject."""
     doc = span.doc
     toks = tokens_of(doc)
-    for tok in doc[span.sent.start: span.start]:
+    for tok in doc[sent_start(span): span.start]:
         if tok.lower_ == "côté" and tok.i + 1 < span.start:
             nxt = toks[tok.i + 1]
             if nxt.lower_ in ("de", "du", "des", "d'") and tok.i + 2 < span.start:
@@ -534,15 +535,16 @@ def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
     doc = name.doc
     toks = tokens_of(doc)
     i = name.start - 1
-    if i >= name.sent.start and toks[i].text == ",":
+    start = sent_start(name)
+    if i >= start and toks[i].text == ",":
         i -= 1
     end = i + 1
     phrase_start = None
-    while i >= name.sent.start and end - i <= 10:
+    while i >= start and end - i <= 10:
         tok = toks[i]
         if tok.pos_ in ("VERB", "AUX") or tok.is_punct and tok.text not in "-'" or tok.lower_ in ("selon", "pour"):
             break
-        if tok.pos_ == "DET" and (i == name.sent.start or toks[i - 1].pos_ not in ("ADP",)):
+        if tok.pos_ == "DET" and (i == start or toks[i - 1].pos_ not in ("ADP",)):
             phrase_start = i
             break
         i -= 1
@@ -563,7 +565,7 @@ def _role_after(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
     doc = name.doc
     toks = tokens_of(doc)
     i = name.end
-    end = name.sent.end
+    end = sent_end(name)
     if i >= end or toks[i].text != ",":
         return None
     j = i + 1
@@ -605,7 +607,7 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
         return "m", "s"
     if first in ("mme", "madame", "mlle"):
         return "f", "s"
-    det = next((t for t in span if t.pos_ == "DET"), None)
+    det = next((t for t in tokens_in(span) if t.pos_ == "DET"), None)
     plural_det = first in ("les", "des", "ces") or det is not None and "Plur" in det.morph.get("Number")
     # a name's number comes from its determiner only (the tagger makes "Elvis" plural)
     name = head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC", "MISC")
@@ -615,7 +617,7 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
         return pron.gender, pron.number
     if name and head.ent_type_ == "PER":
         return "any", number  # the tagger's gender for names is unreliable (Juan → Fem)
-    named = any(t.ent_type_ == "PER" for t in span)
+    named = any(t.ent_type_ == "PER" for t in tokens_in(span))
     # l'économiste Philippe Martin: with a name, only the determiner may tell (the noun's gender is a guess)
     for tok in (det,) if named else (det, head):
         if tok is not None:
@@ -646,7 +648,7 @@ def _strip_honorific(name: Span, lex: Lexicon) -> Span:
 def _apposed_role(name: Span, lex: Lexicon) -> bool:
     """Ara Aprikian, le directeur …: a name followed by a person's role is a person whatever NER says."""
     doc = name.doc
-    window = doc[name.end: min(name.sent.end, name.end + 4)]
+    window = doc[name.end: min(sent_end(name), name.end + 4)]
     # a known person role only: « L'US Marquette, pensionnaire de Régional 1 » stays a club
     return any(lex.roles.get(t.lemma_.lower()) == "person" for t in window if t.pos_ == "NOUN")
 

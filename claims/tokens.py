@@ -28,7 +28,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
     return [Quote(o, c) for o, c in found]
 
 
-_TOKENS, _STARTS, _ENTS = "claims_tokens", "claims_token_starts", "claims_ents"
+_TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -47,9 +47,30 @@ def tokens_in(span: Span) -> list[Token]:
 
 
 def release(doc: Doc) -> None:
-    """Forget what tokens_of, char_span and entities cached (Token objects cannot be serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS):
+    """Forget what tokens_of, char_span, entities and the sentence bounds cached (Token objects cannot be
+    serialised)."""
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS):
         doc.user_data.pop(key, None)
+
+
+def _sentence_of(item: Token | Span) -> tuple[int, int]:
+    doc = item.doc
+    bounds = doc.user_data.get(_SENTS)
+    if bounds is None or len(bounds) != len(doc):
+        bounds = doc.user_data[_SENTS] = [(sent.start, sent.end) for sent in doc.sents for _ in range(len(sent))]
+    i = item.i if isinstance(item, Token) else item.start
+    return bounds[min(i, len(bounds) - 1)]
+
+
+def sent_start(item: Token | Span) -> int:
+    """Where the sentence of a token (or of a span's first token) starts: `tok.sent.start`, from bounds listed
+    once per doc (spaCy walks the sentence on every `.sent`, some 30 times the cost of reading a token)."""
+    return _sentence_of(item)[0]
+
+
+def sent_end(item: Token | Span) -> int:
+    """Where that sentence ends (`tok.sent.end`), from the same bounds."""
+    return _sentence_of(item)[1]
 
 
 def char_span(doc: Doc, start: int, end: int, contract: bool = False) -> Span | None:
@@ -144,7 +165,8 @@ def noun_phrase(head: Token) -> Span:
             left = min(left, child.left_edge.i)
     right = head.i
     named = head.ent_type_ == "PER"
-    for tok in doc[head.i + 1: head.sent.end]:
+    stop = sent_end(head)
+    for tok in toks[head.i + 1: stop]:
         participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
         clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle)
         if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause \
@@ -161,9 +183,9 @@ def noun_phrase(head: Token) -> Span:
     if ent is not None:
         left, right = min(left, ent[0]), max(right, ent[1] - 1)
     if head.pos_ == "NOUN" and right == head.i:
-        right = _name_after_role(doc, right + 1, head.sent.end) - 1
+        right = _name_after_role(doc, right + 1, stop) - 1
     if head.pos_ == "NOUN":
-        right = apposed_name_end(doc, right + 1, head.sent.end) - 1
+        right = apposed_name_end(doc, right + 1, stop) - 1
     return doc[left: right + 1]
 
 

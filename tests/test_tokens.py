@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claims.nlp import load_model, normalize
-from claims.tokens import char_span, entities, release, tokens_in, tokens_of
+from claims.tokens import char_span, entities, release, sent_end, sent_start, tokens_in, tokens_of
 
 PARAGRAPHS = Path(__file__).parent / "data" / "gold" / "dev_paragraphs.jsonl"
 
@@ -32,13 +32,15 @@ def test_char_span_is_spacys_for_every_offset_pair(docs):
                     assert as_tokens[0] == as_tokens[1], (doc.text[start:end], contract)
 
 
-def test_entities_and_tokens_are_the_docs(docs):
+def test_entities_tokens_and_sentences_are_the_docs(docs):
     for doc in docs:
         for sent in doc.sents:
             assert [(e.start, e.end, e.label_) for e in entities(sent)] == \
                 [(e.start, e.end, e.label_) for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
             assert [t.i for t in tokens_in(sent)] == [t.i for t in sent]
         assert [t.text for t in tokens_of(doc)] == [t.text for t in doc]
+        assert [(sent_start(t), sent_end(t)) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+        assert all((sent_start(e), sent_end(e)) == (e.sent.start, e.sent.end) for e in doc.ents)
 
 
 def test_release_forgets_the_token_objects():
