@@ -97,7 +97,8 @@ def _follows_speaker(tok: Token) -> bool:
     doc = tok.doc
     toks = tokens_of(doc)
     if is_present_participle(tok):
-        return True
+        # « Washington assurant de son côté que … »: a participle right after a name has its own subject
+        return not (tok.i > 0 and toks[tok.i - 1].pos_ in ("PROPN", "NOUN") and toks[tok.i - 1].dep_ != "obj")
     return "Inf" in tok.morph.get("VerbForm") and tok.i >= 2 and toks[tok.i - 1].lower_ in ("de", "d'") \
         and toks[tok.i - 2].lower_ in ("avant", "après")
 

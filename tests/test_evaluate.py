@@ -19,7 +19,7 @@ WRITTEN_2 = GOLD / "written_paragraphs_2.jsonl"
 
 # (F1, speaker accuracy, flags) the extractor reaches on each file: the floor for every later change
 FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.934, 0.971, 0.993), WRITTEN: (0.949, 0.993, 0.983),
-          WRITTEN_2: (0.938, 0.903, 0.974)}
+          WRITTEN_2: (0.938, 0.910, 0.974)}
 
 
 def test_overlap_rule():

@@ -185,3 +185,12 @@ def test_a_possessive_role_is_the_one_given_that_role_not_the_person_just_named(
     row = row_with(df, "porterait plainte")
     assert (row["speaker"], row["speaker_resolution"], row["speaker_mention"]) == ("Anne Brun", "apposition",
                                                                                    "Son avocate")
+
+
+def test_a_participle_after_a_name_has_its_own_speaker():
+    from claims.extract import extract_text
+
+    df = extract_text("Pékin a dénoncé jeudi une « provocation délibérée » après le passage d'un destroyer américain, "
+                      "Washington assurant de son côté qu'il s'agissait d'une opération de routine.")
+    assert row_with(df, "opération de routine")["speaker_mention"] == "Washington"
+    assert row_with(df, "provocation délibérée")["speaker_mention"] == "Pékin"
