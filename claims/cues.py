@@ -18,12 +18,11 @@ from claims.tokens import (
     tokens_of,
     verb_lemma,
 )
-from claims.words import NOT_SAYING
+from claims.words import LATTER, NOT_SAYING
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
 _CUE_POS = frozenset((VERB, AUX, NOUN, ADJ, ADV))
-_LATTER = ("dernier", "dernière", "derniers", "dernières")
 
 
 @dataclass
@@ -206,7 +205,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     incidental = _subject_before_incidental(verb, usable)
     if incidental is not None:
         return incidental
-    if prev is not None and prev.lower_ in _LATTER and prev.i > sent_start(verb) \
+    if prev is not None and prev.lower_ in LATTER and prev.i > sent_start(verb) \
             and doc[prev.i - 1].lower_ in ("ce", "cette", "ces"):
         return doc[prev.i - 1: prev.i + 1]  # « Ce dernier dit … »: the parser makes « dernier » an adjective
     for tok in reversed(doc[sent_start(verb): verb.i]):

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
 from claims.tokens import entities, noun_phrase, sent_end, sent_start, tokens_in, tokens_of
-from claims.words import DESCRIPTION_DETS, IMPERSONAL, INDEFINITE_ONE, drop_article
+from claims.words import DESCRIPTION_DETS, IMPERSONAL, INDEFINITE_ONE, LATTER, drop_article
 
 ANONYMOUS = "anonymous source"
 _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
@@ -588,7 +588,7 @@ def _role_after(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
 
 def _pronoun_key(tok: Token) -> str:
     key = tok.lower_
-    if key in ("dernier", "dernière", "derniers", "dernières") and tok.i > 0:
+    if key in LATTER and tok.i > 0:
         key = f"{tok.doc[tok.i - 1].lower_} {key}"
     return key
 

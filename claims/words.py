@@ -44,6 +44,7 @@ IMPERSONAL = word_class("impersonal")
 RELATIVES = word_class("relative")
 INTERROGATIVES = word_class("interrogative")
 ANONYMITY = word_class("anonymity")
+LATTER = word_class("latter")
 
 
 def drop_article(text: str) -> str:
