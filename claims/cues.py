@@ -47,7 +47,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         if tok.pos not in _CUE_POS:  # the integer tag: no string is made for the many words that cannot be cues
             continue
         # the lexicon first: most words are no reporting verb, and that costs one dict look-up
-        lemma = _lexicon_lemma(tok, lex)
+        lemma = lexicon_lemma(tok, lex)
         if lemma is None or quote_at(quotes, tok.idx):
             continue
         following = [t.lower_ for t in tokens_of(tok.doc)[tok.i + 1: tok.i + 4]]
@@ -102,7 +102,7 @@ def _not_said(tok: Token) -> bool:
     return "Inf" in tok.morph.get("VerbForm") and head.i != tok.i and head.lemma_.lower() in NOT_SAYING
 
 
-def _lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
+def lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
     """The lexicon's lemma for a word that may be a reporting verb, or None. The tagger reads some verbs as
     adjectives (dément → démentir, s'indigne → s'indigner) and the lemmatizer gives some -er verbs an è
     (répètent → répèter): both are mended here."""
@@ -114,12 +114,16 @@ def _lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
         # a participle read as an adjective: martelé, lâchée → marteler, lâcher
         participle = next((form[: -len(end)] for end in ("ées", "és", "ée", "é") if form.endswith(end)), "")
         stem = participle or (form[:-3] if form.endswith("ent") else form[:-1] if form.endswith("e") else "")
-        return stem + "er" if stem and stem + "er" in verbs else None
-    lemma = verb_lemma(tok)
+        return _in_lexicon(stem + "er", verbs) if stem else None
+    return _in_lexicon(verb_lemma(tok), verbs)
+
+
+def _in_lexicon(lemma: str, verbs) -> str | None:
+    """The lemma, or its mended form (tempèrer → tempérer: the last è of an -er stem), if a reporting verb."""
     if lemma in verbs:
         return lemma
     if "è" in lemma and lemma.endswith("er"):
-        cut = lemma.rindex("è")  # the last è of the stem
+        cut = lemma.rindex("è")
         mended = lemma[:cut] + "é" + lemma[cut + 1:]
         return mended if mended in verbs else None
     return None

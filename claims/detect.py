@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.according import find_according
 from claims.attribution import comme_clause, complement, content_statement, incise
-from claims.cues import Cue, find_cues, subject_before
+from claims.cues import Cue, find_cues, lexicon_lemma, subject_before
 from claims.lexicon import Lexicon
 from claims.quote_split import inner_incises, split_joined_quotes
 from claims.quotes import Quote, quote_at
@@ -152,7 +152,8 @@ def _quotes_left(doc: Doc, quotes: list[Quote], found: list[Statement], lex: Lex
             colon = _after_colon(doc, sent, q, quotes, lex)
             if colon is not None:
                 speaker, verb = colon
-                extra.append(content_statement(doc, sent, q.start, q.end, quotes, cue=verb.lemma_.lower(),
+                extra.append(content_statement(doc, sent, q.start, q.end, quotes,
+                                               cue=lexicon_lemma(verb, lex) or verb.lemma_.lower(),
                                                cue_start=verb.idx, cue_end=verb.idx + len(verb), speaker=speaker))
             continue
         st = content_statement(doc, sent, q.start, q.end, quotes, cue=source.cue, cue_start=source.cue_start,
@@ -172,13 +173,28 @@ def _after_colon(doc: Doc, sent: Span, q: Quote, quotes: list[Quote], lex: Lexic
     if any(c.isalnum() for c in text_of(doc)[q.close + 1: sent.end_char]):
         return None
     verbs = [t for t in toks[sent.start: opening.start - 1] if is_finite(t) and quote_at(quotes, t.idx) is None]
-    if not verbs or verbs[-1].dep_ == "cop" or verbs[-1].lemma_ in ("être", "avoir"):
+    if not verbs:
+        return _misread_before_colon(doc, sent, opening.start - 2, lex)
+    if verbs[-1].dep_ == "cop" or verbs[-1].lemma_ in ("être", "avoir"):
         return None  # « Le message est clair : … » describes, no one speaks
     verb = verbs[-1].head if verbs[-1].dep_.startswith("aux") else verbs[-1]
     subject = subject_before(verb, quotes)
     if subject is None or not len(subject) or not _can_speak(subject, lex):
         return None
     return subject, verb
+
+
+def _misread_before_colon(doc: Doc, sent: Span, i: int, lex: Lexicon) -> tuple[Span, Token] | None:
+    """« Un diplomate en poste à Rabat tempère : « … » »: a reporting verb the tagger took for an adjective
+    or a noun, just before the colon; its subject is the one noun phrase the sentence opens with."""
+    toks = tokens_of(doc)
+    if i <= sent.start or lexicon_lemma(toks[i], lex) is None:
+        return None
+    heads = [t for t in toks[sent.start: i] if not sent.start <= t.head.i < i or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    subject = doc[sent.start: i]
+    return (subject, toks[i]) if _can_speak(subject, lex) else None
 
 
 def _can_speak(span: Span, lex: Lexicon) -> bool:

@@ -95,6 +95,7 @@ def load_model(name: str = MODEL) -> Language:
             nlp.add_pipe("claims_sentences", before="parser")
             _keep_pronouns_whole(nlp)
             _split_inverted_elles(nlp)
+            _elision_before_quotes(nlp)
             from claims.pipeline import add_components  # the components import the rules, which use this module
 
             _models[name] = add_components(nlp)
@@ -121,6 +122,19 @@ def _split_inverted_elles(nlp: Language) -> None:
 
     suffixes = list(nlp.Defaults.suffixes or ()) + [r"(?<=[^\W\d_])[-‐‑](?:elles|ELLES)"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def _elision_before_quotes(nlp: Language) -> None:
+    """« a parlé d'« une étape » »: the tokenizer cuts « d'« » into d, ' and «, and the parser then loses the
+    preposition; an elided word before an opening quotation mark is kept whole (words.tsv, class elided)."""
+    from spacy.attrs import ORTH
+
+    from claims.words import ELIDED
+
+    for form in ELIDED:
+        for variant in (form, form.capitalize()):
+            for mark in ("«", "“", '"'):
+                nlp.tokenizer.add_special_case(variant + mark, [{ORTH: variant}, {ORTH: mark}])
 
 
 def load_bare_model(name: str = MODEL) -> Language:

@@ -52,6 +52,7 @@ class Mention:
     head: str = ""  # lemma of its head noun
     complements: frozenset[str] = frozenset()  # nouns only in its de-complements (l'avocate de l'accusé)
     addressee: bool = False  # told something (à l'AFP): not who « le club » or « cette dernière » is
+    nsubj: bool = False  # the grammatical subject of its clause (subject above also counts speakers)
 
     def complement_only(self, noun: str) -> bool:
         """Whether the noun is in the mention only as a complement (« l'accusé » in « l'avocate de l'accusé »)."""
@@ -142,11 +143,13 @@ class Resolver:
             quoted = not is_speaker and quote_at(quotes, span.start_char) is not None
             actor = self.resolve(span, offset, index)
             gender, number = _agreement(span, self.lex)
-            subject = span.root.dep_.startswith("nsubj") or is_speaker
+            nsubj = span.root.dep_.startswith("nsubj")
+            subject = nsubj or is_speaker
             self._by_offsets[key] = len(self.mentions)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
                                          subject, quoted, index, span.text, is_speaker, _noun_words(span),
-                                         _lemma(span.root), _complement_nouns(span), _addressee(span, self.lex)))
+                                         _lemma(span.root), _complement_nouns(span), _addressee(span, self.lex),
+                                         nsubj))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
 
@@ -274,6 +277,11 @@ class Resolver:
         short = self.full_names.get(fold(text))
         if short is not None and len(words) == 1:
             return Actor(short, "organization" if text.isupper() and label != "PER" else "person", "short form", text)
+        if role == "organization" and name.start > span.root.i:
+            # le fournisseur kényan Tiba Pay, le fabricant … Veritron: a name given to a company is one, whatever
+            # the entity label says
+            self._remember(text, person=False)
+            return Actor(text, "organization", "named")
         if label in ("LOC", "MISC") and role not in ("person", "media", "document"):
             if self._says_things(span, label):
                 return Actor(_capitalize(drop_article(text)), "organization", "named")
@@ -368,12 +376,15 @@ class Resolver:
                              else "role", span.text.strip())
         if possessive:
             return None
-        if head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named:
+        if (head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named) \
+                and not _complement_nouns(span):  # « la direction de l'établissement » names its own organisation
             # 3. le club, l'institut, le syndicat: the organisation named last (not a medium told something)
             named_orgs = [m for m in recent if m.actor.type == "organization" and not m.addressee
                           and m.actor.resolution in ("named", "alias", "short form")]
             if named_orgs:
-                target = named_orgs[-1].actor
+                # the organisation the story is about (subject) before one only in a complement: « Le FC Sion a
+                # écopé d'une amende de la Swiss Football League. Le club … » is FC Sion
+                target = ([m for m in named_orgs if m.nsubj] or named_orgs)[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
         if kind == "person":
             # 3. the latest named person it can be (not one the article gave the same role with other words)

@@ -168,7 +168,9 @@ def noun_phrase(head: Token) -> Span:
     stop = sent_end(head)
     for tok in toks[head.i + 1: stop]:
         participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
-        clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle)
+        # a participle qualifying a word of the phrase is no clause (le ministre des Finances sortant)
+        modifier = tok.dep_ == "amod" and head.i <= tok.head.i < tok.i
+        clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle) and not modifier
         if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause \
                 or "Rel" in tok.morph.get("PronType"):
             break

@@ -45,6 +45,7 @@ RELATIVES = word_class("relative")
 INTERROGATIVES = word_class("interrogative")
 ANONYMITY = word_class("anonymity")
 LATTER = word_class("latter")
+ELIDED = word_class("elided")
 
 
 def drop_article(text: str) -> str:
