@@ -91,6 +91,11 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
             i += 1
             continue
         claim_from = _past_modifier(sent, src_start, src_end)
+        if claim_from > src_end and words != ("pour", "qui"):
+            named = apposed_name_end(doc, claim_from - 1, sent.end)
+            if claim_from - 1 < named < sent.end and toks[named].text == ",":
+                # selon la commissaire chargée du numérique, Anna Lindqvist-Moreau, …: the name closes the source
+                source, claim_from = doc[source.start: named], named + 1
         if claim_from > src_end and lex.roles.get(source.root.lemma_.lower()) == "document":
             # selon une étude publiée jeudi dans The Lancet: who published it is the source
             source = trim(doc[source.start: claim_from])

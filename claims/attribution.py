@@ -24,7 +24,18 @@ from claims.tokens import (
     tokens_of,
     trim,
 )
-from claims.words import ANONYMITY, AUX_FORMS, BEFORE_INFINITIVE, CLITIC_SUBJECTS, DE, INTERROGATIVES, QUE, TIME, A
+from claims.words import (
+    ANONYMITY,
+    AUX_FORMS,
+    BEFORE_INFINITIVE,
+    CLITIC_SUBJECTS,
+    DE,
+    INTERROGATIVES,
+    LATTER,
+    QUE,
+    TIME,
+    A,
+)
 
 _SKIP_BEFORE_FRAME = ("ADV",)
 
@@ -82,8 +93,23 @@ def inverted_subject(cue: Cue) -> Span | None:
             return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and not _is_time(tok):
             return noun_phrase(tok)
+        if tok.lower_ in LATTER and i > 0 and toks[i - 1].lower_ in ("ce", "cette", "ces"):
+            return doc[i - 1: i + 1]  # a assuré ce dernier: the parser makes « dernier » an adjective
+        if tok.pos_ in ("ADJ", "VERB") and _nominalised(toks, i, stop):
+            return noun_phrase(tok)  # a confié le principal intéressé, a répondu l'accusée
         i += 1
     return None
+
+
+def _nominalised(toks: list[Token], i: int, stop: int) -> bool:
+    """An adjective or participle used as a noun: a determiner and adjectives only before it (le principal
+    intéressé), and no noun after it."""
+    j = i - 1
+    while j >= 0 and toks[j].pos_ == "ADJ":
+        j -= 1
+    if j < 0 or toks[j].pos_ != "DET" or toks[j].lower_ in ("ce", "cette", "ces"):
+        return False
+    return i + 1 >= stop or toks[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ")
 
 
 def _source_after(cue: Cue, clitic: Span) -> Span | None:

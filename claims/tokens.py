@@ -176,7 +176,8 @@ def noun_phrase(head: Token) -> Span:
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i) or tok.lower_ in TIME and not tok.ent_type_:
             break  # …, a affirmé l'intéressé lundi: the day is not the speaker
-        if tok.pos_ == "ADP" and (named or not _role_complement(tok)):
+        if tok.pos_ == "ADP" and (named or not _role_complement(tok)
+                                  or head.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in DE):
             # la Première ministre Élisabeth Borne | devant les députés: the name closes the phrase;
             # a role keeps its « de » complements (le maire de Lyon), not where or to whom it spoke
             break
@@ -231,6 +232,15 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
     toks = tokens_of(doc)
     if i + 1 >= end or toks[i].text != ",":
         return i
+    k = i + 1
+    if toks[k].pos_ == "DET" and toks[k].lower_ in ("le", "la", "l'"):
+        # le porte-parole de l'armée, le général Hamid Osmane Kheir; son adversaire, l'écologiste Sarah Lambotte
+        k += 1
+        while k < end and k - i <= 4 and toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k].text[:1].islower():
+            k += 1
+        if k == i + 2 or k >= end or not (toks[k].ent_iob_ == "B" and toks[k].ent_type_ == "PER"):
+            return i
+        i = k - 1
     if toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PER":
         j = i + 2
         while j < end and toks[j].ent_iob_ == "I":
