@@ -164,6 +164,9 @@ def _is_reflexive(tok: Token) -> bool:
     )
 
 
+_STRESSED = ("lui", "elle", "eux", "elles")
+
+
 def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     """The subject of a reporting verb, found before it, trying in turn: its own subject (the
     closest), the noun an absolute participle follows (Guaido promettant …), the subject of the
@@ -199,7 +202,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                 if comma and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > node.head.i:
                     return noun_phrase(before)
                 return noun_phrase(node.head)
-            return as_span(subj)
+            return _dislocated(subj, usable) or _name_after_opening_phrase(verb, subj, usable) or as_span(subj)
         if node.dep_ not in _CLIMB_DEPS or node.head is node:
             break
         node = node.head
@@ -216,6 +219,43 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
             return as_span(tok) if usable(tok) else None
     return None
+
+
+def _dislocated(subj: Token, usable) -> Span | None:
+    """« L'opposition, elle, dénonce … »: a stressed pronoun between commas repeats the noun phrase before it."""
+    toks = tokens_of(subj.doc)
+    i = subj.i
+    if subj.lower_ not in _STRESSED or i < 2 or i + 1 >= len(toks) or toks[i - 1].text != "," \
+            or toks[i + 1].text != ",":
+        return None
+    before = toks[i - 2]
+    while before.pos_ not in ("NOUN", "PROPN") and sent_start(subj) <= before.head.i < before.i:
+        before = before.head  # l'opposition ivoirienne, elle: up to the noun
+    if before.pos_ not in ("NOUN", "PROPN") or not usable(before):
+        return None
+    phrase = noun_phrase(before)
+    return phrase if phrase.end <= i - 1 else None
+
+
+def _name_after_opening_phrase(verb: Token, subj: Token, usable) -> Span | None:
+    """« Arrivée en tête du second tour, la libérale-radicale Nathalie Rochat-Berset a salué … »: the parser
+    took the opening phrase for the subject; a person's name between its comma and the verb is the speaker."""
+    toks = tokens_of(verb.doc)
+    i = verb.i - 1
+    while i > subj.i and toks[i].pos_ in ("AUX", "ADV"):
+        i -= 1
+    if i <= subj.i or toks[i].ent_type_ != "PER":
+        return None
+    end = i + 1
+    while i > subj.i and toks[i - 1].ent_type_ == "PER" and toks[i].ent_iob_ != "B":
+        i -= 1
+    start = i
+    while start > subj.i and end - start < 8 and (toks[start - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
+                                                   or toks[start - 1].text == "-"):
+        start -= 1  # the role before the name: la libérale-radicale
+    if toks[start - 1].text != "," or not usable(toks[start]):
+        return None
+    return verb.doc[start:end]
 
 
 def _subject_before_incidental(verb: Token, usable) -> Span | None:
