@@ -19,7 +19,16 @@ from spacy.tokens import Span, Token
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
 from claims.tokens import entities, noun_phrase, sent_end, sent_start, tokens_in, tokens_of
-from claims.words import DESCRIPTION_DETS, IMPERSONAL, INDEFINITE_ONE, LATTER, drop_article
+from claims.words import (
+    DESCRIPTION_DETS,
+    IMPERSONAL,
+    INDEFINITE_ONE,
+    LATTER,
+    UNION_NOUNS,
+    UNION_OR_OTHER,
+    UNIONS,
+    drop_article,
+)
 
 ANONYMOUS = "anonymous source"
 _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
@@ -379,8 +388,12 @@ class Resolver:
         if (head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named) \
                 and not _complement_nouns(span):  # « la direction de l'établissement » names its own organisation
             # 3. le club, l'institut, le syndicat: the organisation named last (not a medium told something)
+            # one organisation for a singular noun (« les syndicats » are not the company named last), and a
+            # union is what « le syndicat » points to, never « l'entreprise » or « la direction »
+            union = head in UNION_NOUNS
             named_orgs = [m for m in recent if m.actor.type == "organization" and not m.addressee
-                          and m.actor.resolution in ("named", "alias", "short form")]
+                          and m.actor.resolution in ("named", "alias", "short form") and m.number == number
+                          and (head in UNION_OR_OTHER or self._is_union(m) == union)]
             if named_orgs:
                 # the organisation the story is about (subject) before one only in a complement: « Le FC Sion a
                 # écopé d'une amende de la Swiss Football League. Le club … » is FC Sion
@@ -408,6 +421,10 @@ class Resolver:
                 target = outlets[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
         return None
+
+    def _is_union(self, m: Mention) -> bool:
+        """A trade union: headed by « syndicat », or named as one (words.tsv, class union)."""
+        return m.head in UNION_NOUNS or fold(m.actor.name) in UNIONS or fold(m.actor.name.split()[0]) in UNIONS
 
     def _other_role(self, actor: Actor, head: str, own: frozenset[str]) -> bool:
         """Whether the article gave this actor the same role noun with other words (ministre de la Jeunesse

@@ -46,6 +46,9 @@ INTERROGATIVES = word_class("interrogative")
 ANONYMITY = word_class("anonymity")
 LATTER = word_class("latter")
 ELIDED = word_class("elided")
+UNIONS = word_class("union")
+UNION_NOUNS = word_class("union_noun")
+UNION_OR_OTHER = word_class("union_or_other")
 
 
 def drop_article(text: str) -> str:
