@@ -194,3 +194,59 @@ def test_a_participle_after_a_name_has_its_own_speaker():
                       "Washington assurant de son côté qu'il s'agissait d'une opération de routine.")
     assert row_with(df, "opération de routine")["speaker_mention"] == "Washington"
     assert row_with(df, "provocation délibérée")["speaker_mention"] == "Pékin"
+
+
+@pytest.mark.parametrize("text, fragment, speaker, mention", [
+    # a company named after its role noun is an organisation; « la direction » is it, never the union
+    ("Le fabricant suédois de batteries Nordvolt va fermer son usine de Douai, a-t-on appris mardi auprès de la "
+     "CGT. La direction assure que les 320 salariés se verront proposer un reclassement. Le syndicat réclame "
+     "« un vrai plan social ».", "un reclassement", "Nordvolt", "La direction"),
+    ("Le fabricant suédois de batteries Nordvolt va fermer son usine de Douai, a-t-on appris mardi auprès de la "
+     "CGT. La direction assure que les 320 salariés se verront proposer un reclassement. Le syndicat réclame "
+     "« un vrai plan social ».", "un vrai plan social", "CGT", "Le syndicat"),
+    # « le club » is the club the story is about, not the league only named in a complement
+    ("Le FC Rouen a écopé d'une amende infligée par la commission de discipline de la Ligue de football "
+     "professionnel. Le club normand juge la sanction « injuste ».", "injuste", "FC Rouen", "Le club normand"),
+    # inverted speakers the parser leaves as complements
+    ("Le sélectionneur, Paul Marchand, a retenu 23 joueurs. « Le groupe vit bien, il est prêt », a assuré ce "
+     "dernier.", "Le groupe vit bien", "Paul Marchand", "ce dernier"),
+    ("L'ancien maire, Jean Roux, a annoncé sa candidature. « Je n'ai jamais quitté la ville », a confié le "
+     "principal intéressé à franceinfo.", "jamais quitté la ville", "Jean Roux", "le principal intéressé"),
+    ("« Je n'ai rien oublié », a confié à franceinfo la mère de la victime, Anne Morel, à la sortie du tribunal.",
+     "rien oublié", "Anne Morel", "la mère de la victime, Anne Morel"),
+    # a resumptive pronoun, an opening phrase, roles with a participle before the apposed name
+    ("Le parti au pouvoir remporte quatre sièges. L'opposition, elle, dénonce des « irrégularités » dans trois "
+     "bureaux.", "irrégularités", "opposition", "L'opposition"),
+    ("Arrivée en tête du second tour, la socialiste Marie Dulac a salué « une victoire collective ».",
+     "victoire collective", "Marie Dulac", "la socialiste Marie Dulac"),
+    ("« C'est irresponsable », a raillé le ministre des Finances sortant, Luc Morel, en conférence de presse.",
+     "irresponsable", "Luc Morel", "le ministre des Finances sortant, Luc Morel"),
+    ("Selon la commissaire chargée du numérique, Anne Roche, la plateforme « ne fait pas assez » pour protéger "
+     "les mineurs.", "ne fait pas assez", "Anne Roche", "la commissaire chargée du numérique, Anne Roche"),
+    ("Le porte-parole du gouvernement, Ali Diop, a parlé d'« une étape décisive ».", "étape décisive", "Ali Diop",
+     "Le porte-parole du gouvernement, Ali Diop"),
+    ("« Nos unités tiennent le site », a assuré à Reuters le porte-parole de l'armée, le général Omar Bakri.",
+     "tiennent le site", "Omar Bakri", "le porte-parole de l'armée, le général Omar Bakri"),
+])
+def test_speakers_of_news_patterns_first_met_on_unseen_text(text, fragment, speaker, mention):
+    from claims.extract import extract_text
+
+    row = row_with(extract_text(text), fragment)
+    assert (row["speaker"], row["speaker_mention"]) == (speaker, mention)
+
+
+def test_a_plural_description_is_not_the_company_named_last():
+    from claims.extract import extract_text
+
+    df = extract_text("Le groupe lyonnais Verdine va supprimer 140 postes. Les syndicats, eux, parlent d'une "
+                      "« saignée » et ont appelé à un débrayage lundi.")
+    assert row_with(df, "saignée")["speaker"] != "Verdine"
+
+
+def test_a_reporting_verb_misread_before_a_colon_still_introduces_the_quote():
+    from claims.extract import extract_text
+
+    df = extract_text("Un diplomate africain en poste à Rabat tempère : « Ce genre d'accord vaut surtout par ce "
+                      "qu'on en fait. »")
+    row = row_with(df, "Ce genre d'accord")
+    assert (row["kind"], row["cue"], row["speaker_type"]) == ("direct", "tempérer", "anonymous")
