@@ -90,6 +90,11 @@ def inverted_subject(cue: Cue) -> Span | None:
             # a écrit sur Telegram | a déclaré à l'AFP | affirme dans une interview | le commandant …:
             # a place, a medium or a listener, not the speaker
             i = _phrase_end(tok.head, stop)
+            j = i
+            while j < stop and toks[j].ent_iob_ == "I":
+                j += 1
+            if j < stop and (toks[j].pos_ == "DET" or toks[j].ent_iob_ == "B" and toks[j].ent_type_ == "PER"):
+                i = j  # the rest of the medium's name when a speaker follows it: à BFM Nice Côte d'Azur son avocat
             continue
         if tok.is_punct and tok.text not in "-'" or tok.lower_ in QUE | A | DE or is_infinitive(tok):
             return None

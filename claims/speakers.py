@@ -650,6 +650,8 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     for tok in (det,) if named else (det, head):
         if tok is not None:
             g = tok.morph.get("Gender")
+            if g and named and g[0] == "Masc":
+                return "any", number  # le docteur Hélène Vasseur: a masculine role noun is said of women too
             if g:
                 return ("f" if g[0] == "Fem" else "m"), number
     return "any", number

@@ -241,6 +241,8 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         if k == i + 2 or k >= end or not (toks[k].ent_iob_ == "B" and toks[k].ent_type_ == "PER"):
             return i
         i = k - 1
+    if i + 2 < end and _honorific(toks[i + 1]) and toks[i + 2].text[:1].isupper():
+        i += 1  # son avocat, Me Christophe Baldacci
     if toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PER":
         j = i + 2
         while j < end and toks[j].ent_iob_ == "I":
@@ -253,6 +255,13 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
             return i
     closes = j >= end or toks[j].is_punct and not is_quote_mark(toks[j]) or toks[j].pos_ in ("VERB", "AUX")
     return j if closes else i
+
+
+def _honorific(tok: Token) -> bool:
+    """Me, Dr, M., Mme (roles.tsv, kind honorific)."""
+    from claims.lexicon import load_lexicon  # the lexicon is built on this module's neighbours: read it late
+
+    return load_lexicon().roles.get(tok.lower_) == "honorific"
 
 
 def _entity_bounds(tok: Token) -> tuple[int, int] | None:
