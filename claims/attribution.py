@@ -30,6 +30,7 @@ from claims.words import (
     BEFORE_INFINITIVE,
     CLITIC_SUBJECTS,
     DE,
+    INCIDENTALS,
     INTERROGATIVES,
     LATTER,
     QUE,
@@ -274,6 +275,18 @@ def _has_main_clause(span: Span) -> bool:
     return False
 
 
+def _past_incidental(toks: list[Token], i: int, end: int) -> int:
+    """The token after an incidental phrase (de son côté, pour sa part: words.tsv) starting at i, with its commas."""
+    for phrase in INCIDENTALS:
+        n = len(phrase)
+        if i + n <= end and tuple(t.lower_ for t in toks[i: i + n]) == phrase:
+            i += n
+            while i < end and toks[i].text == ",":
+                i += 1
+            return i
+    return i
+
+
 def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     """Which kind of complement follows the verb, and the token where the content starts."""
     doc = sent.doc
@@ -298,6 +311,7 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         i += 1
     if i + 1 < end and toks[i].lower_ in ("de", "à") and toks[i + 1].lower_ == "nouveau":
         i += 2  # accuse de nouveau Kigali de …, a à nouveau dénoncé
+    i = _past_incidental(toks, i, end)  # indique de son côté avoir recruté …
     # skip a leading adverbial phrase: déclaré sur les réseaux sociaux “…”
     first = toks[i] if i < end else None
     if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "comme"}:
