@@ -386,7 +386,7 @@ class Resolver:
         if possessive:
             return None
         if (head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named) \
-                and not _complement_nouns(span):  # « la direction de l'établissement » names its own organisation
+                and not _determined_complement(span):  # « la direction de l'établissement » names its own
             # 3. le club, l'institut, le syndicat: the organisation named last (not a medium told something)
             # one organisation for a singular noun (« les syndicats » are not the company named last), and a
             # union is what « le syndicat » points to, never « l'entreprise » or « la direction »
@@ -529,6 +529,14 @@ def _complement_nouns(span: Span) -> frozenset[str]:
     head = span.root
     return frozenset(_lemma(t) for t in tokens_in(span) if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
                      and t.dep_ == "nmod" and t.head.i == head.i)
+
+
+def _determined_complement(span: Span) -> bool:
+    """« la direction de l'établissement », « le club du président »: a de-complement with its own determiner names
+    another entity; « l'organisme de prévision », « l'entreprise de Lanester » only describe."""
+    head = span.root
+    return any(t.pos_ in ("NOUN", "PROPN") and t.i != head.i and t.dep_ == "nmod" and t.head.i == head.i
+               and any(c.dep_ == "det" for c in t.children) for t in tokens_in(span))
 
 
 def _noun_words(span: Span) -> frozenset[str]:

@@ -238,12 +238,12 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         k += 1
         while k < end and k - i <= 4 and toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k].text[:1].islower():
             k += 1
-        if k == i + 2 or k >= end or not (toks[k].ent_iob_ == "B" and toks[k].ent_type_ == "PER"):
+        if k == i + 2 or k >= end or not (toks[k].ent_iob_ == "B" and toks[k].ent_type_ in ("PER", "ORG")):
             return i
-        i = k - 1
+        i = k - 1  # and l'exploitant, la société Nucléa Production
     if i + 2 < end and _honorific(toks[i + 1]) and toks[i + 2].text[:1].isupper():
         i += 1  # son avocat, Me Christophe Baldacci
-    if toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PER":
+    if toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ in ("PER", "ORG"):
         j = i + 2
         while j < end and toks[j].ent_iob_ == "I":
             j += 1
