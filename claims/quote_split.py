@@ -12,8 +12,8 @@ from claims.cues import Cue
 from claims.lexicon import Lexicon
 from claims.quotes import Quote
 from claims.statement import Statement
-from claims.tokens import char_span, text_of, tokens_of, verb_lemma
-from claims.words import CLITIC_OBJECTS
+from claims.tokens import char_span, noun_phrase, text_of, tokens_of, verb_lemma
+from claims.words import CLITIC_OBJECTS, TIME
 
 
 def inner_incises(doc: Doc, quotes: list[Quote], lex: Lexicon) -> list[Statement]:
@@ -81,7 +81,9 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
         while n < end and toks[n].pos_ == "PROPN" and toks[n].text[:1].isupper():
             n += 1
         if n - j < 2 or n >= end or toks[n].text not in (",", "."):
-            return None  # only an inverted clitic or a full name marks an incise inside a quotation
+            # only an inverted clitic, a full name or a role with its name apposed marks an incise inside a
+            # quotation: « A, a affirmé son porte-parole, Grégoire Zufferey, au micro de la RTS. B »
+            return _role_with_name(tok, Cue(verb, tok, last, None), i, j, end)
         subject, j = (j, n), n
         if toks[n].text == ",":  # skip the apposed role, which holds no verb
             m = n + 1
@@ -95,6 +97,35 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
     if k - j > 6:
         return None
     return Cue(verb, tok, last, None), i, k + 1, subject
+
+
+def _role_with_name(tok: Token, cue: Cue, comma: int, j: int,
+                    end: int) -> tuple[Cue, int, int, tuple[int, int]] | None:
+    """The incise's subject as a role with a name apposed (son porte-parole, Grégoire Zufferey; le porte-parole de
+    l'état-major, le colonel Andriï Kovalenko), then at most a short phrase (au micro de la RTS) before the comma
+    or full stop where the quotation resumes."""
+    doc = tok.doc
+    toks = tokens_of(doc)
+    while j < end and (toks[j].lower_ in TIME or toks[j].pos_ == "ADV"):
+        j += 1  # a assuré dimanche le porte-parole …
+    head = next((t for t in toks[j: min(end, j + 3)] if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or any(t.pos_ not in ("DET", "ADJ") for t in toks[j: head.i]):
+        return None
+    phrase = noun_phrase(head)
+    if phrase.start < j or not any(t.ent_type_ == "PER" for t in phrase):
+        return None
+    m = phrase.end
+    while m < end and m - phrase.end <= 8 and toks[m].text not in (",", ".") and toks[m].pos_ not in ("VERB", "AUX"):
+        m += 1
+    if m < end and toks[m].text == ",":  # …, Grégoire Zufferey, au micro de la RTS. B
+        n = m + 1
+        while n < end and n - m <= 8 and toks[n].text not in (",", ".") and toks[n].pos_ not in ("VERB", "AUX"):
+            n += 1
+        if n < end and toks[n].text == ".":
+            m = n
+    if m >= end or toks[m].text not in (",", "."):
+        return None
+    return cue, comma, m + 1, (phrase.start, phrase.end)
 
 
 def split_joined_quotes(doc: Doc, st: Statement, quotes: list[Quote]) -> list[Statement]:
