@@ -314,7 +314,7 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     i = _past_incidental(toks, i, end)  # indique de son côté avoir recruté …
     # skip a leading adverbial phrase: déclaré sur les réseaux sociaux “…”
     first = toks[i] if i < end else None
-    if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "comme"}:
+    if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "pour", "comme"}:
         j = i + 1
         if first.head.i > i and not is_infinitive(first.head):  # sur son compte Twitter | l'arrestation …
             j = _phrase_end(first.head, end)
@@ -330,8 +330,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         return "quote", i
     if first.lower_ in A:
         return "a", i
-    if first.lower_ == "contre":
-        return "contre", i
+    if first.lower_ in ("contre", "pour"):
+        return first.lower_, i  # s'est élevé contre …, a plaidé pour …
     k = i
     while k < end and (toks[k].morph.get("Polarity") or toks[k].lower_ in DE | {"pas", "plus", "jamais"}
                        or toks[k].pos_ == "PRON" and toks[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):
