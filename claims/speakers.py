@@ -201,7 +201,8 @@ class Resolver:
         if pron is not None:
             return self._antecedent(span, pron.gender, pron.number, pron.rule, offset, index)
         alias = self.lex.alias(text)
-        if alias is None and _singular_demonym(span):
+        if alias is None and _singular_demonym(span) and fold(span.root.text) not in self.lex.roles:
+            # (not a role noun written with a capital: la Région, la Ville)
             # la Niçoise, le Lyonnais: the person the article is about, named by where they are from
             found = self._antecedent_of_description(span, "person", offset, index)
             if found is not None:
