@@ -450,9 +450,15 @@ class Resolver:
             pool = [m for m in pool if m.sentence == index]
         animate = [m for m in pool if m.actor.type in _ANIMATE]
         if rule == "subject":
-            # salience: the speakers and subjects of the nearest sentences, people before institutions
+            # salience: the speakers and subjects of the nearest sentences, people before institutions — except
+            # an institution that is the subject of the sentence just before, after the person (« … », témoigne
+            # Camille Roux. La Région reconnaît … Elle promet …: the Region)
             ranked = [m for m in animate if m.speaker or m.subject] or animate or \
                 [m for m in pool if m.speaker or m.subject]
+            latest = max((m for m in pool if m.nsubj and m.sentence < index), key=lambda m: m.start, default=None)
+            if latest is not None and ranked and latest.actor.type in ("organization", "government") \
+                    and latest.sentence > ranked[-1].sentence and latest.gender == gender != "any":
+                ranked = [latest]
         elif animate:
             # celui-ci, ce dernier: « the latter », the person named last, speaking or not (… a estimé le
             # sélectionneur. Ce dernier → the coach; son manager, Éric Delmas, a assuré … Celui-ci → Delmas),
