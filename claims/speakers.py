@@ -23,6 +23,7 @@ from claims.words import (
     DESCRIPTION_DETS,
     IMPERSONAL,
     INDEFINITE_ONE,
+    INTERVIEWING,
     LATTER,
     UNION_NOUNS,
     UNION_OR_OTHER,
@@ -392,9 +393,11 @@ class Resolver:
             # one organisation for a singular noun (« les syndicats » are not the company named last), and a
             # union is what « le syndicat » points to, never « l'entreprise » or « la direction »
             union = head in UNION_NOUNS
-            named_orgs = [m for m in recent if m.actor.type == "organization" and not m.addressee
-                          and m.actor.resolution in ("named", "alias", "short form") and m.number == number
-                          and (head in UNION_OR_OTHER or self._is_union(m) == union)]
+            orgs = [m for m in recent if m.actor.type == "organization" and not m.addressee
+                    and m.actor.resolution in ("named", "alias", "short form") and m.number == number]
+            named_orgs = [m for m in orgs if head in UNION_OR_OTHER or self._is_union(m) == union]
+            if union and not named_orgs:  # a union the word list does not know (Union marocaine des travailleurs)
+                named_orgs = orgs
             if named_orgs:
                 # the organisation the story is about (subject) before one only in a complement: « Le FC Sion a
                 # écopé d'une amende de la Swiss Football League. Le club … » is FC Sion
@@ -525,6 +528,8 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
     i = span.start - 1
     while i > 0 and toks[i].pos_ == "DET":
         i -= 1
+    if toks[i].lower_ == "par" and i > 0 and toks[i - 1].lemma_.lower() in INTERVIEWING:
+        return span.root.ent_type_ != "PER"  # joint par RFI, interrogée par Le Monde: the medium asked
     if toks[i].lower_ not in ("à", "au", "aux") or span.root.ent_type_ == "PER":
         return False
     verb = span.root.head
