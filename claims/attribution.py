@@ -75,6 +75,7 @@ def inverted_subject(cue: Cue) -> Span | None:
     i = cue.last.i + 1
     while i < end and (toks[i].lower_ in ("-t", "-t-") or toks[i].pos_ == "ADV"):
         i += 1
+    i = _past_incidental(toks, i, end)  # précise de son côté son avocat
     if i < end and toks[i].lower_ in CLITIC_SUBJECTS and (toks[i].text.startswith("-")
                                                           or toks[i - 1].text.endswith("-")):
         return doc[i: i + 1]
@@ -269,7 +270,9 @@ def _has_main_clause(span: Span) -> bool:
     """Whether a span says something: a finite verb outside a relative clause."""
     for tok in span:
         verb = tok.head if tok.dep_.startswith("aux") else tok
-        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm") and not any(
+        finite = "Fin" in tok.morph.get("VerbForm") or tok.pos_ == "VERB" and tok.dep_ == "ROOT" and any(
+            c.dep_.startswith("nsubj") for c in tok.children)  # « L'homme conteste … » with a participle's morphology
+        if tok.pos_ in ("VERB", "AUX") and finite and not any(
                 "Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "dont") for c in verb.children):
             return True
     return False
@@ -301,8 +304,9 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         if tok.lower_ in QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed" \
                 and (tok.pos_ == "SCONJ" or tok.i < i + 8):  # farther, a relative « que » belongs to a noun
             return "que", tok.i + 1
-        if tok.pos_ == "VERB" and not (tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm")
-                                       and tok.head.dep_.startswith("obl")) or tok.text in ".;":
+        if tok.pos_ == "VERB" and tok.text[:1].islower() and not (  # (a name tagged as a verb: sur CNBC)
+                tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and tok.head.dep_.startswith("obl")) \
+                or tok.text in ".;":
             break
     while i < end and (toks[i].pos_ in _SKIP_BEFORE_FRAME and not toks[i].morph.get("Polarity")
                        or toks[i].text in ":,"):

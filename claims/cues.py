@@ -13,12 +13,13 @@ from claims.tokens import (
     is_present_participle,
     is_quote_mark,
     noun_phrase,
+    sent_end,
     sent_start,
     tokens_in,
     tokens_of,
     verb_lemma,
 )
-from claims.words import LATTER, NOT_SAYING
+from claims.words import CLITIC_SUBJECTS, LATTER, NOT_SAYING
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -134,6 +135,9 @@ def _verb_slot(tok: Token) -> bool:
     or with a subject."""
     prev = tok.doc[tok.i - 1] if tok.i > sent_start(tok) else None
     before = tok.doc[tok.i - 2] if tok.i - 2 >= sent_start(tok) else None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent_end(tok) else None
+    if nxt is not None and (nxt.lower_ in ("-t", "-t-") or nxt.text.startswith("-") and nxt.lower_ in CLITIC_SUBJECTS):
+        return True  # tempère-t-elle: only a verb takes an inverted subject
     return _has_subject(tok) or prev is not None and (
         prev.lower_ == "et" and any(t.pos_ == "VERB" for t in tok.doc[sent_start(tok): prev.i])
         or prev.dep_.startswith("nsubj") or prev.lower_ in _REFLEXIVE and prev.pos_ == "PRON"
@@ -193,14 +197,14 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                 # plusieurs ONG, qui estiment …: the noun before the relative, whatever the parser made of it
                 before = _left_skipping(subj, lambda t: t.text == ",")
                 if before is not None and before.pos_ in ("NOUN", "PROPN"):
-                    return noun_phrase(before)
+                    return noun_phrase(_apposed_to(before))
             if subj.lower_ == "qui" and node.dep_ == "acl:relcl":
                 # the noun the relative clause hangs on: the one just before « qui » (le mécontentement
                 # des riverains, qui déplorent …: the residents), else the parser's head
                 before = _left_skipping(subj, lambda t: t.text == ",")
                 comma = subj.i > 0 and doc[subj.i - 1].text == ","  # restrictive: c'est la compagne de X qui …
                 if comma and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > node.head.i:
-                    return noun_phrase(before)
+                    return noun_phrase(_apposed_to(before))
                 return noun_phrase(node.head)
             return _dislocated(subj, usable) or _name_after_opening_phrase(verb, subj, usable) or as_span(subj)
         if node.dep_ not in _CLIMB_DEPS or node.head is node:
@@ -219,6 +223,19 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
             return as_span(tok) if usable(tok) else None
     return None
+
+
+def _apposed_to(tok: Token) -> Token:
+    """« Michael Trenton, membre du conseil des gouverneurs, qui a estimé »: the noun before « qui » ends a role
+    apposed to a name; the name is who speaks."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ == "appos" and node.head.i < node.i and node.head.ent_type_ == "PER":
+            return node.head
+        if node.dep_ not in ("nmod", "appos", "amod") or node.head.i >= node.i:
+            break
+        node = node.head
+    return tok
 
 
 def _dislocated(subj: Token, usable) -> Span | None:
