@@ -203,7 +203,7 @@ def _can_speak(span: Span, lex: Lexicon) -> bool:
         return head.lower_ in ("il", "elle", "ils", "elles")
     lemma = head.lemma_.lower()
     return head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG") or lemma in lex.roles \
-        or lemma in lex.source_nouns
+        or lemma in lex.source_nouns or head.lower_ in lex.roles  # l'intéressé (lemma intéresser)
 
 
 def _stands_alone(doc: Doc, sent: Span, q: Quote) -> bool:
