@@ -39,6 +39,7 @@ from claims.words import (
 )
 
 _SKIP_BEFORE_FRAME = ("ADV",)
+_INCIDENTAL_FIRST = frozenset(p[0] for p in INCIDENTALS)
 
 
 def kind_of(doc: Doc, start: int, end: int, quotes: list[Quote]) -> str:
@@ -280,6 +281,8 @@ def _has_main_clause(span: Span) -> bool:
 
 def _past_incidental(toks: list[Token], i: int, end: int) -> int:
     """The token after an incidental phrase (de son côté, pour sa part: words.tsv) starting at i, with its commas."""
+    if i >= end or toks[i].lower_ not in _INCIDENTAL_FIRST:
+        return i  # most words open no incidental phrase: one look-up
     for phrase in INCIDENTALS:
         n = len(phrase)
         if i + n <= end and tuple(t.lower_ for t in toks[i: i + n]) == phrase:
@@ -419,6 +422,8 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         if own_clause and frame != "que" or after_comma:
             end = min(end, clause_start)
     end = _narration_start(doc, start, end, quotes)
+    while frame == "obj" and start < end - 2 and _time_word(toks, start):
+        start += 1  # a annoncé lundi soir sa démission: the day is not what was said
     if frame == "obj":  # a dénoncé le comportement de garde-côtes, qui ont intercepté …: the aside is narration
         end = next((t.i for t in toks[start + 1: end - 1] if t.text == "," and quote_at(quotes, t.idx) is None
                     and toks[t.i + 1].lower_ in ("qui", "dont", "où")), end)
@@ -431,6 +436,12 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         return None  # (des sources) qui ont demandé à rester anonymes / à ne pas être nommées: not a claim
     return content_statement(doc, sent, content.start_char, content.end_char, quotes,
                              speaker=cue.subject or _clitic_after(cue), **_cue_fields(cue))
+
+
+def _time_word(toks: list[Token], i: int) -> bool:
+    """lundi, soir, hier (words.tsv, class time), or « ce » before one (ce lundi)."""
+    word = toks[i].lower_
+    return word in TIME and not toks[i].ent_type_ or word in ("ce", "cette") and toks[i + 1].lower_ in TIME
 
 
 def _clitic_after(cue: Cue) -> Span | None:
