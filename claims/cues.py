@@ -90,6 +90,8 @@ def _bare_participle(tok: Token) -> bool:
     if not ("Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
             and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in tok.children):
         return False
+    if tok.lemma_.endswith("er") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
+        return False  # « Le journal rapporte que … » tagged as a participle: an -er verb's participle ends in -é
     for prev in reversed(tok.doc[max(sent_start(tok), tok.i - 5): tok.i]):
         if prev.pos_ == "AUX" or prev.lemma_ in ("avoir", "être"):
             return False
