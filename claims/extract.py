@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from claims.articles import Article
 from claims.certainty import level
-from claims.ids import claim_id, claim_key
+from claims.ids import claim_id_of_key, claim_key
 from claims.nlp import load_model, normalize
 from claims.pipeline import statements_of
 from claims.readable import readable_claim
@@ -80,7 +80,7 @@ def analyse(article: Article, docs: list[Doc], nlp: Language) -> list[dict]:
     seen: dict[str, int] = {}
     for row in rows:
         key = claim_key(row["text"])
-        row["claim_id"] = claim_id(article.article_id, row["text"], seen.get(key, 0))
+        row["claim_id"] = claim_id_of_key(article.article_id, key, seen.get(key, 0))
         seen[key] = seen.get(key, 0) + 1
     return rows
 

@@ -17,5 +17,10 @@ def claim_key(text: str) -> str:
 
 def claim_id(article_id: str, text: str, occurrence: int) -> str:
     """Stable id: article id, normalised text and its occurrence number in the article."""
-    raw = f"{article_id}\x1f{claim_key(text)}\x1f{occurrence}"
+    return claim_id_of_key(article_id, claim_key(text), occurrence)
+
+
+def claim_id_of_key(article_id: str, key: str, occurrence: int) -> str:
+    """claim_id from the claim's key already computed (`claim_key`)."""
+    raw = f"{article_id}\x1f{key}\x1f{occurrence}"
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]

@@ -43,9 +43,14 @@ def _lexicon(data_dir: str) -> Lexicon:
     return load_lexicon(Path(data_dir) if data_dir else DATA_DIR)
 
 
+# where spaCy keeps `doc._.claims_statements`: read straight from user_data, as `doc._` builds an
+# Underscore object on every access (a getter or method on the extension would bypass this; it has none)
+_STATEMENTS_KEY = ("._.", "claims_statements", None, None)
+
+
 def statements_of(doc: Doc) -> list[Statement]:
     """The statements the components found in a doc (empty before claims_statements ran)."""
-    return doc._.claims_statements or []
+    return doc.user_data.get(_STATEMENTS_KEY) or []
 
 
 def _group(doc: Doc, key: str, spans: list[tuple[int, int, str]]) -> None:

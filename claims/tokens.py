@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import MORPH
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
@@ -29,6 +30,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
 
 
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
+_MORPHS = "claims_morphs"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -49,7 +51,7 @@ def tokens_in(span: Span) -> list[Token]:
 def release(doc: Doc) -> None:
     """Forget what tokens_of, char_span, entities and the sentence bounds cached (Token objects cannot be
     serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS, _SENTS):
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS):
         doc.user_data.pop(key, None)
 
 
@@ -102,7 +104,36 @@ def entities(span: Span) -> list[Span]:
     ents = doc.user_data.get(_ENTS)
     if ents is None:
         ents = doc.user_data[_ENTS] = [(e.start, e.end, e.label_) for e in doc.ents]
-    return [Span(doc, s, e, label=label) for s, e, label in ents if s >= span.start and e <= span.end]
+    if not ents:
+        return []
+    # the entities are in text order and do not overlap: the first one that starts in the span, then on
+    # while they start before its end
+    first, stop = span.start, span.end
+    i = bisect_left(ents, (first,))
+    found = []
+    for s, e, label in ents[i:]:
+        if s >= stop:
+            break
+        if e <= stop:
+            found.append(Span(doc, s, e, label=label))
+    return found
+
+
+_FEATURES: dict[int, dict[str, tuple[str, ...]]] = {}  # morph hash -> {field: values}, for every doc
+
+
+def morph_get(tok: Token, field: str) -> tuple[str, ...]:
+    """`tok.morph.get(field)` (as a tuple): the doc's morph hashes are read once as an array and each
+    analysis parsed once per process (spaCy builds and parses a MorphAnalysis on every `.morph.get`)."""
+    doc = tok.doc
+    keys = doc.user_data.get(_MORPHS)
+    if keys is None or len(keys) != len(doc):
+        keys = doc.user_data[_MORPHS] = doc.to_array([MORPH]).tolist() if len(doc) else []
+    key = keys[tok.i]
+    feats = _FEATURES.get(key)
+    if feats is None:
+        feats = _FEATURES[key] = {f: tuple(tok.morph.get(f)) for f in tok.morph.to_dict()}
+    return feats.get(field, ())
 
 
 def lemma(tok: Token) -> str:
@@ -124,15 +155,15 @@ def verb_lemma(tok: Token) -> str:
 
 
 def is_infinitive(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm")
+    return tok.pos_ in ("VERB", "AUX") and "Inf" in morph_get(tok, "VerbForm")
 
 
 def is_finite(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in morph_get(tok, "VerbForm")
 
 
 def is_present_participle(tok: Token) -> bool:
-    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+    return "Part" in morph_get(tok, "VerbForm") and "Pres" in morph_get(tok, "Tense")
 
 
 def is_quote_mark(tok: Token) -> bool:
@@ -167,12 +198,12 @@ def noun_phrase(head: Token) -> Span:
     named = head.ent_type_ == "PER"
     stop = sent_end(head)
     for tok in toks[head.i + 1: stop]:
-        participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+        participle = "Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense")
         # a participle qualifying a word of the phrase is no clause (le ministre des Finances sortant)
         modifier = tok.dep_ == "amod" and head.i <= tok.head.i < tok.i
         clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle) and not modifier
         if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause \
-                or "Rel" in tok.morph.get("PronType"):
+                or "Rel" in morph_get(tok, "PronType"):
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i) or tok.lower_ in TIME and not tok.ent_type_:
             break  # …, a affirmé l'intéressé lundi: the day is not the speaker
