@@ -19,7 +19,7 @@ from claims.articles import Article
 from claims.certainty import level
 from claims.ids import claim_id_of_key, claim_key
 from claims.nlp import load_model, normalize
-from claims.pipeline import statements_of
+from claims.pipeline import statements_by_sentence
 from claims.readable import readable_claim
 from claims.schema import frame_from_rows
 from claims.speakers import Actor
@@ -71,9 +71,9 @@ def analyse(article: Article, docs: list[Doc], nlp: Language) -> list[dict]:
     rows: list[dict] = []
     sent_no = 0
     for (offset, _, para), doc in zip(units, docs):
-        statements = statements_of(doc)
+        by_sentence = statements_by_sentence(doc)
         for sent in doc.sents:
-            for st in (s for s in statements if s.sentence.start == sent.start):
+            for st in by_sentence.get(sent.start, ()):
                 speaker = article_actor if st.kind == "assertion" else st.actor
                 rows.append(_row(article, st, offset, para, sent_no, speaker))
             sent_no += 1

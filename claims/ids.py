@@ -12,7 +12,8 @@ from claims.lexicon import fold, strip_accents
 
 def claim_key(text: str) -> str:
     """Normalised claim text: what makes two claims 'the same' for ids and clusters."""
-    return " ".join(re.findall(r"\w+", strip_accents(fold(text))))
+    # a whole claim is seldom folded twice: the uncached functions keep their caches for words
+    return " ".join(re.findall(r"\w+", strip_accents.__wrapped__(fold.__wrapped__(text))))
 
 
 def claim_id(article_id: str, text: str, occurrence: int) -> str:

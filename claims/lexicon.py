@@ -13,6 +13,7 @@ from claims.datafiles import DATA_DIR, read_table
 from claims.words import drop_article
 
 
+@lru_cache(maxsize=1 << 14)  # the same mentions and words are folded again and again
 def fold(text: str) -> str:
     """Lower-case, typographic apostrophes made plain, spaces collapsed."""
     text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
@@ -32,6 +33,7 @@ class _DropMarks(dict):
 _DROP_MARKS = _DropMarks()
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFD", text).translate(_DROP_MARKS)
 

@@ -23,14 +23,18 @@ def text_of(doc: Doc) -> str:
 
 def quotes_of(doc: Doc) -> list[Quote]:
     """The doc's quotation spans, found once (by the sentence component, or here)."""
+    made = doc.user_data.get(_QUOTES)
+    if made is not None:  # the Quote objects (frozen) made once: a frozen dataclass is slow to build
+        return list(made)
     found = doc.user_data.get("claims_quotes")
     if found is None:
         found = doc.user_data["claims_quotes"] = [(q.open, q.close) for q in find_quotes(text_of(doc))]
-    return [Quote(o, c) for o, c in found]
+    made = doc.user_data[_QUOTES] = [Quote(o, c) for o, c in found]
+    return list(made)
 
 
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
-_MORPHS = "claims_morphs"
+_MORPHS, _QUOTES, _ENDS = "claims_morphs", "claims_quote_objects", "claims_token_ends"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -51,7 +55,7 @@ def tokens_in(span: Span) -> list[Token]:
 def release(doc: Doc) -> None:
     """Forget what tokens_of, char_span, entities and the sentence bounds cached (Token objects cannot be
     serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS):
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS):
         doc.user_data.pop(key, None)
 
 
@@ -59,7 +63,10 @@ def _sentence_of(item: Token | Span) -> tuple[int, int]:
     doc = item.doc
     bounds = doc.user_data.get(_SENTS)
     if bounds is None or len(bounds) != len(doc):
-        bounds = doc.user_data[_SENTS] = [(sent.start, sent.end) for sent in doc.sents for _ in range(len(sent))]
+        bounds = []
+        for sent in doc.sents:  # one (start, end) tuple per sentence, shared by its tokens
+            bounds.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+        doc.user_data[_SENTS] = bounds
     i = item.i if isinstance(item, Token) else item.start
     return bounds[min(i, len(bounds) - 1)]
 
@@ -78,24 +85,32 @@ def sent_end(item: Token | Span) -> int:
 def char_span(doc: Doc, start: int, end: int, contract: bool = False) -> Span | None:
     """doc.char_span(start, end) with alignment "expand" (or "contract"), by bisection over the tokens'
     offsets computed once per doc (spaCy's walks the tokens on every call)."""
+    if end <= start or not len(doc):
+        return doc.char_span(start, end, alignment_mode="contract" if contract else "expand")
+    bounds = char_bounds(doc, start, end, contract)
+    return doc[bounds[0]: bounds[1]] if bounds is not None else None
+
+
+def char_bounds(doc: Doc, start: int, end: int, contract: bool = False) -> tuple[int, int] | None:
+    """The (start, end) tokens of char_span(doc, start, end, contract) for a non-empty range, without
+    making the Span."""
     starts = doc.user_data.get(_STARTS)
     if starts is None or len(starts) != len(doc):
         starts = doc.user_data[_STARTS] = [t.idx for t in tokens_of(doc)]
-    if end <= start or not starts:
-        return doc.char_span(start, end, alignment_mode="contract" if contract else "expand")
+    ends = doc.user_data.get(_ENDS)
+    if ends is None or len(ends) != len(doc):
+        ends = doc.user_data[_ENDS] = [t.idx + len(t) for t in tokens_of(doc)]
     if contract:
         first = bisect_left(starts, start)
-        toks = tokens_of(doc)
         last = bisect_right(starts, end) - 1
-        while last >= first and toks[last].idx + len(toks[last]) > end:
+        while last >= first and ends[last] > end:
             last -= 1
-        return doc[first: last + 1] if last >= first else None
+        return (first, last + 1) if last >= first else None
     first = max(0, bisect_right(starts, start) - 1)
-    toks = tokens_of(doc)
-    if toks[first].idx + len(toks[first]) <= start:
+    if ends[first] <= start:
         first += 1  # the start falls on the whitespace after a token
     last = bisect_left(starts, end)
-    return doc[first: last] if last > first else None
+    return (first, last) if last > first else None
 
 
 def entities(span: Span) -> list[Span]:
