@@ -7,13 +7,16 @@ from __future__ import annotations
 import hashlib
 import re
 
-from claims.lexicon import fold, strip_accents
+from claims.lexicon import strip_accents
+
+_WORD = re.compile(r"\w+")
 
 
 def claim_key(text: str) -> str:
     """Normalised claim text: what makes two claims 'the same' for ids and clusters."""
-    # a whole claim is seldom folded twice: the uncached functions keep their caches for words
-    return " ".join(re.findall(r"\w+", strip_accents.__wrapped__(fold.__wrapped__(text))))
+    # only the words count: lower-casing is all of fold that can change them (its apostrophes and spaces
+    # are no word characters); a whole claim is seldom met twice, so strip_accents' cache is left alone
+    return " ".join(_WORD.findall(strip_accents.__wrapped__(text.lower())))
 
 
 def claim_id(article_id: str, text: str, occurrence: int) -> str:

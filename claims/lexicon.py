@@ -102,9 +102,18 @@ class Lexicon:
                 index.setdefault(words[0], []).append((words, match))
         return {k: tuple(v) for k, v in index.items()}
 
+    @cached_property
+    def _aliases_met(self) -> dict[str, Alias | None]:
+        """alias() of each mention already looked up (a mention comes back at every sentence)."""
+        return {}
+
     def alias(self, mention: str) -> Alias | None:
+        met = self._aliases_met
+        if mention in met:
+            return met[mention]
         key = fold(mention)
-        return self.aliases.get(key) or self.aliases.get(drop_article(key))
+        found = met[mention] = self.aliases.get(key) or self.aliases.get(drop_article(key))
+        return found
 
 
 def _load_verbs(data_dir: Path) -> dict[str, list[Verb]]:

@@ -153,8 +153,12 @@ def morph_get(tok: Token, field: str) -> tuple[str, ...]:
 
 def lemma(tok: Token) -> str:
     """The token's lemma; regular -er verbs the lemmatizer missed (indique → indiquer) are mended."""
-    lem = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and lem == tok.lower_ and not lem.endswith(("r", "re")):
+    return _mended_lemma(tok.pos_, tok.lemma_.lower(), tok.lower_)
+
+
+def _mended_lemma(pos: str, lem: str, lower: str) -> str:
+    """lemma() from the token's part of speech, lower-cased lemma and lower-cased form (read once)."""
+    if pos in ("VERB", "AUX") and lem == lower and not lem.endswith(("r", "re")):
         for suffix in ("ent", "es", "e"):
             if lem.endswith(suffix):
                 return lem[: -len(suffix)] + "er"
@@ -163,10 +167,11 @@ def lemma(tok: Token) -> str:
 
 def verb_lemma(tok: Token) -> str:
     """lemma() for a token the tagger may have mistaken for a noun (argumente, pointe du doigt)."""
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("e", "es", "ent")):
-        stem = tok.lower_[:-3] if tok.lower_.endswith("ent") else tok.lower_.rstrip("s")[:-1]
+    pos, lem, lower = tok.pos_, tok.lemma_.lower(), tok.lower_
+    if pos == "NOUN" and lem == lower and lower.endswith(("e", "es", "ent")):
+        stem = lower[:-3] if lower.endswith("ent") else lower.rstrip("s")[:-1]
         return stem + "er"
-    return lemma(tok)
+    return _mended_lemma(pos, lem, lower)
 
 
 def is_infinitive(tok: Token) -> bool:
@@ -213,10 +218,11 @@ def noun_phrase(head: Token) -> Span:
     named = head.ent_type_ == "PER"
     stop = sent_end(head)
     for tok in toks[head.i + 1: stop]:
-        participle = "Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense")
-        # a participle qualifying a word of the phrase is no clause (le ministre des Finances sortant)
-        modifier = tok.dep_ == "amod" and head.i <= tok.head.i < tok.i
-        clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle) and not modifier
+        # a participle qualifying a word of the phrase is no clause (le ministre des Finances sortant);
+        # the morphology is read only for a verb
+        clause = tok.pos_ in ("VERB", "AUX") and (
+            tok.head.i != head.i or not ("Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense"))
+        ) and not (tok.dep_ == "amod" and head.i <= tok.head.i < tok.i)
         if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause \
                 or "Rel" in morph_get(tok, "PronType"):
             break
