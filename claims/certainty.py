@@ -100,7 +100,11 @@ def hedge_markers(span: Span, lex: Lexicon, offset: int) -> list[dict]:
     toks = tokens_in(span)
     by_first = lex.hedges_by_first
     for i, tok in enumerate(toks):
-        for words, match in by_first.get(tok.lower_, ()) + by_first.get(tok.lemma_.lower(), ()):
+        lower, lem = tok.lower_, tok.lemma_.lower()
+        candidates = by_first.get(lower, ())
+        if lem != lower:  # the same entries twice would give the same answer twice
+            candidates += by_first.get(lem, ())
+        for words, match in candidates:
             window = toks[i: i + len(words)]
             if len(window) < len(words):
                 continue

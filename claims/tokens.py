@@ -49,7 +49,11 @@ def tokens_of(doc: Doc) -> list[Token]:
 
 def tokens_in(span: Span) -> list[Token]:
     """The span's tokens, from the doc's list (see tokens_of)."""
-    return tokens_of(span.doc)[span.start:span.end]
+    doc = span.doc
+    toks = doc.user_data.get(_TOKENS)  # tokens_of inlined: this is called for every sentence and mention
+    if toks is None or len(toks) != len(doc):
+        toks = tokens_of(doc)
+    return toks[span.start:span.end]
 
 
 def release(doc: Doc) -> None:
