@@ -35,6 +35,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
 
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
 _MORPHS, _QUOTES, _ENDS = "claims_morphs", "claims_quote_objects", "claims_token_ends"
+_ENT_SPANS = "claims_ent_spans"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -59,7 +60,7 @@ def tokens_in(span: Span) -> list[Token]:
 def release(doc: Doc) -> None:
     """Forget what tokens_of, char_span, entities and the sentence bounds cached (Token objects cannot be
     serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS):
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS):
         doc.user_data.pop(key, None)
 
 
@@ -127,14 +128,18 @@ def entities(span: Span) -> list[Span]:
         return []
     # the entities are in text order and do not overlap: the first one that starts in the span, then on
     # while they start before its end
+    spans = doc.user_data.get(_ENT_SPANS)
+    if spans is None or len(spans) != len(ents):  # the entity Spans made once too (nothing changes them)
+        spans = doc.user_data[_ENT_SPANS] = [Span(doc, s, e, label=label) for s, e, label in ents]
     first, stop = span.start, span.end
     i = bisect_left(ents, (first,))
     found = []
-    for s, e, label in ents[i:]:
+    for j in range(i, len(ents)):
+        s, e, _ = ents[j]
         if s >= stop:
             break
         if e <= stop:
-            found.append(Span(doc, s, e, label=label))
+            found.append(spans[j])
     return found
 
 
