@@ -58,8 +58,8 @@ def tokens_in(span: Span) -> list[Token]:
 
 
 def release(doc: Doc) -> None:
-    """Forget what tokens_of, char_span, entities and the sentence bounds cached (Token objects cannot be
-    serialised)."""
+    """Forget what tokens_of, char_span, entities, morph_get, quotes_of and the sentence bounds cached (Token,
+    Span and Quote objects cannot be serialised)."""
     for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS):
         doc.user_data.pop(key, None)
 
