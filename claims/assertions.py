@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from claims.quotes import Quote, quote_at
-from claims.tokens import is_finite, tokens_in
+from claims.tokens import is_finite, text_of, tokens_in
 
 _MIN_WORDS = 5
 _FIRST_PERSON = {"je", "j'", "nous", "me", "m'"}
@@ -14,7 +14,8 @@ _FIRST_PERSON = {"je", "j'", "nous", "me", "m'"}
 def is_check_worthy(sent: Span, quotes: list[Quote]) -> bool:
     toks = tokens_in(sent)
     words = [t for t in toks if t.is_alpha or t.like_num]
-    if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
+    # the sentence's text sliced from the doc's (Span.text joins its tokens' texts anew)
+    if len(words) < _MIN_WORDS or text_of(sent.doc)[sent.start_char:sent.end_char].rstrip().endswith("?"):
         return False
     inside = [q for q in quotes if q.open < sent.end_char and sent.start_char < q.close]
     outside = [t for t in toks if not t.is_punct and (not inside or quote_at(inside, t.idx) is None)]

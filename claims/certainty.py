@@ -8,7 +8,7 @@ from claims.lexicon import Lexicon, load_lexicon
 from claims.quotes import quote_at
 from claims.schema import certainty_rank
 from claims.statement import Statement
-from claims.tokens import char_span, quotes_of, sent_start, text_of, tokens_in
+from claims.tokens import char_span, morph_get, quotes_of, sent_start, text_of, tokens_in
 
 
 def _marker(text: str, mtype: str, start: int, end: int) -> dict:
@@ -24,7 +24,7 @@ def is_conditional(tok: Token, lex: Lexicon | None = None) -> bool:
     stems from claims/data/conditional.tsv), which the tagger often misses."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    if "Cnd" in tok.morph.get("Mood"):
+    if "Cnd" in morph_get(tok, "Mood"):
         return True
     lem, form = tok.lemma_.lower(), tok.lower_
     irregular = (lex or load_lexicon()).conditional.get(lem)
@@ -40,15 +40,15 @@ def is_conditional(tok: Token, lex: Lexicon | None = None) -> bool:
 def is_past_report(cue: Token) -> bool:
     """A reporting verb in a past tense (a affirmé, affirmait, affirma; ajoutant after one of them;
     a pris soin de préciser)."""
-    if "Part" in cue.morph.get("VerbForm") and "Pres" in cue.morph.get("Tense") and cue.head is not cue:
+    if "Part" in morph_get(cue, "VerbForm") and "Pres" in morph_get(cue, "Tense") and cue.head is not cue:
         cue = cue.head
-    if "Inf" in cue.morph.get("VerbForm") and cue.head is not cue and cue.dep_ in ("xcomp", "acl", "ccomp"):
+    if "Inf" in morph_get(cue, "VerbForm") and cue.head is not cue and cue.dep_ in ("xcomp", "acl", "ccomp"):
         cue = cue.head
     if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in cue.children):
-        return "Part" in cue.morph.get("VerbForm")
-    if cue.dep_ == "conj" and "Part" in cue.morph.get("VerbForm") and "Past" in cue.morph.get("Tense"):
+        return "Part" in morph_get(cue, "VerbForm")
+    if cue.dep_ == "conj" and "Part" in morph_get(cue, "VerbForm") and "Past" in morph_get(cue, "Tense"):
         return True  # a dénoncé … et annoncé que …: the auxiliary is shared with the first verb
-    return "Fin" in cue.morph.get("VerbForm") and bool({"Imp", "Past"} & set(cue.morph.get("Tense")))
+    return "Fin" in morph_get(cue, "VerbForm") and bool({"Imp", "Past"} & set(morph_get(cue, "Tense")))
 
 
 def _hypothetical(tok: Token) -> bool:
@@ -83,10 +83,10 @@ def conditional_markers(span: Span, offset: int, after_past_report: bool = False
             if tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être"):
                 while nxt is not None and nxt.pos_ == "ADV" and nxt.i < span.end - 1:
                     nxt = nxt.nbor(1)
-                if nxt is not None and "Part" in nxt.morph.get("VerbForm"):
+                if nxt is not None and "Part" in morph_get(nxt, "VerbForm"):
                     end_tok = nxt
                     after = nxt.nbor(1) if nxt.i + 1 < span.end else None
-                    if nxt.lower_ == "été" and after is not None and "Part" in after.morph.get("VerbForm"):
+                    if nxt.lower_ == "été" and after is not None and "Part" in morph_get(after, "VerbForm"):
                         end_tok = after  # aurait été allumé: the passive participle too
             if after_past_report and not (tok.lemma_ == "avoir" and end_tok is not tok):
                 continue
@@ -100,7 +100,11 @@ def hedge_markers(span: Span, lex: Lexicon, offset: int) -> list[dict]:
     toks = tokens_in(span)
     by_first = lex.hedges_by_first
     for i, tok in enumerate(toks):
-        for words, match in by_first.get(tok.lower_, ()) + by_first.get(tok.lemma_.lower(), ()):
+        lower, lem = tok.lower_, tok.lemma_.lower()
+        candidates = by_first.get(lower, ())
+        if lem != lower:  # the same entries twice would give the same answer twice
+            candidates += by_first.get(lem, ())
+        for words, match in candidates:
             window = toks[i: i + len(words)]
             if len(window) < len(words):
                 continue

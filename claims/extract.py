@@ -17,9 +17,9 @@ from tqdm import tqdm
 
 from claims.articles import Article
 from claims.certainty import level
-from claims.ids import claim_id, claim_key
+from claims.ids import claim_id_of_key, claim_key
 from claims.nlp import load_model, normalize
-from claims.pipeline import statements_of
+from claims.pipeline import statements_by_sentence
 from claims.readable import readable_claim
 from claims.schema import frame_from_rows
 from claims.speakers import Actor
@@ -71,16 +71,16 @@ def analyse(article: Article, docs: list[Doc], nlp: Language) -> list[dict]:
     rows: list[dict] = []
     sent_no = 0
     for (offset, _, para), doc in zip(units, docs):
-        statements = statements_of(doc)
+        by_sentence = statements_by_sentence(doc)
         for sent in doc.sents:
-            for st in (s for s in statements if s.sentence.start == sent.start):
+            for st in by_sentence.get(sent.start, ()):
                 speaker = article_actor if st.kind == "assertion" else st.actor
                 rows.append(_row(article, st, offset, para, sent_no, speaker))
             sent_no += 1
     seen: dict[str, int] = {}
     for row in rows:
         key = claim_key(row["text"])
-        row["claim_id"] = claim_id(article.article_id, row["text"], seen.get(key, 0))
+        row["claim_id"] = claim_id_of_key(article.article_id, key, seen.get(key, 0))
         seen[key] = seen.get(key, 0) + 1
     return rows
 

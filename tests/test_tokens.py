@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claims.nlp import load_model, normalize
-from claims.tokens import char_span, entities, release, sent_end, sent_start, tokens_in, tokens_of
+from claims.tokens import char_span, entities, morph_get, release, sent_end, sent_start, tokens_in, tokens_of
 
 PARAGRAPHS = Path(__file__).parent / "data" / "gold" / "dev_paragraphs.jsonl"
 
@@ -41,6 +41,17 @@ def test_entities_tokens_and_sentences_are_the_docs(docs):
         assert [t.text for t in tokens_of(doc)] == [t.text for t in doc]
         assert [(sent_start(t), sent_end(t)) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
         assert all((sent_start(e), sent_end(e)) == (e.sent.start, e.sent.end) for e in doc.ents)
+
+
+def test_morphology_and_entities_of_any_window_are_spacys(docs):
+    fields = ("VerbForm", "Tense", "Mood", "Number", "Gender", "PronType", "Person")
+    for doc in docs:
+        for tok in doc:
+            assert [morph_get(tok, f) for f in fields] == [tuple(tok.morph.get(f)) for f in fields]
+        for start in range(0, len(doc), 3):
+            window = doc[start: start + 7]  # windows cutting through entities too
+            assert [(e.start, e.end, e.label_) for e in entities(window)] == \
+                [(e.start, e.end, e.label_) for e in doc.ents if e.start >= window.start and e.end <= window.end]
 
 
 def test_release_forgets_the_token_objects():
