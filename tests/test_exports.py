@@ -14,7 +14,7 @@ import pyarrow as pa
 import pytest
 from conftest import ROOT, SEED, ingest
 
-from claims.exports import EXPORT_NAMES, headers
+from claims.exports import EXPORT_NAMES, SOURCE_COLUMNS, headers
 from claims.labels import label
 from claims.store import open_store
 from claims.store.export import export_store, export_view
@@ -182,8 +182,10 @@ def test_a_store_kept_in_article_order_is_written_as_it_lies_by_several_processe
     for article in sorted(articles, key=lambda a: a.article_id):
         store.ingest([article], sorted((r for r in rows if r["article_id"] == article.article_id),
                                        key=lambda r: r["start"]))
-    source = columnar.claim_source(store, None, None, ["article_id", "start"])
-    keys = pa.Table.from_batches(list(source.batches(store, source.query, adbc=True)))
+    # read as the export reads (every column: SQLite walks the table, not the (article_id, start) index)
+    source = columnar.claim_source(store, None, None, [*SOURCE_COLUMNS, "article_id", "start"])
+    keys = pa.Table.from_batches([b.select(["article_id", "start"])
+                                  for b in source.batches(store, source.query, adbc=True)])
     assert columnar.in_article_order(keys) and keys.num_rows > 50  # storage order is article order
     monkeypatch.setattr(columnar, "PARALLEL_SLICE_ROWS", 10)  # this small store in three slices
     monkeypatch.setenv("CLAIMS_EXPORT_PROCESSES", "3")
@@ -191,6 +193,21 @@ def test_a_store_kept_in_article_order_is_written_as_it_lies_by_several_processe
     assert export_store(store, str(fast), "csv") == keys.num_rows
     export(store.iter_claims_frames(), str(slow), "csv")
     assert fast.read_bytes() == slow.read_bytes()
+
+
+def test_rows_are_put_in_article_order_as_arrow_sorts_them():
+    """The integer-key sort gives Arrow's stable sort on (article_id, start): ties keep their order,
+    negative and missing offsets included."""
+    import pyarrow.compute as pc
+
+    from claims.store.columnar import ORDER, article_order
+
+    articles = ["b", "a", "c", "a", "b", "a", "é", "B", "a"]
+    for starts in ([5, 9, 0, 3, 5, 3, 1, 2, 0], [-4, 7, 0, -4, -9, 2, 1, 1, 7], [5, None, 0, 3, 5, 3, 1, 2, 0]):
+        keys = pa.table({"article_id": articles, "start": pa.array(starts, pa.int64())})
+        assert list(article_order(keys)) == pc.sort_indices(keys, sort_keys=ORDER).to_pylist()
+    assert len(article_order(pa.table({"article_id": pa.array([], pa.string()),
+                                       "start": pa.array([], pa.int64())}))) == 0
 
 
 def test_rows_out_of_article_order_are_told_by_the_order_check():

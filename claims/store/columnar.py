@@ -54,6 +54,10 @@ def record_batches(store: Store, query: Select, chunk_rows: int = 100_000, *,
 
         sql = str(query.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
         with adbc_sqlite.connect(store.sqlite_path) as conn, conn.cursor() as cur:
+            # Wait for a lock as the store's own connections do (ADBC's default: fail at once with "database
+            # is locked", seen when forked readers open the file while another connection sets up the WAL).
+            cur.execute("PRAGMA busy_timeout = 30000")
+            cur.fetchall()
             # Big batches: a table of ~1,000 small chunks makes every later take() three times slower.
             cur.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(chunk_rows)})
             cur.execute(sql)
@@ -184,7 +188,7 @@ def review_batches(store: Store, *, status: Iterable[str] | None = None, speaker
     if in_article_order(table):
         yield from table.to_batches(chunk_rows)  # stored in article order already (ingested in that order)
         return
-    order = pc.sort_indices(table.select([k for k, _ in ORDER]), sort_keys=ORDER)
+    order = pa.array(article_order(table.select([k for k, _ in ORDER])))
     for i in range(0, len(order), chunk_rows):
         yield from table.take(order[i:i + chunk_rows]).to_batches()
 
@@ -201,6 +205,26 @@ def in_article_order(keys: pa.Table) -> bool:
     ok = pc.or_(pc.less(here, after),
                 pc.and_(pc.equal(here, after), pc.less_equal(start.slice(0, n - 1), start.slice(1))))
     return pc.all(pc.fill_null(ok, False)).as_py()  # a null key: sorted the long way
+
+
+def article_order(keys: pa.Table) -> np.ndarray:
+    """The row numbers of `keys` (article_id, start) in ORDER, ties in their order (a stable sort).
+
+    Sorted as one integer a row (the article's rank among the distinct ids, then the offset): 0.04 s for a
+    million claims instead of 0.2 s for Arrow's sort on the string and the number."""
+    article = keys.column("article_id").combine_chunks()
+    start = keys.column("start").combine_chunks()
+    if article.null_count or start.null_count or not len(start):
+        return pc.sort_indices(keys, sort_keys=ORDER).to_numpy().astype(np.int64)
+    encoded = pc.dictionary_encode(article)
+    rank = np.empty(len(encoded.dictionary), dtype=np.int64)
+    rank[pc.sort_indices(encoded.dictionary).to_numpy()] = np.arange(len(encoded.dictionary))
+    offsets = start.to_numpy().astype(np.int64)
+    low = int(offsets.min())
+    span = int(offsets.max()) - low + 1
+    if len(rank) * span >= 1 << 62:  # the key would not fit in 64 bits
+        return pc.sort_indices(keys, sort_keys=ORDER).to_numpy().astype(np.int64)
+    return np.argsort(rank[encoded.indices.to_numpy()] * span + (offsets - low), kind="stable")
 
 
 def write_in_article_order(store: Store, render: Callable[[pa.RecordBatch, pa.Buffer | None],
@@ -349,7 +373,7 @@ class _Rendered:
                 if end > begin:
                     write(region[begin:end])
             return keys.num_rows
-        order = pc.sort_indices(keys, sort_keys=ORDER).to_numpy().astype(np.int64)
+        order = article_order(keys)
         # each row's place among the region's rows, which include one for each unused stretch
         where = order + np.searchsorted(np.array(self.gaps, dtype=np.int64), order, side="right") \
             if self.gaps else order
