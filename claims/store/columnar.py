@@ -231,7 +231,7 @@ def write_in_article_order(store: Store, render: Callable[[pa.RecordBatch, pa.Bu
                                                          tuple[pa.Buffer, np.ndarray]],
                            write: Callable[[memoryview], object], *, status: Iterable[str] | None = None,
                            speaker: Iterable[str] | None = None, ids: pa.Array | None = None,
-                           adbc: bool = False, chunk_rows: int = 100_000, processes: int = 1,
+                           adbc: bool = False, chunk_rows: int = 10_000, processes: int = 1,
                            columns: Iterable[str] = REVIEW_COLUMNS) -> int:
     """Read the chosen claims in storage order, turn each batch into bytes as it arrives (`render(batch,
     room)` gives the bytes and where each row starts in them, written in `room` when they fit, e.g.
@@ -377,8 +377,9 @@ class _Rendered:
         # each row's place among the region's rows, which include one for each unused stretch
         where = order + np.searchsorted(np.array(self.gaps, dtype=np.int64), order, side="right") \
             if self.gaps else order
-        # One string a row over the region (no copy), then 100,000 rows at a time in article order:
-        # Arrow's take moves each row's bytes in C++ (rows of copied claims can be single rows apart).
+        # One string a row over the region (no copy), then `chunk_rows` at a time in article order:
+        # Arrow's take moves each row's bytes in C++ (rows of copied claims can be single rows apart);
+        # 10,000 rows (6 MB) a take reuse the same memory, 100,000 (65 MB) took fresh memory each time.
         starts = np.concatenate([*self.starts, [self.size]]).astype(np.int64)
         rows = pa.LargeStringArray.from_buffers(len(starts) - 1, pa.py_buffer(starts), pa.py_buffer(self.bytes))
         where = pa.array(where)
