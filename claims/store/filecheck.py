@@ -71,7 +71,7 @@ def _refuse(path: Path, problem: str | None) -> None:
 def _quick_check(path: Path) -> str | None:
     """None when sound, "not a database" for another kind of file, else the problems found."""
     try:
-        con = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        con = sqlite3.connect(path, timeout=30)
         try:
             rows = con.execute("PRAGMA quick_check(5)").fetchall()
         finally:
