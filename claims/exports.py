@@ -199,7 +199,7 @@ def csv_rows(table: pa.Table, delimiter: str = ",", into: pa.Buffer | None = Non
         pa_csv.write_csv(table, sink, options)
         data = sink.getvalue()
     raw = np.frombuffer(data, dtype=np.uint8)
-    ends = np.flatnonzero(raw == 10)
+    ends = _newlines(raw)
     if len(ends) != table.num_rows:  # newlines inside texts: keep those after a number or an empty cell
         before = raw[np.maximum(ends - 1, 0)]
         ends = ends[((before >= 48) & (before <= 57)) | (before == ord(delimiter))]
@@ -209,6 +209,13 @@ def csv_rows(table: pa.Table, delimiter: str = ",", into: pa.Buffer | None = Non
     if offsets[-1] != data.size:  # a cell the writer wrote otherwise than counted: never cut a row wrong
         raise RuntimeError(f"CSV rows do not add up: {offsets[-1]} bytes counted, {data.size} written")
     return data, offsets
+
+
+def _newlines(raw: np.ndarray, step: int = 1 << 22) -> np.ndarray:
+    """Where the newlines are in `raw`, 4 MB at a time: one comparison of a whole batch (65 MB for 100,000
+    claims) takes a 65 MB temporary array of fresh memory each time, ten times slower on this machine."""
+    parts = [np.flatnonzero(raw[a: a + step] == 10) + a for a in range(0, len(raw), step)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def _measured_rows(table: pa.Table) -> np.ndarray:

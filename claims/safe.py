@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by Excel and LibreOffice
@@ -43,12 +44,38 @@ def neutralise_arrow(table, skip: Iterable[str] = ()):
     for i, field in enumerate(table.schema):
         if field.name not in skip and (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
             col = table.column(i).combine_chunks()
-            risky = pc.fill_null(pc.match_substring_regex(col, _FORMULA_REGEX), False)
-            if not pc.any(risky).as_py():  # the usual case: nothing to rebuild
+            risky = _formula_cells(col)
+            if not risky.any():  # the usual case: nothing to rebuild
                 continue
+            risky = pa.array(risky)
             prefixed = pc.binary_join_element_wise(pa.scalar("'"), pc.filter(col, risky), "")
             table = table.set_column(i, field.name, pc.replace_with_mask(col, risky, prefixed))
     return table
+
+
+# the first bytes of FORMULA_START (each one ASCII byte, so a UTF-8 text starting with one starts with it)
+_FORMULA_BYTE = np.zeros(256, dtype=bool)
+_FORMULA_BYTE[[ord(c) for c in FORMULA_START]] = True
+
+
+def _formula_cells(col) -> np.ndarray:
+    """Which cells of an Arrow string column start with FORMULA_START: each cell's first byte looked up,
+    read from the column's buffers (a regex over every cell took ten times as long)."""
+    import pyarrow as pa
+
+    n = len(col)
+    data = col.buffers()[2]
+    if n == 0 or data is None:
+        return np.zeros(n, dtype=bool)
+    width = np.int64 if pa.types.is_large_string(col.type) else np.int32
+    offsets = np.frombuffer(col.buffers()[1], dtype=width)[col.offset: col.offset + n + 1]
+    starts, nonempty = offsets[:-1], offsets[1:] > offsets[:-1]
+    first = np.zeros(n, dtype=np.uint8)
+    first[nonempty] = np.frombuffer(data, dtype=np.uint8)[starts[nonempty]]
+    risky = _FORMULA_BYTE[first] & nonempty
+    if col.null_count:
+        risky &= col.is_valid().to_numpy(zero_copy_only=False)
+    return risky
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")

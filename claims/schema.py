@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import pandas as pd
+if TYPE_CHECKING:  # loaded by the functions that build frames: the command line's parser reads the constants
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -106,11 +107,15 @@ def empty_frame() -> pd.DataFrame:
 
 def frame_from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Build a claims frame with the schema's columns, in order, with their dtypes."""
+    import pandas as pd
+
     return conform(pd.DataFrame(rows, columns=COLUMN_NAMES))
 
 
 def conform(df: pd.DataFrame) -> pd.DataFrame:
     """Give the schema's columns of `df` their dtypes in place (missing ints → -1, strings → "")."""
+    import pandas as pd
+
     for name in _INT_COLUMNS:
         df[name] = pd.to_numeric(df[name]).fillna(-1).astype("int64")
     for c in COLUMNS:

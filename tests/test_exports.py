@@ -10,10 +10,11 @@ import sys
 
 import openpyxl
 import pandas as pd
+import pyarrow as pa
 import pytest
 from conftest import ROOT, SEED, ingest
 
-from claims.exports import EXPORT_NAMES, headers
+from claims.exports import EXPORT_NAMES, SOURCE_COLUMNS, headers
 from claims.labels import label
 from claims.store import open_store
 from claims.store.export import export_store, export_view
@@ -168,3 +169,96 @@ def test_a_big_csv_export_read_by_several_processes_writes_the_same_file(tmp_pat
     assert many.read_bytes() == one.read_bytes()
     ids = pd.read_csv(many, keep_default_na=False)["Claim ID"]
     assert list(ids) == list(store.claims_frame()["claim_id"])
+
+
+def test_a_store_kept_in_article_order_is_written_as_it_lies_by_several_processes(tmp_path, year_batch, monkeypatch):
+    """Rows stored in article order need no sort: the slices' bytes are written as they lie, one after the
+    other, and make the file the frame export writes."""
+    import claims.store.columnar as columnar
+    from claims.store.export import export
+
+    store = open_store(str(tmp_path / "desk.db"))
+    articles, rows = year_batch
+    for article in sorted(articles, key=lambda a: a.article_id):
+        store.ingest([article], sorted((r for r in rows if r["article_id"] == article.article_id),
+                                       key=lambda r: r["start"]))
+    # read as the export reads (every column: SQLite walks the table, not the (article_id, start) index)
+    source = columnar.claim_source(store, None, None, [*SOURCE_COLUMNS, "article_id", "start"])
+    keys = pa.Table.from_batches([b.select(["article_id", "start"])
+                                  for b in source.batches(store, source.query, adbc=True)])
+    assert columnar.in_article_order(keys) and keys.num_rows > 50  # storage order is article order
+    monkeypatch.setattr(columnar, "PARALLEL_SLICE_ROWS", 10)  # this small store in three slices
+    monkeypatch.setenv("CLAIMS_EXPORT_PROCESSES", "3")
+    fast, slow = tmp_path / "fast.csv", tmp_path / "slow.csv"
+    assert export_store(store, str(fast), "csv") == keys.num_rows
+    export(store.iter_claims_frames(), str(slow), "csv")
+    assert fast.read_bytes() == slow.read_bytes()
+
+
+def test_rows_are_put_in_article_order_as_arrow_sorts_them():
+    """The integer-key sort gives Arrow's stable sort on (article_id, start): ties keep their order,
+    negative and missing offsets included."""
+    import pyarrow.compute as pc
+
+    from claims.store.columnar import ORDER, article_order
+
+    articles = ["b", "a", "c", "a", "b", "a", "é", "B", "a"]
+    for starts in ([5, 9, 0, 3, 5, 3, 1, 2, 0], [-4, 7, 0, -4, -9, 2, 1, 1, 7], [5, None, 0, 3, 5, 3, 1, 2, 0]):
+        keys = pa.table({"article_id": articles, "start": pa.array(starts, pa.int64())})
+        assert list(article_order(keys)) == pc.sort_indices(keys, sort_keys=ORDER).to_pylist()
+    assert len(article_order(pa.table({"article_id": pa.array([], pa.string()),
+                                       "start": pa.array([], pa.int64())}))) == 0
+
+
+def test_rows_out_of_article_order_are_told_by_the_order_check():
+    from claims.store.columnar import in_article_order
+
+    def keys(articles, starts):
+        return pa.table({"article_id": articles, "start": pa.array(starts, pa.int64())})
+
+    assert in_article_order(keys(["a", "a", "b", "b"], [3, 9, 0, 0]))  # equal keys keep their order
+    assert not in_article_order(keys(["a", "a", "b"], [9, 3, 0]))
+    assert not in_article_order(keys(["b", "a"], [0, 9]))
+    assert not in_article_order(keys(["a", None], [0, 1]))  # a missing key: sorted the long way
+    assert in_article_order(keys([], [])) and in_article_order(keys(["z"], [1]))
+
+
+@pytest.mark.parametrize("direct", [True, False])
+def test_a_direct_file_holds_exactly_the_bytes_written(tmp_path, monkeypatch, direct):
+    """Pieces of any length, across the staging buffers, padded last block cut back; also where the
+    system has no direct writes."""
+    import claims.direct_file as direct_file
+
+    monkeypatch.setattr(direct_file, "_STAGE", 3 * 4096)
+    if not direct:
+        monkeypatch.delattr(direct_file.os, "O_DIRECT", raising=False)
+    pieces = [b"header,line\n", bytes(range(256)) * 70, b"", memoryview(b"x" * 5000)[7:], b"\xc3\xa9" * 4099]
+    path = tmp_path / "out.csv"
+    with direct_file.DirectFile(str(path)) as out:
+        for piece in pieces:
+            assert out.write(piece) == len(piece)
+    assert path.read_bytes() == b"".join(bytes(p) for p in pieces)
+
+
+def test_a_file_system_that_refuses_direct_writes_gets_them_the_ordinary_way(tmp_path, monkeypatch):
+    import errno
+    import fcntl
+    import os
+
+    import claims.direct_file as direct_file
+
+    real_write = os.write
+
+    def refusing(fd, data):  # as a file system that opens files for direct writes but refuses them
+        if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_DIRECT:
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(direct_file, "_STAGE", 2 * 4096)
+    monkeypatch.setattr(direct_file.os, "write", refusing)
+    data = bytes(range(251)) * 200
+    path = tmp_path / "out.csv"
+    with direct_file.DirectFile(str(path)) as out:
+        out.write(data[:10_000])
+        out.write(data[10_000:])
+    assert path.read_bytes() == data

@@ -106,16 +106,23 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from claims.settings import SettingError, desk_settings
-    from claims.store import open_store
-    from claims.store.export import SUFFIXES, export_store
+    from claims.export_formats import SUFFIXES
+    from claims.store.filecheck import start_check
+    from claims.store.location import default_db_url, sqlite_file
 
     check_output(args.output, SUFFIXES[args.format])  # a format and file name that disagree: said first
+    db = args.db or default_db_url()
+    checked = start_check(sqlite_file(db))  # reads every page of the file while pandas and the rest load
+
+    from claims.settings import SettingError, desk_settings
+    from claims.store import open_store
+    from claims.store.export import export_store
+
     try:
         settings = desk_settings(args.desk_name, args.review_url)
     except SettingError as err:
         raise CliError(str(err)) from None
-    store = open_store(args.db)
+    store = open_store(db, checked=checked)
     try:
         ids = _view_ids(store, args.view) if args.view else None
         n = export_store(store, args.output, args.format, status=args.status, speaker=args.speaker, bom=args.bom,
@@ -170,9 +177,9 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from claims.export_formats import FORMATS
     from claims.labels import LANGUAGES
     from claims.schema import KINDS, SPEAKER_TYPES
-    from claims.store.export import FORMATS
 
     p = sub.add_parser("ingest", help="extract articles and store their claims")
     add_extract_args(p)

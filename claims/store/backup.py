@@ -7,8 +7,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from claims.store.connect import check_sqlite_file
 from claims.store.errors import StoreError
+from claims.store.filecheck import check_sqlite_file
 from claims.store.location import default_db_url, describe_db, sqlite_file
 from claims.store.migrate import OUR_TABLES, sqlite_snapshot
 

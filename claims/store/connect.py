@@ -2,15 +2,15 @@
 application's tables), bring its schema up to date, and set up the engine."""
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from claims.store import migrate
 from claims.store.errors import StoreError
+from claims.store.filecheck import check_sqlite_file
 from claims.store.location import describe_db, sqlite_file, to_url
 
 
@@ -22,10 +22,14 @@ class Opened:
     upgraded: str | None  # what the schema upgrade did, in words
 
 
-def open_engine(db: str, *, init: bool = False) -> Opened:
+def open_engine(db: str, *, init: bool = False, checked: Callable[[], None] | None = None) -> Opened:
+    """`checked`: the file's opening check already started (claims.store.filecheck.start_check), waited
+    for here instead of checking again."""
     name = describe_db(db)
     path = sqlite_file(db)
-    if path is not None:
+    if checked is not None:
+        checked()
+    elif path is not None:
         check_sqlite_file(path)
     url = to_url(db)
     is_sqlite = url.startswith("sqlite")
@@ -45,50 +49,6 @@ def open_engine(db: str, *, init: bool = False) -> Opened:
         engine.dispose()
         event.listen(engine, "connect", _sqlite_pragmas)
     return Opened(engine, name, is_sqlite, upgraded)
-
-
-def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that exists but is not a sound SQLite database; it is never written to.
-
-    Read through SQLite only: opening and closing the file ourselves would drop the locks this
-    process's connections hold on it (POSIX locks are per process), and let another process delete
-    the write-ahead log under them. SQLite's quick_check reads every page once (no index
-    cross-checks): it catches a valid header over garbled pages, which would otherwise fail half-way
-    through an export or an ingest."""
-    if not path.exists():
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-        return
-    if path.is_dir():
-        raise StoreError(f"{path}: is a folder, not a database file")
-    if path.stat().st_size == 0:
-        return  # an empty file: SQLite makes it a database
-    problem = _quick_check(path)
-    if problem == "not a database":
-        raise StoreError(f"{path}: not a SQLite database (corrupt or another kind of file); it was left untouched")
-    if problem:
-        raise StoreError(
-            f"{path}: the database is damaged ({problem}); it was left untouched. Restore your last backup "
-            f"(claims restore BACKUP --db {path}), or save what is readable into a new file with "
-            f"sqlite3 {path} .recover | sqlite3 recovered.db")
-
-
-def _quick_check(path: Path) -> str | None:
-    """None when sound, "not a database" for another kind of file, else the problems found."""
-    try:
-        con = sqlite3.connect(path, timeout=30)
-        try:
-            rows = con.execute("PRAGMA quick_check(5)").fetchall()
-        finally:
-            con.close()
-    except sqlite3.OperationalError as err:
-        if "locked" in str(err):  # a writer holds it: not damage; the store's own open will wait
-            return None
-        return str(err)
-    except sqlite3.DatabaseError as err:
-        return "not a database" if "not a database" in str(err) else str(err)
-    problems = [r[0] for r in rows if r[0] != "ok"]
-    return "; ".join(problems)[:300] if problems else None
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -6,7 +6,7 @@ or after it, never half-way; reviews are only ever appended.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 from sqlalchemy import Select
@@ -21,16 +21,17 @@ from claims.store.location import default_db_url
 from claims.store.statuses import status_names
 
 
-def open_store(db: str | None = None, *, init: bool = False) -> Store:
+def open_store(db: str | None = None, *, init: bool = False, checked: Callable[[], None] | None = None) -> Store:
     """The store at `db` (a file path or a SQLAlchemy URL; default: default_db_url()). `init` lets a
-    non-empty database that is not a claims store get the store's tables."""
-    return Store(db or default_db_url(), init=init)
+    non-empty database that is not a claims store get the store's tables. `checked`: the file's opening
+    check, already started (claims.store.filecheck.start_check)."""
+    return Store(db or default_db_url(), init=init, checked=checked)
 
 
 class Store:
-    def __init__(self, db: str, *, init: bool = False):
+    def __init__(self, db: str, *, init: bool = False, checked: Callable[[], None] | None = None):
         self.db = db
-        opened = open_engine(db, init=init)
+        opened = open_engine(db, init=init, checked=checked)
         self.engine, self.name, self.is_sqlite = opened.engine, opened.name, opened.is_sqlite
         self.upgraded = opened.upgraded  # what opening did to an older schema, in words (None: nothing)
         self.statuses = status_names()

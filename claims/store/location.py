@@ -4,8 +4,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 DEFAULT_NAME = "claims.db"
 
 
@@ -46,6 +44,8 @@ def describe_db(db: str) -> str:
     """The database as it can be shown: a path, or a URL without its password."""
     if not is_url(db):
         return str(Path(db).expanduser())
+    from sqlalchemy.engine import make_url  # only for a URL: a file path opens without loading SQLAlchemy first
+
     try:
         return make_url(db).render_as_string(hide_password=True)
     except Exception:  # a malformed URL: show only what follows the credentials
