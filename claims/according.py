@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from claims.lexicon import Lexicon
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import apposed_name_end, sent_start, tokens_in, tokens_of, trim
+from claims.tokens import apposed_name_end, morph_get, sent_start, tokens_in, tokens_of, trim
 from claims.words import PERSONAL, RELATIVES
 
 
@@ -160,7 +160,7 @@ def _past_modifier(sent: Span, src_start: int, src_end: int) -> int:
     if src_end >= sent.end:
         return src_end
     tok = toks[src_end]
-    if not ("Part" in tok.morph.get("VerbForm") and src_start <= tok.head.i < src_end):
+    if not ("Part" in morph_get(tok, "VerbForm") and src_start <= tok.head.i < src_end):
         return src_end
     for j in range(src_end + 1, sent.end):
         if toks[j].text == ",":

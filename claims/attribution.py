@@ -18,6 +18,7 @@ from claims.tokens import (
     is_infinitive,
     is_present_participle,
     is_quote_mark,
+    morph_get,
     noun_phrase,
     sent_end,
     text_of,
@@ -271,10 +272,10 @@ def _has_main_clause(span: Span) -> bool:
     """Whether a span says something: a finite verb outside a relative clause."""
     for tok in span:
         verb = tok.head if tok.dep_.startswith("aux") else tok
-        finite = "Fin" in tok.morph.get("VerbForm") or tok.pos_ == "VERB" and tok.dep_ == "ROOT" and any(
+        finite = "Fin" in morph_get(tok, "VerbForm") or tok.pos_ == "VERB" and tok.dep_ == "ROOT" and any(
             c.dep_.startswith("nsubj") for c in tok.children)  # « L'homme conteste … » with a participle's morphology
         if tok.pos_ in ("VERB", "AUX") and finite and not any(
-                "Rel" in c.morph.get("PronType") or c.lower_ in ("qui", "dont") for c in verb.children):
+                "Rel" in morph_get(c, "PronType") or c.lower_ in ("qui", "dont") for c in verb.children):
             return True
     return False
 
@@ -308,10 +309,10 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
                 and (tok.pos_ == "SCONJ" or tok.i < i + 8):  # farther, a relative « que » belongs to a noun
             return "que", tok.i + 1
         if tok.pos_ == "VERB" and tok.text[:1].islower() and not (  # (a name tagged as a verb: sur CNBC)
-                tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and tok.head.dep_.startswith("obl")) \
+                tok.dep_ == "acl" and "Part" in morph_get(tok, "VerbForm") and tok.head.dep_.startswith("obl")) \
                 or tok.text in ".;":
             break
-    while i < end and (toks[i].pos_ in _SKIP_BEFORE_FRAME and not toks[i].morph.get("Polarity")
+    while i < end and (toks[i].pos_ in _SKIP_BEFORE_FRAME and not morph_get(toks[i], "Polarity")
                        or toks[i].text in ":,"):
         if toks[i].lower_ in INTERROGATIVES:
             return None  # « il a expliqué comment accéder au bâtiment »: a question, nothing claimed
@@ -340,7 +341,7 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     if first.lower_ in ("contre", "pour"):
         return first.lower_, i  # s'est élevé contre …, a plaidé pour …
     k = i
-    while k < end and (toks[k].morph.get("Polarity") or toks[k].lower_ in DE | {"pas", "plus", "jamais"}
+    while k < end and (morph_get(toks[k], "Polarity") or toks[k].lower_ in DE | {"pas", "plus", "jamais"}
                        or toks[k].pos_ == "PRON" and toks[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):
         k += 1
     if k < end and is_infinitive(toks[k]):
@@ -395,7 +396,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     """Content after the verb, up to the end of the sentence or the next speaker's clause."""
     doc = sent.doc
     toks = tokens_of(doc)
-    if any(c.lower_ in QUE and c.i < cue.first.i and ("Rel" in c.morph.get("PronType") or c.dep_ == "obj"
+    if any(c.lower_ in QUE and c.i < cue.first.i and ("Rel" in morph_get(c, "PronType") or c.dep_ == "obj"
                                                          or cue.first.dep_ == "acl:relcl")
            for c in cue.first.children):
         return None  # "une situation que les deux hommes évoqueront": the object is not said
@@ -409,7 +410,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         return None  # "qui l'annonce ce mercredi dans Le Progrès": the object is a pronoun, what follows is not said
     if is_infinitive(cue.first) and cue.first.head.pos_ == "NOUN" and cue.first.dep_ == "acl" and cue.subject is None:
         return None  # "une façon de dire que …": a way of saying, no one says it
-    if cue.subject is None and not cue.first.morph.get("VerbForm") == ["Inf"] and cue.first.i == sent.start:
+    if cue.subject is None and not morph_get(cue.first, "VerbForm") == ("Inf",) and cue.first.i == sent.start:
         return None
     end = sent.end
     for other in later_cues:

@@ -12,6 +12,7 @@ from claims.tokens import (
     SUBJECT_DEPS,
     is_present_participle,
     is_quote_mark,
+    morph_get,
     noun_phrase,
     sent_end,
     sent_start,
@@ -87,7 +88,7 @@ def _impersonal_subject(verb: Token, subject: Span | None) -> bool:
 
 def _bare_participle(tok: Token) -> bool:
     """A past participle with no auxiliary, even one the parser attached elsewhere (ont, dimanche, appelé)."""
-    if not ("Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+    if not ("Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense")
             and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in tok.children):
         return False
     if tok.lemma_.endswith("er") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
@@ -102,7 +103,7 @@ def _bare_participle(tok: Token) -> bool:
 
 def _not_said(tok: Token) -> bool:
     head = tok.head
-    return "Inf" in tok.morph.get("VerbForm") and head.i != tok.i and head.lemma_.lower() in NOT_SAYING
+    return "Inf" in morph_get(tok, "VerbForm") and head.i != tok.i and head.lemma_.lower() in NOT_SAYING
 
 
 def lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:

@@ -10,7 +10,7 @@ from claims.lexicon import Lexicon
 from claims.quote_split import inner_incises, split_joined_quotes
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import char_span, is_finite, is_present_participle, quotes_of, text_of, tokens_of
+from claims.tokens import char_span, is_finite, is_present_participle, morph_get, quotes_of, text_of, tokens_of
 
 
 def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
@@ -99,7 +99,7 @@ def _follows_speaker(tok: Token) -> bool:
     if is_present_participle(tok):
         # « Washington assurant de son côté que … »: a participle right after a name has its own subject
         return not (tok.i > 0 and toks[tok.i - 1].pos_ in ("PROPN", "NOUN") and toks[tok.i - 1].dep_ != "obj")
-    return "Inf" in tok.morph.get("VerbForm") and tok.i >= 2 and toks[tok.i - 1].lower_ in ("de", "d'") \
+    return "Inf" in morph_get(tok, "VerbForm") and tok.i >= 2 and toks[tok.i - 1].lower_ in ("de", "d'") \
         and toks[tok.i - 2].lower_ in ("avant", "après")
 
 

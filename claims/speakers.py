@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.symbols import ADP, AUX, CCONJ, NOUN, NUM, PUNCT, SCONJ, SPACE, SYM, VERB
+from spacy.symbols import ADP, AUX, CCONJ, DET, NOUN, NUM, PUNCT, SCONJ, SPACE, SYM, VERB
 from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
-from claims.tokens import entities, noun_phrase, sent_end, sent_start, tokens_in, tokens_of
+from claims.tokens import entities, morph_get, noun_phrase, sent_end, sent_start, tokens_in, tokens_of
 from claims.words import (
     DESCRIPTION_DETS,
     IMPERSONAL,
@@ -296,7 +296,7 @@ class Resolver:
         if label in ("LOC", "MISC") and role not in ("person", "media", "document"):
             if self._says_things(span, label):
                 return Actor(_capitalize(drop_article(text)), "organization", "named")
-            plural = "Plur" in span.root.morph.get("Number")
+            plural = "Plur" in morph_get(span.root, "Number")
             kind = "government" if label == "LOC" or plural else "unknown"
             return Actor(_capitalize(drop_article(text)), kind, "people")
         if label == "ORG" and role != "person" and not _apposed_role(name, self.lex) or role in ("media", "document"):
@@ -354,7 +354,7 @@ class Resolver:
             found = self._antecedent_of_description(span, kind, offset, index, possessive=first in _POSSESSIVES)
             if found is not None:
                 return found
-        if head.ent_type_ in ("LOC", "MISC") and "Plur" in head.morph.get("Number"):
+        if head.ent_type_ in ("LOC", "MISC") and "Plur" in morph_get(head, "Number"):
             return Actor(_capitalize(text), "government", "people")
         actor_kind = kind if kind in ("person", "organization", "government") else (
             "organization" if kind == "media" else "unknown")
@@ -655,11 +655,11 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
         return "m", "s"
     if first in ("mme", "madame", "mlle"):
         return "f", "s"
-    det = next((t for t in tokens_in(span) if t.pos_ == "DET"), None)
-    plural_det = first in ("les", "des", "ces") or det is not None and "Plur" in det.morph.get("Number")
+    det = next((t for t in tokens_in(span) if t.pos == DET), None)  # the integer tag: no string made
+    plural_det = first in ("les", "des", "ces") or det is not None and "Plur" in morph_get(det, "Number")
     # a name's number comes from its determiner only (the tagger makes "Elvis" plural)
     name = head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC", "MISC")
-    number = "p" if plural_det or not name and "Plur" in head.morph.get("Number") else "s"
+    number = "p" if plural_det or not name and "Plur" in morph_get(head, "Number") else "s"
     pron = lex.pronouns.get(fold(span.text))
     if pron is not None:
         return pron.gender, pron.number
@@ -669,7 +669,7 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     # l'économiste Philippe Martin: with a name, only the determiner may tell (the noun's gender is a guess)
     for tok in (det,) if named else (det, head):
         if tok is not None:
-            g = tok.morph.get("Gender")
+            g = morph_get(tok, "Gender")
             if g and named and g[0] == "Masc":
                 return "any", number  # le docteur Hélène Vasseur: a masculine role noun is said of women too
             if g:
