@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
-from claims.tokens import entities, morph_get, noun_phrase, sent_end, sent_start, tokens_in, tokens_of
+from claims.tokens import entities, morph_get, noun_phrase, sent_end, sent_start, text_of, tokens_in, tokens_of
 from claims.words import (
     DESCRIPTION_DETS,
     IMPERSONAL,
@@ -130,7 +130,8 @@ class Resolver:
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))
         toks = tokens_in(sent)
-        cleft = any(t.lower_ == "est" for t in toks)
+        text = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
+        cleft = "est" in text and any(t.lower_ == "est" for t in toks)  # c'est … qui: the text is searched first
         pronouns = self.lex.pronouns
         for tok in toks:
             if tok.i in covered or tok.pos in _NO_MENTION:  # integer tags: verbs, punctuation… name no one
