@@ -126,6 +126,9 @@ class Resolver:
         spans = list(speakers)
         covered = {i for s in spans for i in range(s.start, s.end)}
         for ent in entities(sent):
+            if ent.label_ != "PER" and ent.root.dep_.startswith("nsubj") \
+                    and self.lex.roles.get(_lemma(ent.root)) == "person":
+                continue  # « Premier ministre » tagged as a name: the subject phrase, with its name, is the mention
             if ent.label_ in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))
@@ -203,9 +206,11 @@ class Resolver:
         if pron is not None:
             return self._antecedent(span, pron.gender, pron.number, pron.rule, offset, index)
         alias = self.lex.alias(text)
-        if alias is None and _singular_demonym(span) and fold(span.root.text) not in self.lex.roles:
-            # (not a role noun written with a capital: la Région, la Ville)
-            # la Niçoise, le Lyonnais: the person the article is about, named by where they are from
+        if (alias is None or alias.type == "government") and _singular_demonym(span) \
+                and fold(span.root.text) not in self.lex.roles:
+            # la Niçoise, le Lyonnais, la Française (not the country its demonym stands for in « les Français »):
+            # the person the article is about, named by where they are from (not a role noun with a capital: la
+            # Région, la Ville)
             found = self._antecedent_of_description(span, "person", offset, index)
             if found is not None:
                 return found
