@@ -423,6 +423,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         if own_clause and frame != "que" or after_comma:
             end = min(end, clause_start)
     end = _narration_start(doc, start, end, quotes)
+    end = _before_coordinated_verb(cue, start, end, quotes)
     while frame == "obj" and start < end - 2 and _time_word(toks, start):
         start += 1  # a annoncé lundi soir sa démission: the day is not what was said
     if frame == "obj":  # a dénoncé le comportement de garde-côtes, qui ont intercepté …: the aside is narration
@@ -437,6 +438,22 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         return None  # (des sources) qui ont demandé à rester anonymes / à ne pas être nommées: not a claim
     return content_statement(doc, sent, content.start_char, content.end_char, quotes,
                              speaker=cue.subject or _clitic_after(cue), **_cue_fields(cue))
+
+
+def _before_coordinated_verb(cue: Cue, start: int, end: int, quotes: list[Quote]) -> int:
+    """« a dénoncé « un matraquage fiscal » et quitté la salle »: what was said stops before a second verb
+    coordinated with the reporting verb (a reporting one is a statement of its own)."""
+    toks = tokens_of(cue.first.doc)
+    for tok in toks[start + 1: end]:
+        if tok.lower_ not in ("et", "puis", "mais") or quote_at(quotes, tok.idx) is not None:
+            continue
+        nxt = tok.i + 1
+        while nxt < end and (toks[nxt].pos_ in ("ADV", "AUX")
+                             or toks[nxt].pos_ == "PRON" and toks[nxt].dep_ != "nsubj"):
+            nxt += 1
+        if nxt < end and toks[nxt].pos_ == "VERB" and toks[nxt].dep_ == "conj" and toks[nxt].head.i == cue.first.i:
+            return tok.i
+    return end
 
 
 def _time_word(toks: list[Token], i: int) -> bool:
