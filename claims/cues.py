@@ -96,6 +96,8 @@ def _bare_participle(tok: Token) -> bool:
     for prev in reversed(tok.doc[max(sent_start(tok), tok.i - 5): tok.i]):
         if prev.pos_ == "AUX" or prev.lemma_ in ("avoir", "être"):
             return False
+        if prev.text.startswith("-") and len(prev) > 1:
+            continue  # a-t-elle confié: the inverted subject stands between the auxiliary and the participle
         if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")):
             break
     return True
