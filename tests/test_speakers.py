@@ -250,3 +250,40 @@ def test_a_reporting_verb_misread_before_a_colon_still_introduces_the_quote():
                       "qu'on en fait. »")
     row = row_with(df, "Ce genre d'accord")
     assert (row["kind"], row["cue"], row["speaker_type"]) == ("direct", "tempérer", "anonymous")
+
+
+@pytest.mark.parametrize("text, fragment, speaker, mention", [
+    # the inverted subject between the auxiliary and the participle the parser hung on it
+    ("Hélène Castagnède ne cache plus ses ambitions. « Je ne me présente pas pour faire de la figuration », "
+     "a-t-elle confié au Figaro, dans un entretien publié jeudi.", "faire de la figuration", "Hélène Castagnède",
+     "-elle"),
+    # a role tagged as a name does not hide the name apposed to it from the pronoun that follows
+    ("Le Premier ministre, Étienne Vasseur, a défendu mardi un budget de responsabilité. « Nous ne ferons pas "
+     "payer les classes moyennes », a-t-il lancé depuis la tribune.", "payer les classes moyennes",
+     "Étienne Vasseur", "-il"),
+    # a demonym with an article is the person the article is about, not the country
+    ("La skieuse Clémence Arnoult a remporté le slalom de Levi. La Française a démenti les rumeurs sur une "
+     "blessure à l'épaule.", "les rumeurs", "Clémence Arnoult", "La Française"),
+    # the lawyer's incise over a statement of the accused, the phrase de son côté between verb and speaker
+    ("Un homme a été interpellé mardi. L'homme conteste toute implication, précise de son côté son avocat, "
+     "Me Karim Benhaddou.", "L'homme conteste toute implication", "Karim Benhaddou",
+     "son avocat, Me Karim Benhaddou"),
+    # a relative clause after a name and its apposed role
+    ("Une lecture que ne partage pas Michael Trenton, membre du conseil des gouverneurs, qui a estimé sur CNBC "
+     "qu'il était « beaucoup trop tôt pour crier victoire ».", "beaucoup trop tôt", "Michael Trenton",
+     "Michael Trenton"),
+])
+def test_speakers_of_patterns_met_on_the_later_written_sets(text, fragment, speaker, mention):
+    from claims.extract import extract_text
+
+    row = row_with(extract_text(text), fragment)
+    assert (row["speaker"], row["speaker_mention"]) == (speaker, mention)
+
+
+def test_what_was_said_stops_before_a_coordinated_verb_and_after_the_day():
+    from claims.extract import extract_text
+
+    df = extract_text("L'opposition a dénoncé « un matraquage fiscal » et quitté la salle avant le vote. Le président "
+                      "du club, Jean Santini, a annoncé lundi soir sa démission.")
+    assert row_with(df, "matraquage")["text"] == "un matraquage fiscal"
+    assert row_with(df, "démission")["text"].startswith("sa démission")
