@@ -20,7 +20,7 @@ from claims.tokens import (
     tokens_of,
     verb_lemma,
 )
-from claims.words import CLITIC_SUBJECTS, LATTER, NOT_SAYING
+from claims.words import CLITIC_SUBJECTS, LATTER, NOT_SAYING, STRESSED
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -173,9 +173,6 @@ def _is_reflexive(tok: Token) -> bool:
     )
 
 
-_STRESSED = ("lui", "elle", "eux", "elles")
-
-
 def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     """The subject of a reporting verb, found before it, trying in turn: its own subject (the
     closest), the noun an absolute participle follows (Guaido promettant …), the subject of the
@@ -247,7 +244,7 @@ def _dislocated(subj: Token, usable) -> Span | None:
     """« L'opposition, elle, dénonce … »: a stressed pronoun between commas repeats the noun phrase before it."""
     toks = tokens_of(subj.doc)
     i = subj.i
-    if subj.lower_ not in _STRESSED or i < 2 or i + 1 >= len(toks) or toks[i - 1].text != "," \
+    if subj.lower_ not in STRESSED or i < 2 or i + 1 >= len(toks) or toks[i - 1].text != "," \
             or toks[i + 1].text != ",":
         return None
     before = toks[i - 2]

@@ -47,6 +47,7 @@ ANONYMITY = word_class("anonymity")
 LATTER = word_class("latter")
 ELIDED = word_class("elided")
 UNIONS = word_class("union")
+STRESSED = word_class("stressed")
 INTERVIEWING = word_class("interviewing")
 INCIDENTALS = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("incidental"))  # as tokens: l' heure
 UNION_NOUNS = word_class("union_noun")

@@ -213,8 +213,10 @@ def test_the_store_and_the_extraction_make_the_same_ids_and_keys():
     from claims import ids
 
     extract = importlib.import_module("claims.extract")  # claims.extract is also the function
-    assert extract.claim_key is ids.claim_key and extract.claim_id is ids.claim_id
+    assert extract.claim_key is ids.claim_key and extract.claim_id_of_key is ids.claim_id_of_key
     assert ids.claim_key("L’Élysée a dit") == "l elysee a dit"
+    # the extraction computes the key once and hashes it; the store hashes the text: the same id
+    assert ids.claim_id("a1", "L’Élysée a dit", 2) == ids.claim_id_of_key("a1", ids.claim_key("L’Élysée a dit"), 2)
 
 
 def test_claims_extract_stays_the_function_whatever_is_imported_first():
