@@ -14,6 +14,7 @@ from claims.tokens import (
     is_quote_mark,
     morph_get,
     noun_phrase,
+    pos_ids,
     sent_end,
     sent_start,
     tokens_in,
@@ -45,9 +46,8 @@ class Cue:
 def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
     cues = []
-    for tok in tokens_in(sent):
-        if tok.pos not in _CUE_POS:  # the integer tag: no string is made for the many words that cannot be cues
-            continue
+    tags = pos_ids(sent.doc)  # integer tags read once: no property call for the many words that cannot be cues
+    for tok in (t for t, i in zip(tokens_in(sent), range(sent.start, sent.end)) if tags[i] in _CUE_POS):
         # the lexicon first: most words are no reporting verb, and that costs one dict look-up
         lemma = lexicon_lemma(tok, lex)
         if lemma is None or quote_at(quotes, tok.idx):

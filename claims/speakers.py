@@ -18,7 +18,17 @@ from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
-from claims.tokens import entities, morph_get, noun_phrase, sent_end, sent_start, text_of, tokens_in, tokens_of
+from claims.tokens import (
+    entities,
+    morph_get,
+    noun_phrase,
+    pos_ids,
+    sent_end,
+    sent_start,
+    text_of,
+    tokens_in,
+    tokens_of,
+)
 from claims.words import (
     DESCRIPTION_DETS,
     IMPERSONAL,
@@ -136,9 +146,9 @@ class Resolver:
         text = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
         cleft = "est" in text and any(t.lower_ == "est" for t in toks)  # c'est … qui: the text is searched first
         pronouns = self.lex.pronouns
-        for tok in toks:
-            if tok.i in covered or tok.pos in _NO_MENTION:  # integer tags: verbs, punctuation… name no one
-                continue
+        tags = pos_ids(sent.doc)
+        for tok in (t for t, i in zip(toks, range(sent.start, sent.end))
+                    if i not in covered and tags[i] not in _NO_MENTION):  # verbs, punctuation… name no one
             if tok.pos == NOUN and (tok.dep_ == "nsubj" or cleft and _clefted(tok)):
                 # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
                 phrase = noun_phrase(tok)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import MORPH
+from spacy.attrs import MORPH, POS
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
@@ -35,7 +35,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
 
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
 _MORPHS, _QUOTES, _ENDS = "claims_morphs", "claims_quote_objects", "claims_token_ends"
-_ENT_SPANS = "claims_ent_spans"
+_ENT_SPANS, _POS = "claims_ent_spans", "claims_pos_ids"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -57,10 +57,19 @@ def tokens_in(span: Span) -> list[Token]:
     return toks[span.start:span.end]
 
 
+def pos_ids(doc: Doc) -> list[int]:
+    """Each token's coarse tag as spaCy's integer (`tok.pos`), read as one array per doc: a loop that skips most
+    words by their tag then makes no Token object for them."""
+    ids = doc.user_data.get(_POS)
+    if ids is None or len(ids) != len(doc):
+        ids = doc.user_data[_POS] = doc.to_array([POS]).tolist() if len(doc) else []
+    return ids
+
+
 def release(doc: Doc) -> None:
     """Forget what tokens_of, char_span, entities, morph_get, quotes_of and the sentence bounds cached (Token,
     Span and Quote objects cannot be serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS):
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _POS):
         doc.user_data.pop(key, None)
 
 
