@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from claims.nlp import load_model, normalize
-from claims.tokens import char_span, entities, morph_get, release, sent_end, sent_start, tokens_in, tokens_of
+from claims.tokens import (
+    char_span,
+    entities,
+    morph_get,
+    pos_ids,
+    release,
+    sent_end,
+    sent_start,
+    tokens_in,
+    tokens_of,
+)
 
 PARAGRAPHS = Path(__file__).parent / "data" / "gold" / "dev_paragraphs.jsonl"
 
@@ -48,6 +58,7 @@ def test_morphology_and_entities_of_any_window_are_spacys(docs):
     for doc in docs:
         for tok in doc:
             assert [morph_get(tok, f) for f in fields] == [tuple(tok.morph.get(f)) for f in fields]
+        assert pos_ids(doc) == [tok.pos for tok in doc]
         for start in range(0, len(doc), 3):
             window = doc[start: start + 7]  # windows cutting through entities too
             assert [(e.start, e.end, e.label_) for e in entities(window)] == \
