@@ -322,10 +322,11 @@ class Resolver:
         return Actor(text, "person", "named")
 
     def _says_things(self, span: Span, label: str) -> bool:
-        """La Provence évoque …, Le Parisien: a place-like name with its article, speaking, is an outlet."""
+        """La Provence évoque …, Le Parisien, Le Sporting de Charleroi a annoncé: a place-like name with its article,
+        speaking, is an outlet or a club."""
         first = span[0].lower_
-        return label == "LOC" and first in ("le", "la", "l'") and span[0].is_title and span.root.dep_ == "nsubj" \
-            and self.lex.alias(span.text) is None and span.root.head.pos_ == "VERB"
+        return label in ("LOC", "MISC") and first in ("le", "la", "l'") and span[0].is_title \
+            and span.root.dep_ == "nsubj" and self.lex.alias(span.text) is None and span.root.head.pos_ == "VERB"
 
     def _remember(self, text: str, person: bool) -> None:
         """Short forms to come: each name word (Gaoual, Lavrov) and the initials (FF for France Football)."""
