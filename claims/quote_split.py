@@ -86,10 +86,8 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
             return _role_with_name(tok, Cue(verb, tok, last, None), i, j, end)
         subject, j = (j, n), n
         if toks[n].text == ",":  # skip the apposed role, which holds no verb
-            m = n + 1
-            while m < end and toks[m].text not in (",", ".", ";") and toks[m].pos_ not in ("VERB", "AUX"):
-                m += 1
-            if m < end and toks[m].text in (",", ".", ";") and m - n <= 10:
+            m = _stop_within(toks, n + 1, end, (",", ".", ";"), 9)
+            if m is not None:
                 j = m
     k = j
     while k < end and toks[k].text not in (",", ".", ";", ":", "!", "?"):
@@ -114,18 +112,23 @@ def _role_with_name(tok: Token, cue: Cue, comma: int, j: int,
     phrase = noun_phrase(head)
     if phrase.start < j or not any(t.ent_type_ == "PER" for t in phrase):
         return None
-    m = phrase.end
-    while m < end and m - phrase.end <= 8 and toks[m].text not in (",", ".") and toks[m].pos_ not in ("VERB", "AUX"):
-        m += 1
-    if m < end and toks[m].text == ",":  # …, Grégoire Zufferey, au micro de la RTS. B
-        n = m + 1
-        while n < end and n - m <= 8 and toks[n].text not in (",", ".") and toks[n].pos_ not in ("VERB", "AUX"):
-            n += 1
-        if n < end and toks[n].text == ".":
-            m = n
-    if m >= end or toks[m].text not in (",", "."):
+    m = _stop_within(toks, phrase.end, end, (",", "."), 9)
+    if m is None:
         return None
+    if toks[m].text == ",":  # …, Grégoire Zufferey, au micro de la RTS. B
+        n = _stop_within(toks, m + 1, end, (",", "."), 8)
+        if n is not None and toks[n].text == ".":
+            m = n
     return cue, comma, m + 1, (phrase.start, phrase.end)
+
+
+def _stop_within(toks: list[Token], start: int, end: int, stops: tuple[str, ...], limit: int) -> int | None:
+    """Where the first of `stops` stands, at most `limit` tokens after `start` and with no verb before it
+    (a short phrase that holds no clause: an apposed role, « au micro de la RTS »); None otherwise."""
+    m = start
+    while m < end and toks[m].text not in stops and toks[m].pos_ not in ("VERB", "AUX"):
+        m += 1
+    return m if m < end and toks[m].text in stops and m - start <= limit else None
 
 
 def split_joined_quotes(doc: Doc, st: Statement, quotes: list[Quote]) -> list[Statement]:

@@ -553,19 +553,22 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
     return verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in lex.verbs or verb.lemma_.lower() in lex.verbs)
 
 
+def _head_complements(span: Span) -> list[Token]:
+    """The nouns of the head's de-complements (« l'accusé » in « l'avocate de l'accusé »)."""
+    head = span.root
+    return [t for t in tokens_in(span) if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
+            and t.dep_ == "nmod" and t.head.i == head.i]
+
+
 def _complement_nouns(span: Span) -> frozenset[str]:
     """Lemmas of the nouns of the head's de-complements (« l'avocate de l'accusé » → accusé)."""
-    head = span.root
-    return frozenset(_lemma(t) for t in tokens_in(span) if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
-                     and t.dep_ == "nmod" and t.head.i == head.i)
+    return frozenset(_lemma(t) for t in _head_complements(span))
 
 
 def _determined_complement(span: Span) -> bool:
     """« la direction de l'établissement », « le club du président »: a de-complement with its own determiner names
     another entity; « l'organisme de prévision », « l'entreprise de Lanester » only describe."""
-    head = span.root
-    return any(t.pos_ in ("NOUN", "PROPN") and t.i != head.i and t.dep_ == "nmod" and t.head.i == head.i
-               and any(c.dep_ == "det" for c in t.children) for t in tokens_in(span))
+    return any(any(c.dep_ == "det" for c in t.children) for t in _head_complements(span))
 
 
 def _noun_words(span: Span) -> frozenset[str]:
