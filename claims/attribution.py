@@ -18,6 +18,7 @@ from claims.tokens import (
     is_infinitive,
     is_present_participle,
     is_quote_mark,
+    latter_span,
     morph_get,
     noun_phrase,
     sent_end,
@@ -31,9 +32,9 @@ from claims.words import (
     BEFORE_INFINITIVE,
     CLITIC_SUBJECTS,
     DE,
+    DEMONSTRATIVES,
     INCIDENTALS,
     INTERROGATIVES,
-    LATTER,
     QUE,
     TIME,
     A,
@@ -104,8 +105,9 @@ def inverted_subject(cue: Cue) -> Span | None:
             return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and not _is_time(tok):
             return noun_phrase(tok)
-        if tok.lower_ in LATTER and i > 0 and toks[i - 1].lower_ in ("ce", "cette", "ces"):
-            return doc[i - 1: i + 1]  # a assuré ce dernier: the parser makes « dernier » an adjective
+        latter = latter_span(tok)
+        if latter is not None:
+            return latter  # a assuré ce dernier
         if tok.pos_ in ("ADJ", "VERB") and _nominalised(toks, i, stop):
             return noun_phrase(tok)  # a confié le principal intéressé, a répondu l'accusée
         i += 1
@@ -118,7 +120,7 @@ def _nominalised(toks: list[Token], i: int, stop: int) -> bool:
     j = i - 1
     while j >= 0 and toks[j].pos_ == "ADJ":
         j -= 1
-    if j < 0 or toks[j].pos_ != "DET" or toks[j].lower_ in ("ce", "cette", "ces"):
+    if j < 0 or toks[j].pos_ != "DET" or toks[j].lower_ in DEMONSTRATIVES:
         return False
     return i + 1 >= stop or toks[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ")
 

@@ -12,6 +12,7 @@ from claims.tokens import (
     SUBJECT_DEPS,
     is_present_participle,
     is_quote_mark,
+    latter_span,
     morph_get,
     noun_phrase,
     pos_ids,
@@ -21,7 +22,7 @@ from claims.tokens import (
     tokens_of,
     verb_lemma,
 )
-from claims.words import CLITIC_SUBJECTS, LATTER, NOT_SAYING, STRESSED
+from claims.words import CLITIC_SUBJECTS, NOT_SAYING, STRESSED
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -218,9 +219,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     incidental = _subject_before_incidental(verb, usable)
     if incidental is not None:
         return incidental
-    if prev is not None and prev.lower_ in LATTER and prev.i > sent_start(verb) \
-            and doc[prev.i - 1].lower_ in ("ce", "cette", "ces"):
-        return doc[prev.i - 1: prev.i + 1]  # « Ce dernier dit … »: the parser makes « dernier » an adjective
+    latter = latter_span(prev) if prev is not None else None
+    if latter is not None:
+        return latter  # « Ce dernier dit … »
     for tok in reversed(doc[sent_start(verb): verb.i]):
         if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
             return as_span(tok) if usable(tok) else None

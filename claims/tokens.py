@@ -7,7 +7,7 @@ from spacy.attrs import MORPH, POS
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
-from claims.words import CONNECTORS, DE, TIME
+from claims.words import CONNECTORS, DE, DEMONSTRATIVES, LATTER, TIME
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -294,6 +294,15 @@ def _name_after_role(doc: Doc, i: int, end: int) -> int:
             if doc[j].is_punct:
                 break
     return i
+
+
+def latter_span(tok: Token) -> Span | None:
+    """« ce dernier », « cette dernière » as one span when `tok` is the « dernier » of it (the parser makes it an
+    adjective, so no noun phrase holds both), else None."""
+    toks = tokens_of(tok.doc)
+    if tok.lower_ in LATTER and tok.i > sent_start(tok) and toks[tok.i - 1].lower_ in DEMONSTRATIVES:
+        return tok.doc[tok.i - 1: tok.i + 1]
+    return None
 
 
 def apposed_name_end(doc: Doc, i: int, end: int) -> int:
