@@ -35,6 +35,7 @@ from claims.words import (
     DEMONSTRATIVES,
     INCIDENTALS,
     INTERROGATIVES,
+    NEGATION,
     QUE,
     TIME,
     A,
@@ -310,6 +311,10 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         if tok.lower_ in QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed" \
                 and (tok.pos_ == "SCONJ" or tok.i < i + 8):  # farther, a relative « que » belongs to a noun
             return "que", tok.i + 1
+        if tok.i == i and tok.lower_ in QUE and tok.pos_ == "ADV" and not _negated(cue):
+            # a précisé qu'une liste …, a regretté que moins de … : the tagger takes « que » right after the
+            # verb for the adverb of « ne … que »; with no « ne » on the verb it opens the clause said
+            return "que", tok.i + 1
         if tok.pos_ == "VERB" and tok.text[:1].islower() and not (  # (a name tagged as a verb: sur CNBC)
                 tok.dep_ == "acl" and "Part" in morph_get(tok, "VerbForm") and tok.head.dep_.startswith("obl")) \
                 or tok.text in ".;":
@@ -474,3 +479,8 @@ def _clitic_after(cue: Cue) -> Span | None:
     if i < len(doc) and toks[i].lower_ in CLITIC_SUBJECTS and toks[i].text.startswith("-"):
         return doc[i: i + 1]
     return None
+
+
+def _negated(cue: Cue) -> bool:
+    """« n'a dit que … », « ne fait que rappeler »: the verb carries the « ne » of a restriction."""
+    return any(c.lower_ in NEGATION for c in cue.first.children if c.i < cue.first.i)

@@ -53,6 +53,9 @@ INTERVIEWING = word_class("interviewing")
 INCIDENTALS = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("incidental"))  # as tokens: l' heure
 UNION_NOUNS = word_class("union_noun")
 UNION_OR_OTHER = word_class("union_or_other")
+NEGATION = word_class("negation")
+PORTFOLIO_ROLES = word_class("portfolio_role")
+VOICE = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("voice"))  # as tokens: par la voix d'
 
 
 def drop_article(text: str) -> str:
