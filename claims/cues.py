@@ -105,8 +105,17 @@ def _bare_participle(tok: Token) -> bool:
 
 
 def _not_said(tok: Token) -> bool:
+    """Wished, refused or left out: « aimeraient croire que … », « refuse de confirmer », « sans citer de noms »."""
+    if "Inf" not in morph_get(tok, "VerbForm"):
+        return False
     head = tok.head
-    return "Inf" in morph_get(tok, "VerbForm") and head.i != tok.i and head.lemma_.lower() in NOT_SAYING
+    if head.i != tok.i and head.lemma_.lower() in NOT_SAYING:
+        return True
+    toks = tokens_of(tok.doc)
+    i = tok.i - 1
+    while i > 0 and toks[i].pos_ == "ADV" and toks[i].lower_ != "sans":  # sans toutefois préciser
+        i -= 1
+    return i >= 0 and toks[i].lower_ == "sans"
 
 
 def lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:

@@ -10,7 +10,18 @@ from claims.lexicon import Lexicon
 from claims.quote_split import inner_incises, split_joined_quotes
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import char_span, is_finite, is_present_participle, morph_get, quotes_of, text_of, tokens_of
+from claims.tokens import (
+    char_span,
+    is_finite,
+    is_present_participle,
+    morph_get,
+    noun_phrase,
+    quotes_of,
+    sent_end,
+    text_of,
+    tokens_of,
+)
+from claims.words import VOICE
 
 
 def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
@@ -32,6 +43,8 @@ def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
     for st in found:
         if st.speaker is not None and len(st.speaker) == 0:
             st.speaker = None  # a source phrase trimmed to nothing (selon , …) names no one
+        elif st.speaker is not None:
+            st.speaker = _voice(st.speaker) or st.speaker
     # reported speech with no one reporting it (une façon de dire que …) is not an attributed statement
     return sorted((s for s in found if s.end > s.start and (s.speaker is not None or s.kind == "according_to")),
                   key=lambda s: s.start)
@@ -74,6 +87,23 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
             # …, explique le procureur, en ajoutant que … / Selon la même source, « … », précisant que …
             st.speaker = found[n - 1].speaker
     return found
+
+
+def _voice(speaker: Span) -> Span | None:
+    """« Le gouvernement, par la voix de son porte-parole, Aboubacar Zida, a évoqué … »: the one who spoke for
+    the body (words.tsv, class voice), or None."""
+    doc = speaker.doc
+    toks = tokens_of(doc)
+    i, stop = speaker.end, sent_end(speaker)
+    if i < stop and toks[i].text == ",":
+        i += 1
+    for phrase in VOICE:
+        j = i + len(phrase)
+        if j < stop and tuple(t.lower_ for t in toks[i:j]) == phrase:
+            # the phrase's root: the first noun or name whose head lies before it (son porte-parole, X)
+            root = next((t for t in toks[j: min(stop, j + 4)] if t.pos_ in ("NOUN", "PROPN") and t.head.i < j), None)
+            return noun_phrase(root) if root is not None else None
+    return None
 
 
 def _coordinated(cue: Cue, previous: Statement) -> bool:

@@ -7,7 +7,7 @@ from spacy.attrs import MORPH, POS
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
-from claims.words import CONNECTORS, DE, DEMONSTRATIVES, LATTER, TIME
+from claims.words import CONNECTORS, DE, DEMONSTRATIVES, LATTER, PORTFOLIO_ROLES, TIME
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -246,7 +246,7 @@ def noun_phrase(head: Token) -> Span:
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i) or tok.lower_ in TIME and not tok.ent_type_:
             break  # …, a affirmé l'intéressé lundi: the day is not the speaker
-        if tok.pos_ == "ADP" and (named or not _role_complement(tok)
+        if tok.pos_ == "ADP" and (named or not _role_complement(tok, head)
                                   or head.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in DE):
             # la Première ministre Élisabeth Borne | devant les députés: the name closes the phrase;
             # a role keeps its « de » complements (le maire de Lyon), not where or to whom it spoke
@@ -255,18 +255,23 @@ def noun_phrase(head: Token) -> Span:
         right = tok.i
     if ent is not None:
         left, right = min(left, ent[0]), max(right, ent[1] - 1)
-    if head.pos_ == "NOUN" and right == head.i:
+    # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel)
+    nominal = head.pos_ == "NOUN" or head.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in head.lefts)
+    if nominal and right == head.i:
         right = _name_after_role(doc, right + 1, stop) - 1
-    if head.pos_ == "NOUN":
+    if nominal:
         right = apposed_name_end(doc, right + 1, stop) - 1
     return doc[left: right + 1]
 
 
-def _role_complement(adp: Token) -> bool:
+def _role_complement(adp: Token, head: Token) -> bool:
     """A preposition that continues a role (le maire de Lyon, l'ambassadeur d'Iran à Bakou, une déclaration
-    publiée par la RFEF), not one that says to whom or where it was said (devant les députés, à l'AFP)."""
+    publiée par la RFEF, l'adjoint aux finances), not one that says to whom or where it was said (devant les
+    députés, à l'AFP)."""
     if adp.lower_ in DE or adp.lower_ in ("du", "des", "en", "par"):
         return True
+    if adp.lower_ in ("à", "au", "aux") and head.lower_ in PORTFOLIO_ROLES and adp.i - head.i == 1:
+        return True  # l'adjointe à la sécurité, le délégué aux sports: the portfolio (words.tsv, portfolio_role)
     toks = tokens_of(adp.doc)
     nxt = toks[adp.i + 1] if adp.i + 1 < len(toks) else None
     if nxt is not None and nxt.pos_ == "DET" and adp.i + 2 < len(toks):
