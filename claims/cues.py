@@ -80,6 +80,15 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     return cues
 
 
+def _clause_root(tok: Token) -> Token:
+    """The verb at the top of the token's sentence (heads followed up, a few steps at most)."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
 def _impersonal_subject(verb: Token, subject: Span | None) -> bool:
     if subject is not None:
         return subject.text.lower() in ("on", "-on", "nous", "l'on")
@@ -223,6 +232,14 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
             break
         node = node.head
     prev = _left_skipping(verb, lambda t: t.pos_ in ("AUX", "ADV") or t.text == ",")
+    if prev is not None and prev.pos_ == "PROPN" and usable(prev) and is_present_participle(verb) \
+            and prev.dep_.startswith(("obl", "nmod", "obj")):
+        # X a défendu l'accord conclu avec le Mercosur, assurant …: the name closes a complement; the one
+        # assuring is the subject of the clause the participle hangs on
+        root = _clause_root(verb)
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and usable(c)]
+        if subjects:
+            return as_span(subjects[-1])
     if prev is not None and prev.pos_ == "PROPN" and usable(prev):
         return noun_phrase(prev)
     incidental = _subject_before_incidental(verb, usable)

@@ -7,7 +7,7 @@ from spacy.attrs import MORPH, POS
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
-from claims.words import CONNECTORS, DE, DEMONSTRATIVES, LATTER, PORTFOLIO_ROLES, TIME
+from claims.words import CONNECTORS, DE, DEMONSTRATIVES, INDEFINITE_ONE, LATTER, PORTFOLIO_ROLES, TIME
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -259,7 +259,7 @@ def noun_phrase(head: Token) -> Span:
     nominal = head.pos_ == "NOUN" or head.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in head.lefts)
     if nominal and right == head.i:
         right = _name_after_role(doc, right + 1, stop) - 1
-    if nominal:
+    if nominal or head.lower_ in INDEFINITE_ONE:  # l'une de ses avocates, Me Leïla Gharbi
         right = apposed_name_end(doc, right + 1, stop) - 1
     return doc[left: right + 1]
 
