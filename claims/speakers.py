@@ -459,6 +459,13 @@ class Resolver:
                 if m.end <= pos and not m.quoted and index - m.sentence <= _LOOKBACK_SENTENCES
                 and m.actor.type != "article" and m.actor.resolution != "unresolved"
                 and _compatible(m, gender, number)]
+        if gender != "any":
+            # an actor the text already gave the other gender by a noun (Olivier Kayumba, later « le chef de la
+            # diplomatie ») is not « celle-ci », even where the name alone says nothing
+            other = {m.actor.name for m in self.mentions if m.end <= pos and m.gender not in ("any", gender)
+                     and (m.actor.resolution == "named" or m.speaker and m.actor.resolution in ("role", "apposition"))
+                     and m.actor.type == "person"}  # (a role noun only where it speaks: « la victime » may be wrong)
+            pool = [m for m in pool if m.actor.name not in other or m.gender == gender]
         if not pool and gender != "any":
             # the tagger misreads some nouns' gender (des résidentes → masculine): with no antecedent of
             # the pronoun's gender, the subjects of this sentence and the one before still agree in number
