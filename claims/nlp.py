@@ -97,6 +97,7 @@ def load_model(name: str = MODEL) -> Language:
             _keep_pronouns_whole(nlp)
             _split_inverted_elles(nlp)
             _elision_before_quotes(nlp)
+            _keep_compounds_whole(nlp)
             from claims.pipeline import add_components  # the components import the rules, which use this module
 
             _models[name] = add_components(nlp)
@@ -136,6 +137,18 @@ def _elision_before_quotes(nlp: Language) -> None:
         for variant in (form, form.capitalize()):
             for mark in ("«", "“", '"'):
                 nlp.tokenizer.add_special_case(variant + mark, [{ORTH: variant}, {ORTH: mark}])
+
+
+def _keep_compounds_whole(nlp: Language) -> None:
+    """« a indiqué l'état-major sud-coréen »: the tokenizer cuts some hyphenated nouns in three (état, -, major),
+    and the speaker is then « l'état »; the nouns of words.tsv's class compound stay one word."""
+    from spacy.attrs import ORTH
+
+    from claims.words import COMPOUNDS
+
+    for form in COMPOUNDS:
+        for variant in (form, form.capitalize()):
+            nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
 def load_bare_model(name: str = MODEL) -> Language:

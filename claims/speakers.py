@@ -686,7 +686,8 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     plural_det = first in ("les", "des", "ces") or det is not None and "Plur" in morph_get(det, "Number")
     # a name's number comes from its determiner only (the tagger makes "Elvis" plural)
     name = head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC", "MISC")
-    number = "p" if plural_det or not name and "Plur" in morph_get(head, "Number") else "s"
+    singular_det = det is not None and "Sing" in morph_get(det, "Number")  # l'état-major interarmées: the article
+    number = "p" if plural_det or not name and not singular_det and "Plur" in morph_get(head, "Number") else "s"
     pron = lex.pronouns.get(fold(span.text))
     if pron is not None:
         return pron.gender, pron.number

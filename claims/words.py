@@ -54,6 +54,7 @@ INCIDENTALS = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("inc
 UNION_NOUNS = word_class("union_noun")
 UNION_OR_OTHER = word_class("union_or_other")
 NEGATION = word_class("negation")
+COMPOUNDS = word_class("compound")
 PORTFOLIO_ROLES = word_class("portfolio_role")
 VOICE = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("voice"))  # as tokens: par la voix d'
 
