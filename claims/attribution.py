@@ -188,6 +188,8 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     infinitive = is_infinitive(cue.first)
     while i >= sent.start and (toks[i].pos_ in ("AUX", "ADV") or toks[i].lower_ in AUX_FORMS
                                or toks[i].lower_ in ("se", "s'", "y", "en") and toks[i].pos_ == "PRON"  # y explique X
+                               or toks[i].lower_ in ("lui", "leur", "me", "m'")  # « … », lui a lancé X
+                               and toks[i + 1].pos_ in ("AUX", "VERB")
                                or toks[i].lower_ in ("-t", "-t-") or toks[i].lower_ in CLITIC_SUBJECTS
                                and toks[i].text.startswith("-")
                                # « … », s'est borné à indiquer X / a tenu à préciser X: the verb governing the cue

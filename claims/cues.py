@@ -80,6 +80,12 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     return cues
 
 
+def _dative_clitic(tok: Token) -> bool:
+    """« lui a répondu », « leur a lancé »: the parser sometimes makes the object clitic the subject (luire)."""
+    toks = tokens_of(tok.doc)
+    return tok.lower_ in ("lui", "leur") and tok.i + 1 < len(toks) and toks[tok.i + 1].pos_ in ("AUX", "VERB")
+
+
 def _clause_root(tok: Token) -> Token:
     """The verb at the top of the token's sentence (heads followed up, a few steps at most)."""
     for _ in range(8):
@@ -200,7 +206,8 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     doc = verb.doc
 
     def usable(t: Token) -> bool:
-        return t.i < verb.i and quote_at(quotes, t.idx) is None and t.lower_ not in ("que", "qu'")
+        return t.i < verb.i and quote_at(quotes, t.idx) is None and t.lower_ not in ("que", "qu'") \
+            and not _dative_clitic(t)
 
     def as_span(t: Token) -> Span:
         return noun_phrase(t) if t.pos_ != "PRON" else doc[t.i: t.i + 1]
