@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import apposed_name_end, morph_get, sent_start, tokens_in, tokens_of, trim
+from claims.tokens import apposed_name_end, morph_get, noun_phrase, sent_start, tokens_in, tokens_of, trim
 from claims.words import PERSONAL, RELATIVES
 
 
@@ -78,7 +78,8 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         if src_end <= src_start:
             i += 1
             continue
-        source = trim(doc[src_start:src_end]) if words != ("pour", "qui") else doc[src_start: src_start + 1]
+        source = trim(doc[src_start:src_end]) if words != ("pour", "qui") else _relative_antecedent(toks, i, sent) \
+            or doc[src_start: src_start + 1]
         relative = _relative_end(sent, source.end if words != ("pour", "qui") else src_end)
         if relative is not None and words != ("pour", "qui"):
             source = trim(doc[source.start: _relative_start(sent, source.start, relative)])
@@ -110,6 +111,18 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
                                    speaker=source))
         i = src_end
     return found
+
+
+def _relative_antecedent(toks: list[Token], i: int, sent: Span) -> Span | None:
+    """« … le comité de défense de l'hôpital, pour qui « … » »: the noun phrase « qui » stands for, the one
+    before the comma (its head found by going up the complements), or None."""
+    k = i - 1
+    if k <= sent.start or toks[k].text != ",":
+        return None
+    tok = toks[k - 1]
+    while tok.dep_ in ("nmod", "amod", "flat", "flat:name", "fixed") and sent.start <= tok.head.i < tok.i:
+        tok = tok.head
+    return noun_phrase(tok) if tok.pos_ in ("NOUN", "PROPN") else None
 
 
 def _relative_start(sent: Span, start: int, end: int) -> int:
