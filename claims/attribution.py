@@ -394,6 +394,10 @@ def _narration_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int
         after = toks[i + 2] if i + 2 < end else None
         if nxt.lower_ == "sans" or is_present_participle(nxt) and nxt.pos_ == "VERB" and nxt.lower_ != "étant":
             return i
+        gerund = toks[i + 3] if nxt.lower_ == "tout" and i + 3 < end else after
+        if nxt.lower_ in ("en", "tout") and gerund is not None and is_present_participle(gerund) \
+                and (nxt.lower_ == "en" or after.lower_ == "en"):
+            return i  # …, tout en posant une condition: how it was said, not what
         if nxt.lower_ in ("alors", "tandis") and after is not None and after.lower_ in QUE:
             return i
         if nxt.lower_ == "mais" and after is not None and after.lower_ not in QUE and after.pos_ in ("DET", "PRON"):
