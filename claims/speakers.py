@@ -31,10 +31,12 @@ from claims.tokens import (
 )
 from claims.words import (
     DESCRIPTION_DETS,
+    FIRST_OF_TWO,
     IMPERSONAL,
     INDEFINITE_ONE,
     INTERVIEWING,
     LATTER,
+    SECOND_OF_TWO,
     UNION_NOUNS,
     UNION_OR_OTHER,
     UNIONS,
@@ -212,6 +214,9 @@ class Resolver:
                     return Actor(alias.canonical, alias.type, alias.resolution, text)
                 return Actor(_capitalize(side), "government", "people", text)
             return Actor(ANONYMOUS, "anonymous", "anonymous", text)
+        ordinal = self._one_of_two(span, offset, index)
+        if ordinal is not None:
+            return ordinal
         pron = self.lex.pronouns.get(key) or (self.lex.pronouns.get(_pronoun_key(span[0])) if len(span) == 1 else None)
         if pron is not None:
             return self._antecedent(span, pron.gender, pron.number, pron.rule, offset, index)
@@ -237,6 +242,23 @@ class Resolver:
         if name is not None:
             return self._named(span, name)
         return self._description(span, offset, index)
+
+    def _one_of_two(self, span: Span, offset: int, index: int) -> Actor | None:
+        """« X et Y se sont entretenus … a assuré le premier. Le second … »: one of the two people named last
+        together (words.tsv, classes first_of_two and second_of_two), or None."""
+        words = [t for t in tokens_in(span) if not t.is_punct]
+        if not words or words[-1].lower_ not in FIRST_OF_TWO | SECOND_OF_TWO or len(words) > 2 \
+                or len(words) == 2 and words[0].lower_ not in ("le", "la"):
+            return None
+        pos = span.start_char + offset
+        people = [m for m in self.mentions if m.end <= pos and m.actor.type == "person" and not m.quoted
+                  and m.actor.resolution in ("named", "short form") and index - m.sentence <= _LOOKBACK_SENTENCES]
+        for sentence in sorted({m.sentence for m in people}, reverse=True):
+            named = list({m.actor.name: m.actor for m in people if m.sentence == sentence}.values())
+            if len(named) >= 2:
+                target = named[-2] if words[-1].lower_ in FIRST_OF_TWO else named[-1]
+                return Actor(target.name, target.type, "pronoun", span.text.strip())
+        return None
 
     def _is_vague(self, span: Span) -> bool:
         """certaines sources américaines, un diplomate, nos informations, des proches du président X,

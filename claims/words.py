@@ -55,6 +55,8 @@ UNION_NOUNS = word_class("union_noun")
 UNION_OR_OTHER = word_class("union_or_other")
 NEGATION = word_class("negation")
 COMPOUNDS = word_class("compound")
+FIRST_OF_TWO = word_class("first_of_two")
+SECOND_OF_TWO = word_class("second_of_two")
 PORTFOLIO_ROLES = word_class("portfolio_role")
 VOICE = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("voice"))  # as tokens: par la voix d'
 
