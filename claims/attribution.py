@@ -318,7 +318,10 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
             # verb for the adverb of « ne … que »; with no « ne » on the verb it opens the clause said
             return "que", tok.i + 1
         if tok.pos_ == "VERB" and tok.text[:1].islower() and not (  # (a name tagged as a verb: sur CNBC)
-                tok.dep_ == "acl" and "Part" in morph_get(tok, "VerbForm") and tok.head.dep_.startswith("obl")) \
+                tok.dep_ == "acl" and "Part" in morph_get(tok, "VerbForm") and tok.head.dep_.startswith("obl")
+                # s'est dit convaincu que …: the participle says how sure, the clause is still the verb's
+                or tok.i == i and tok.dep_ == "xcomp" and tok.head.i == cue.first.i
+                and "Part" in morph_get(tok, "VerbForm")) \
                 or tok.text in ".;":
             break
     while i < end and (toks[i].pos_ in _SKIP_BEFORE_FRAME and not morph_get(toks[i], "Polarity")

@@ -114,7 +114,8 @@ def _bare_participle(tok: Token) -> bool:
             return False
         if prev.text.startswith("-") and len(prev) > 1:
             continue  # a-t-elle confié: the inverted subject stands between the auxiliary and the participle
-        if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")):
+        if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")
+                or prev.pos_ in ("DET", "ADP") and prev.head.dep_ == "obl:mod"):  # a pour sa part appelé
             break
     return True
 
@@ -217,6 +218,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         if prev is not None and prev.pos_ in ("PROPN", "NOUN") and usable(prev):
             return noun_phrase(prev)
     node = verb
+    if verb.dep_ == "acl" and verb.head.dep_ == "obl:mod" and verb.head.i < verb.i \
+            and any(c.dep_ == "case" for c in verb.head.children):
+        node = verb.head.head  # a pour sa part appelé: the parser hangs the participle on « part »
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and usable(c)]
         if subjects:
