@@ -232,8 +232,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                     return noun_phrase(_apposed_to(before))
             if subj.lower_ == "qui" and node.dep_ == "acl:relcl":
                 # the noun the relative clause hangs on: the one just before « qui » (le mécontentement
-                # des riverains, qui déplorent …: the residents), else the parser's head
-                before = _left_skipping(subj, lambda t: t.text == ",")
+                # des riverains, qui déplorent …: the residents; le Syndicat national des journalistes (SNJ),
+                # qui …: past the acronym), else the parser's head
+                before = _before_acronym(_left_skipping(subj, lambda t: t.text == ","))
                 comma = subj.i > 0 and doc[subj.i - 1].text == ","  # restrictive: c'est la compagne de X qui …
                 if comma and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > node.head.i:
                     return noun_phrase(_apposed_to(before))
@@ -339,6 +340,17 @@ def _subject_before_incidental(verb: Token, usable) -> Span | None:
         return None
     phrase = noun_phrase(heads[0])
     return phrase if phrase.start >= first and phrase.end <= j else None
+
+
+def _before_acronym(tok: Token | None) -> Token | None:
+    """The word before a parenthesis that closes at `tok` (… des journalistes (SNJ)), else `tok`."""
+    if tok is None or tok.text != ")":
+        return tok
+    toks = tokens_of(tok.doc)
+    i = tok.i - 1
+    while i > sent_start(tok) and i > tok.i - 6 and toks[i].text != "(":
+        i -= 1
+    return toks[i - 1] if toks[i].text == "(" and i > sent_start(tok) else tok
 
 
 def _left_skipping(tok: Token, skip) -> Token | None:

@@ -200,7 +200,11 @@ class Resolver:
             self.roles.append(Role(noun, words, actor, index))
 
     def _role_kind(self, tok: Token) -> str | None:
-        return self.lex.roles.get(_lemma(tok)) or self.lex.roles.get(tok.lower_)
+        lemma = _lemma(tok)
+        kind = self.lex.roles.get(lemma) or self.lex.roles.get(tok.lower_)
+        if kind is None and lemma.startswith("ex-"):
+            kind = self.lex.roles.get(lemma[3:])  # l'ex-chef de l'État, l'ex-ministre: the role they held
+        return kind
 
     # -- resolution -------------------------------------------------------------------
     def resolve(self, span: Span, offset: int, index: int) -> Actor:
