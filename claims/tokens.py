@@ -4,6 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from spacy.attrs import MORPH, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
@@ -21,6 +22,14 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """span.text, sliced from the doc's text (text_of): spaCy joins the text of each of the span's tokens,
+    making a Token for each, and the speaker rules read the text of every mention several times."""
+    if span.start == span.end:
+        return ""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
 def quotes_of(doc: Doc) -> list[Quote]:
     """The doc's quotation spans, found once (by the sentence component, or here)."""
     made = doc.user_data.get(_QUOTES)
@@ -35,7 +44,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
 
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
 _MORPHS, _QUOTES, _ENDS = "claims_morphs", "claims_quote_objects", "claims_token_ends"
-_ENT_SPANS, _POS = "claims_ent_spans", "claims_pos_ids"
+_ENT_SPANS, _POS, _COLUMNS = "claims_ent_spans", "claims_pos_ids", "claims_columns"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -66,10 +75,30 @@ def pos_ids(doc: Doc) -> list[int]:
     return ids
 
 
+def column(doc: Doc, attr: int) -> list[int]:
+    """One attribute of every token (`spacy.attrs` LOWER, LEMMA, DEP …) as spaCy's integers, read as one array
+    per doc like pos_ids. Strings are compared as their ids (`string_id("nsubj") == column(doc, DEP)[i]`), so a
+    loop over a sentence reads no `tok.lower_` or `tok.dep_` (each builds a new str) for the words it skips,
+    and a look-up keyed on these ids can stand for one keyed on the strings. For the components after the
+    parser and the entity recogniser: the values are not refreshed when the doc is annotated further."""
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS] = {}
+    ids = columns.get(attr)
+    if ids is None or len(ids) != len(doc):
+        ids = columns[attr] = doc.to_array([attr]).tolist() if len(doc) else []
+    return ids
+
+
+def string_id(text: str) -> int:
+    """The integer spaCy stores for a string in the columns above (a symbol's id, else the string's hash)."""
+    return get_string_id(text)
+
+
 def release(doc: Doc) -> None:
-    """Forget what tokens_of, char_span, entities, morph_get, quotes_of and the sentence bounds cached (Token,
+    """Forget what tokens_of, char_span, entities, morph_get, quotes_of, column and the sentence bounds cached (Token,
     Span and Quote objects cannot be serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _POS):
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _POS, _COLUMNS):
         doc.user_data.pop(key, None)
 
 
