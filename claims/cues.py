@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.symbols import ADJ, ADV, AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
@@ -10,6 +11,7 @@ from claims.lexicon import Lexicon, Verb
 from claims.quotes import Quote, quote_at
 from claims.tokens import (
     SUBJECT_DEPS,
+    column,
     is_present_participle,
     is_quote_mark,
     latter_span,
@@ -18,7 +20,6 @@ from claims.tokens import (
     pos_ids,
     sent_end,
     sent_start,
-    tokens_in,
     tokens_of,
     verb_lemma,
 )
@@ -27,6 +28,7 @@ from claims.words import CLITIC_SUBJECTS, NOT_SAYING, STRESSED
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
 _CUE_POS = frozenset((VERB, AUX, NOUN, ADJ, ADV))
+_UNSEEN = object()  # a word lexicon_lemma was not asked about yet (None is its answer for most words)
 
 
 @dataclass
@@ -47,10 +49,19 @@ class Cue:
 def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
     cues = []
-    tags = pos_ids(sent.doc)  # integer tags read once: no property call for the many words that cannot be cues
-    for tok in (t for t, i in zip(tokens_in(sent), range(sent.start, sent.end)) if tags[i] in _CUE_POS):
-        # the lexicon first: most words are no reporting verb, and that costs one dict look-up
-        lemma = lexicon_lemma(tok, lex)
+    doc = sent.doc
+    tags = pos_ids(doc)  # integer tags read once: no property call for the many words that cannot be cues
+    lemmas, forms, toks = column(doc, LEMMA), column(doc, LOWER), tokens_of(doc)
+    known = lex.cue_lemmas_met
+    for i in range(sent.start, sent.end):
+        if tags[i] not in _CUE_POS:
+            continue
+        # the lexicon first: most words are no reporting verb, and that costs one dict look-up by integer ids
+        key = (tags[i], lemmas[i], forms[i])
+        lemma = known.get(key, _UNSEEN)
+        tok = toks[i]
+        if lemma is _UNSEEN:
+            lemma = known[key] = lexicon_lemma(tok, lex)
         if lemma is None or quote_at(quotes, tok.idx):
             continue
         following = [t.lower_ for t in tokens_of(tok.doc)[tok.i + 1: tok.i + 4]]
