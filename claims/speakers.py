@@ -13,18 +13,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, LOWER
 from spacy.symbols import ADP, AUX, CCONJ, DET, NOUN, NUM, PUNCT, SCONJ, SPACE, SYM, VERB
 from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
 from claims.tokens import (
+    column,
     entities,
     morph_get,
     noun_phrase,
     pos_ids,
     sent_end,
     sent_start,
+    span_text,
+    string_id,
     text_of,
     tokens_in,
     tokens_of,
@@ -142,19 +146,27 @@ class Resolver:
             if ent.label_ in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))
-        toks = tokens_in(sent)
-        text = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
-        cleft = "est" in text and any(t.lower_ == "est" for t in toks)  # c'est … qui: the text is searched first
+        doc = sent.doc
+        # integer columns: a Token's strings are read only for a subject noun or a word that may be a pronoun
+        tags, deps, forms, all_toks = pos_ids(doc), column(doc, DEP), column(doc, LOWER), tokens_of(doc)
+        text = text_of(doc)[sent.start_char:sent.end_char].lower()
+        # c'est … qui: the text is searched first
+        cleft = "est" in text and _EST in forms[sent.start:sent.end]
         pronouns = self.lex.pronouns
-        tags = pos_ids(sent.doc)
-        for tok in (t for t, i in zip(toks, range(sent.start, sent.end))
-                    if i not in covered and tags[i] not in _NO_MENTION):  # verbs, punctuation… name no one
-            if tok.pos == NOUN and (tok.dep_ == "nsubj" or cleft and _clefted(tok)):
+        pronoun_words = self.lex.pronoun_word_ids
+        for i in range(sent.start, sent.end):
+            if i in covered or tags[i] in _NO_MENTION:  # verbs, punctuation… name no one
+                continue
+            if tags[i] == NOUN and (deps[i] == _NSUBJ or cleft and _clefted(all_toks[i])):
+                tok = all_toks[i]
                 # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
                 phrase = noun_phrase(tok)
                 spans.append(phrase)
                 covered.update(range(phrase.start, phrase.end))
                 continue
+            if forms[i] not in pronoun_words:
+                continue
+            tok = all_toks[i]
             rule = pronouns.get(_pronoun_key(tok))
             if rule is not None and rule.rule != "relative":  # a relative is a mention as a speaker only
                 spans.append(_pronoun_span(tok))
@@ -171,7 +183,7 @@ class Resolver:
             subject = nsubj or is_speaker
             self._by_offsets[key] = len(self.mentions)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
-                                         subject, quoted, index, span.text, is_speaker, _noun_words(span),
+                                         subject, quoted, index, span_text(span), is_speaker, _noun_words(span),
                                          _lemma(span.root), _complement_nouns(span), _addressee(span, self.lex),
                                          nsubj))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
@@ -202,7 +214,7 @@ class Resolver:
 
     # -- resolution -------------------------------------------------------------------
     def resolve(self, span: Span, offset: int, index: int) -> Actor:
-        text = span.text.strip()
+        text = span_text(span).strip()
         key = fold(text)
         if key in IMPERSONAL:
             side = _side_named(span)
@@ -244,7 +256,7 @@ class Resolver:
         words = [t for t in tokens_in(span) if not t.is_punct]
         if not words:
             return False
-        text = fold(span.text)
+        text = fold(span_text(span))
         if any(text.startswith(p) for p in self.lex.source_phrases):
             return True
         head = span.root
@@ -293,7 +305,7 @@ class Resolver:
         return None
 
     def _named(self, span: Span, name: Span) -> Actor:
-        text = name.text.strip()
+        text = span_text(name).strip()
         alias = self.lex.alias(text)
         if alias is not None:
             return Actor(alias.canonical, alias.type, alias.resolution, text)
@@ -523,6 +535,7 @@ def _lemma(tok: Token) -> str:
 
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
 _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
+_NSUBJ, _EST = string_id("nsubj"), string_id("est")
 _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
                     "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")
 
@@ -680,7 +693,7 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     # a name's number comes from its determiner only (the tagger makes "Elvis" plural)
     name = head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC", "MISC")
     number = "p" if plural_det or not name and "Plur" in morph_get(head, "Number") else "s"
-    pron = lex.pronouns.get(fold(span.text))
+    pron = lex.pronouns.get(fold(span_text(span)))
     if pron is not None:
         return pron.gender, pron.number
     if name and head.ent_type_ == "PER":
