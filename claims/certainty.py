@@ -2,13 +2,25 @@
 source) is found here, and the level they give."""
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claims.lexicon import Lexicon, load_lexicon
 from claims.quotes import quote_at
 from claims.schema import certainty_rank
 from claims.statement import Statement
-from claims.tokens import char_span, morph_get, quotes_of, sent_start, text_of, tokens_in
+from claims.tokens import (
+    char_span,
+    column,
+    morph_get,
+    pos_ids,
+    quotes_of,
+    sent_start,
+    text_of,
+    tokens_in,
+    tokens_of,
+)
 
 
 def _marker(text: str, mtype: str, start: int, end: int) -> dict:
@@ -16,6 +28,7 @@ def _marker(text: str, mtype: str, start: int, end: int) -> dict:
 
 
 _CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+_VERB_TAGS = (VERB, AUX)
 
 
 def is_conditional(tok: Token, lex: Lexicon | None = None) -> bool:
@@ -75,7 +88,11 @@ def conditional_markers(span: Span, offset: int, after_past_report: bool = False
     counts there."""
     found = []
     lex = load_lexicon()
-    for tok in tokens_in(span):
+    tags, toks = pos_ids(span.doc), tokens_of(span.doc)
+    for i in range(span.start, span.end):
+        if tags[i] not in _VERB_TAGS:
+            continue  # is_conditional's first test, on the integer tag: no Token property read for the other words
+        tok = toks[i]
         if is_conditional(tok, lex) and not lex.conditional.get(tok.lemma_.lower(), ("", False))[1] \
                 and not _hypothetical(tok):
             end_tok = tok
@@ -99,11 +116,17 @@ def hedge_markers(span: Span, lex: Lexicon, offset: int) -> list[dict]:
     found = []
     toks = tokens_in(span)
     by_first = lex.hedges_by_first
+    # the candidates of each word by its (form, lemma) ids: most words open no hedge, and are met again
+    forms, lemmas, met = column(span.doc, LOWER), column(span.doc, LEMMA), lex.hedges_met
     for i, tok in enumerate(toks):
-        lower, lem = tok.lower_, tok.lemma_.lower()
-        candidates = by_first.get(lower, ())
-        if lem != lower:  # the same entries twice would give the same answer twice
-            candidates += by_first.get(lem, ())
+        key = (forms[span.start + i], lemmas[span.start + i])
+        candidates = met.get(key)
+        if candidates is None:
+            lower, lem = tok.lower_, tok.lemma_.lower()
+            candidates = by_first.get(lower, ())
+            if lem != lower:  # the same entries twice would give the same answer twice
+                candidates += by_first.get(lem, ())
+            met[key] = candidates
         for words, match in candidates:
             window = toks[i: i + len(words)]
             if len(window) < len(words):
