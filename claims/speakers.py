@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, LOWER
-from spacy.symbols import ADP, AUX, CCONJ, DET, NOUN, NUM, PUNCT, SCONJ, SPACE, SYM, VERB
+from spacy.attrs import DEP, ENT_TYPE, LOWER
+from spacy.symbols import ADJ, ADP, AUX, CCONJ, DET, NOUN, NUM, PROPN, PUNCT, SCONJ, SPACE, SYM, VERB
 from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
@@ -535,7 +535,8 @@ def _lemma(tok: Token) -> str:
 
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
 _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
-_NSUBJ, _EST = string_id("nsubj"), string_id("est")
+_NSUBJ, _EST, _NMOD, _PER = string_id("nsubj"), string_id("est"), string_id("nmod"), string_id("PER")
+_NOUN_TAGS, _NOUN_ADJ_TAGS = frozenset((NOUN, PROPN)), frozenset((NOUN, ADJ, PROPN))
 _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
                     "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")
 
@@ -568,9 +569,11 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
 
 def _head_complements(span: Span) -> list[Token]:
     """The nouns of the head's de-complements (« l'accusé » in « l'avocate de l'accusé »)."""
-    head = span.root
-    return [t for t in tokens_in(span) if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
-            and t.dep_ == "nmod" and t.head.i == head.i]
+    head = span.root.i
+    doc = span.doc
+    tags, deps, toks = pos_ids(doc), column(doc, DEP), tokens_of(doc)  # the Token only for a noun in « nmod »
+    return [toks[i] for i in range(span.start, span.end) if tags[i] in _NOUN_TAGS and i != head
+            and deps[i] == _NMOD and toks[i].head.i == head]
 
 
 def _complement_nouns(span: Span) -> frozenset[str]:
@@ -586,7 +589,10 @@ def _determined_complement(span: Span) -> bool:
 
 def _noun_words(span: Span) -> frozenset[str]:
     """Lemmas of the nouns and adjectives of a phrase (its role and what qualifies it)."""
-    return frozenset(_lemma(t) for t in tokens_in(span) if t.pos_ in ("NOUN", "ADJ", "PROPN") and len(t) > 1)
+    doc = span.doc
+    tags, toks = pos_ids(doc), tokens_of(doc)  # a lemma read only for a noun or an adjective
+    return frozenset(_lemma(toks[i]) for i in range(span.start, span.end)
+                     if tags[i] in _NOUN_ADJ_TAGS and len(toks[i]) > 1)
 
 
 def _side_named(span: Span) -> str | None:
@@ -688,7 +694,9 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
         return "m", "s"
     if first in ("mme", "madame", "mlle"):
         return "f", "s"
-    det = next((t for t in tokens_in(span) if t.pos == DET), None)  # the integer tag: no string made
+    doc = span.doc
+    tags, toks = pos_ids(doc), tokens_of(doc)
+    det = next((toks[i] for i in range(span.start, span.end) if tags[i] == DET), None)  # the integer tag
     plural_det = first in ("les", "des", "ces") or det is not None and "Plur" in morph_get(det, "Number")
     # a name's number comes from its determiner only (the tagger makes "Elvis" plural)
     name = head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC", "MISC")
@@ -698,7 +706,7 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
         return pron.gender, pron.number
     if name and head.ent_type_ == "PER":
         return "any", number  # the tagger's gender for names is unreliable (Juan → Fem)
-    named = any(t.ent_type_ == "PER" for t in tokens_in(span))
+    named = _PER in column(doc, ENT_TYPE)[span.start:span.end]
     # l'économiste Philippe Martin: with a name, only the determiner may tell (the noun's gender is a guess)
     for tok in (det,) if named else (det, head):
         if tok is not None:
