@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import MORPH, POS
+from spacy.attrs import HEAD, MORPH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -44,7 +44,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
 
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
 _MORPHS, _QUOTES, _ENDS = "claims_morphs", "claims_quote_objects", "claims_token_ends"
-_ENT_SPANS, _POS, _COLUMNS = "claims_ent_spans", "claims_pos_ids", "claims_columns"
+_ENT_SPANS, _POS, _COLUMNS, _CHILDREN = "claims_ent_spans", "claims_pos_ids", "claims_columns", "claims_children"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -90,15 +90,33 @@ def column(doc: Doc, attr: int) -> list[int]:
     return ids
 
 
+def children(tok: Token) -> tuple[Token, ...]:
+    """`tok.children` (in text order), from an index of every token's children made once per doc from the heads:
+    spaCy walks the token's whole subtree span on each `.children`, a verb's often the whole sentence, making a
+    Token for each word on the way, and the cue rules ask for a verb's children several times."""
+    doc = tok.doc
+    index = doc.user_data.get(_CHILDREN)
+    if index is None or len(index) != len(doc):
+        toks = tokens_of(doc)
+        found: list[list[Token]] = [[] for _ in toks]
+        # HEAD is the offset to the head (negative ones read back from spaCy's unsigned array); 0 for a root
+        offsets = doc.to_array([HEAD]).astype("int64").tolist() if len(doc) else []
+        for i, offset in enumerate(offsets):
+            if offset:
+                found[i + offset].append(toks[i])
+        index = doc.user_data[_CHILDREN] = [tuple(kids) for kids in found]
+    return index[tok.i]
+
+
 def string_id(text: str) -> int:
     """The integer spaCy stores for a string in the columns above (a symbol's id, else the string's hash)."""
     return get_string_id(text)
 
 
 def release(doc: Doc) -> None:
-    """Forget what tokens_of, char_span, entities, morph_get, quotes_of, column and the sentence bounds cached (Token,
-    Span and Quote objects cannot be serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _POS, _COLUMNS):
+    """Forget what tokens_of, char_span, entities, morph_get, quotes_of, column, children and the sentence bounds
+    cached (Token, Span and Quote objects cannot be serialised)."""
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _POS, _COLUMNS, _CHILDREN):
         doc.user_data.pop(key, None)
 
 
@@ -257,7 +275,9 @@ def noun_phrase(head: Token) -> Span:
     toks = tokens_of(doc)
     ent = _entity_bounds(head)
     left = head.i
-    for child in head.lefts:
+    for child in children(head):
+        if child.i > head.i:
+            break  # head.lefts: the children before it
         if child.dep_ in ("det", "amod", "nummod", "nmod", "flat", "flat:name", "compound") and \
                 all(not toks[k].is_punct for k in range(child.left_edge.i, head.i)):
             left = min(left, child.left_edge.i)
