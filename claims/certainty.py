@@ -12,6 +12,7 @@ from claims.schema import certainty_rank
 from claims.statement import Statement
 from claims.tokens import (
     char_span,
+    children,
     column,
     morph_get,
     pos_ids,
@@ -57,7 +58,7 @@ def is_past_report(cue: Token) -> bool:
         cue = cue.head
     if "Inf" in morph_get(cue, "VerbForm") and cue.head is not cue and cue.dep_ in ("xcomp", "acl", "ccomp"):
         cue = cue.head
-    if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in cue.children):
+    if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in children(cue)):
         return "Part" in morph_get(cue, "VerbForm")
     if cue.dep_ == "conj" and "Part" in morph_get(cue, "VerbForm") and "Past" in morph_get(cue, "Tense"):
         return True  # a dénoncé … et annoncé que …: the auxiliary is shared with the first verb
@@ -69,8 +70,8 @@ def _hypothetical(tok: Token) -> bool:
     aurait eu un): grammar, not the journalist's reserve."""
     verb = tok.head if tok.dep_.startswith("aux") else tok
     for node in (verb, verb.head):
-        for child in node.children:
-            marks = [child] if child.dep_ == "mark" else [g for g in child.children if g.dep_ == "mark"] \
+        for child in children(node):
+            marks = [child] if child.dep_ == "mark" else [g for g in children(child) if g.dep_ == "mark"] \
                 if child.dep_ == "advcl" else []
             if any(m.lower_ in ("si", "s'") for m in marks):
                 return True
@@ -156,7 +157,7 @@ def statement_markers(doc: Doc, st: Statement, lex: Lexicon) -> list[dict]:
         conditionals = [m for m in conditionals if quote_at(quotes, m["start"]) is None]
     found = conditionals + hedge_markers(content, lex, 0)
     if cue_tok is not None and st.kind not in ("according_to", "assertion"):
-        aux = [c for c in cue_tok.root.children if c.dep_.startswith("aux")]
+        aux = [c for c in children(cue_tok.root) if c.dep_.startswith("aux")]
         for a in aux:  # il aurait déclaré: the attribution itself is in the conditional
             if is_conditional(a, lex):
                 found += conditional_markers(doc[a.i: cue_tok.root.i + 1], 0)

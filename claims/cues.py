@@ -11,6 +11,7 @@ from claims.lexicon import Lexicon, Verb
 from claims.quotes import Quote, quote_at
 from claims.tokens import (
     SUBJECT_DEPS,
+    children,
     column,
     is_present_participle,
     is_quote_mark,
@@ -74,7 +75,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)
                                                        or _after_comme(tok)):
             continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
-        if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in tok.children):  # not « a-t-il lâché » misparsed
+        if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in children(tok)):  # not « a-t-il lâché » misparsed
             continue  # "une phrase qui lui a été rappelée" is not speech
         if _bare_participle(tok) or is_present_participle(tok) and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" \
                 and tok.doc[tok.i - 1].dep_ in ("obj", "obl", "nmod"):
@@ -101,7 +102,7 @@ def _impersonal_subject(verb: Token, subject: Span | None) -> bool:
 def _bare_participle(tok: Token) -> bool:
     """A past participle with no auxiliary, even one the parser attached elsewhere (ont, dimanche, appelé)."""
     if not ("Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense")
-            and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in tok.children):
+            and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in children(tok)):
         return False
     if tok.lemma_.endswith("er") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
         return False  # « Le journal rapporte que … » tagged as a participle: an -er verb's participle ends in -é
@@ -169,7 +170,7 @@ def _after_comme(tok: Token) -> bool:
 
 
 def _has_subject(tok: Token) -> bool:
-    return any(c.dep_.startswith("nsubj") for c in tok.children)
+    return any(c.dep_.startswith("nsubj") for c in children(tok))
 
 
 def _after_comma_or_quote(tok: Token) -> bool:
@@ -181,7 +182,7 @@ def _is_reflexive(tok: Token) -> bool:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     prev2 = tok.doc[tok.i - 2] if tok.i > 1 else None
     return any(t is not None and t.lower_ in _REFLEXIVE and t.pos_ == "PRON" for t in (prev, prev2)) or any(
-        c.lower_ in _REFLEXIVE and c.dep_.startswith("expl") for c in tok.children
+        c.lower_ in _REFLEXIVE and c.dep_.startswith("expl") for c in children(tok)
     )
 
 
@@ -204,7 +205,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
             return noun_phrase(prev)
     node = verb
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and usable(c)]
+        subjects = [c for c in children(node) if c.dep_ in SUBJECT_DEPS and usable(c)]
         if subjects:
             subj = subjects[-1]
             if subj.lower_ == "qui" and node.dep_ != "acl:relcl":

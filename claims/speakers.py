@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
 from claims.tokens import (
+    children,
     column,
     entities,
     morph_get,
@@ -584,7 +585,7 @@ def _complement_nouns(span: Span) -> frozenset[str]:
 def _determined_complement(span: Span) -> bool:
     """« la direction de l'établissement », « le club du président »: a de-complement with its own determiner names
     another entity; « l'organisme de prévision », « l'entreprise de Lanester » only describe."""
-    return any(any(c.dep_ == "det" for c in t.children) for t in _head_complements(span))
+    return any(any(c.dep_ == "det" for c in children(t)) for t in _head_complements(span))
 
 
 def _noun_words(span: Span) -> frozenset[str]:
