@@ -258,11 +258,18 @@ class Resolver:
         if not words:
             return False
         text = fold(span_text(span))
-        if any(text.startswith(p) for p in self.lex.source_phrases):
+        if text.startswith(self.lex.source_phrases):
             return True
         head = span.root
-        named_head = any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in tokens_in(span)
-                         if t.i <= head.i or not any(a.pos_ == "ADP" for a in span.doc[head.i + 1: t.i]))
+        # a proper noun or a person's or organisation's name, before the head or with no preposition between the
+        # head and it, by the integer tag and entity type of each word (one pass, no Token read)
+        tags, ents = pos_ids(span.doc), column(span.doc, ENT_TYPE)
+        named_head = after_adp = False
+        for i in range(span.start, span.end):
+            if (i <= head.i or not after_adp) and (tags[i] == PROPN or ents[i] in _PER_ORG):
+                named_head = True
+                break
+            after_adp = after_adp or i > head.i and tags[i] == ADP
         if named_head:
             return False  # des proches du président René Ruello: the name is the complement's, not the source's
         first = words[0].lower_
@@ -537,6 +544,7 @@ def _lemma(tok: Token) -> str:
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
 _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
 _NSUBJ, _EST, _NMOD, _PER = string_id("nsubj"), string_id("est"), string_id("nmod"), string_id("PER")
+_PER_ORG = frozenset((_PER, string_id("ORG")))
 _NOUN_TAGS, _NOUN_ADJ_TAGS = frozenset((NOUN, PROPN)), frozenset((NOUN, ADJ, PROPN))
 _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
                     "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")
@@ -690,11 +698,14 @@ def _pronoun_span(tok: Token) -> Span:
 def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     """Gender and number of a mention, 'any' gender where the text does not say (most names)."""
     first = span[0].lower_
-    head = span.root
     if first in ("m.", "monsieur"):
         return "m", "s"
     if first in ("mme", "madame", "mlle"):
         return "f", "s"
+    pron = lex.pronouns.get(fold(span_text(span)))
+    if pron is not None:  # looked up first: what follows reads the tagger only for the other mentions
+        return pron.gender, pron.number
+    head = span.root
     doc = span.doc
     tags, toks = pos_ids(doc), tokens_of(doc)
     det = next((toks[i] for i in range(span.start, span.end) if tags[i] == DET), None)  # the integer tag
@@ -702,9 +713,6 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     # a name's number comes from its determiner only (the tagger makes "Elvis" plural)
     name = head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC", "MISC")
     number = "p" if plural_det or not name and "Plur" in morph_get(head, "Number") else "s"
-    pron = lex.pronouns.get(fold(span_text(span)))
-    if pron is not None:
-        return pron.gender, pron.number
     if name and head.ent_type_ == "PER":
         return "any", number  # the tagger's gender for names is unreliable (Juan → Fem)
     named = _PER in column(doc, ENT_TYPE)[span.start:span.end]
