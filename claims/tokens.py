@@ -5,6 +5,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.attrs import HEAD, MORPH, POS
 from spacy.strings import get_string_id
+from spacy.symbols import ADP, AUX, CCONJ, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
@@ -12,6 +13,7 @@ from claims.words import CONNECTORS, DE, DEMONSTRATIVES, LATTER, TIME
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_VERB_TAGS, _CONJ_TAGS = (VERB, AUX), (SCONJ, CCONJ)
 
 
 def text_of(doc: Doc) -> str:
@@ -284,18 +286,20 @@ def noun_phrase(head: Token) -> Span:
     right = head.i
     named = head.ent_type_ == "PER"
     stop = sent_end(head)
+    tags = pos_ids(doc)  # the parts of speech as integers: no str made for each word of the phrase
     for tok in toks[head.i + 1: stop]:
+        tag = tags[tok.i]
         # a participle qualifying a word of the phrase is no clause (le ministre des Finances sortant);
         # the morphology is read only for a verb
-        clause = tok.pos_ in ("VERB", "AUX") and (
+        clause = tag in _VERB_TAGS and (
             tok.head.i != head.i or not ("Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense"))
         ) and not (tok.dep_ == "amod" and head.i <= tok.head.i < tok.i)
-        if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause \
+        if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tag in _CONJ_TAGS or clause \
                 or "Rel" in morph_get(tok, "PronType"):
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i) or tok.lower_ in TIME and not tok.ent_type_:
             break  # …, a affirmé l'intéressé lundi: the day is not the speaker
-        if tok.pos_ == "ADP" and (named or not _role_complement(tok)
+        if tag == ADP and (named or not _role_complement(tok)
                                   or head.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in DE):
             # la Première ministre Élisabeth Borne | devant les députés: the name closes the phrase;
             # a role keeps its « de » complements (le maire de Lyon), not where or to whom it spoke
