@@ -100,13 +100,16 @@ def children(tok: Token) -> tuple[Token, ...]:
     index = doc.user_data.get(_CHILDREN)
     if index is None or len(index) != len(doc):
         toks = tokens_of(doc)
-        found: list[list[Token]] = [[] for _ in toks]
+        found: dict[int, list[Token]] = {}  # only the heads: a list per word would be mostly empty ones to make
         # HEAD is the offset to the head (negative ones read back from spaCy's unsigned array); 0 for a root
         offsets = doc.to_array([HEAD]).astype("int64").tolist() if len(doc) else []
         for i, offset in enumerate(offsets):
             if offset:
-                found[i + offset].append(toks[i])
-        index = doc.user_data[_CHILDREN] = [tuple(kids) for kids in found]
+                found.setdefault(i + offset, []).append(toks[i])
+        index: list[tuple[Token, ...]] = [()] * len(toks)
+        for i, kids in found.items():
+            index[i] = tuple(kids)
+        doc.user_data[_CHILDREN] = index
     return index[tok.i]
 
 
