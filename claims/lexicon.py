@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from spacy.strings import get_string_id
-
 from claims.datafiles import DATA_DIR, read_table
 from claims.words import drop_article
 
@@ -125,6 +123,8 @@ class Lexicon:
         """The string ids of every pronoun entry and of each of its words after a space (« dernier » of « ce
         dernier »): a word whose lower-case form is none of these starts no pronoun look-up that can succeed,
         so a loop over a sentence can skip it by comparing integers."""
+        from spacy.strings import get_string_id  # here: the store and the exports use this module without spaCy
+
         words = set()
         for key in self.pronouns:
             words.add(key)
