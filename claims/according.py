@@ -3,12 +3,22 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
-from claims.tokens import apposed_name_end, morph_get, noun_phrase, sent_start, tokens_in, tokens_of, trim
+from claims.tokens import (
+    apposed_name_end,
+    column,
+    morph_get,
+    noun_phrase,
+    sent_start,
+    string_id,
+    tokens_of,
+    trim,
+)
 from claims.words import PERSONAL, RELATIVES
 
 
@@ -23,6 +33,12 @@ def _phrases(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
     for v in by_first.values():
         v.sort(key=len, reverse=True)
     return by_first
+
+
+@lru_cache(maxsize=4)
+def _first_word_ids(lex: Lexicon) -> frozenset[int]:
+    """The string ids (tokens.column) of the first words of the evidential phrases."""
+    return frozenset(string_id(w) for w in _phrases(lex))
 
 
 def _match(sent: Span, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
@@ -56,9 +72,9 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
     found: list[Statement] = []
     i = sent.start
     phrases = _phrases(lex)
-    lowers = [t.lower_ for t in tokens_in(sent)]  # most words open no attribution
+    firsts, forms = _first_word_ids(lex), column(doc, LOWER)  # most words open no attribution: compared as ids
     while i < sent.end:
-        if lowers[i - sent.start] not in phrases:
+        if forms[i] not in firsts:
             i += 1
             continue
         tok = toks[i]

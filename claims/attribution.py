@@ -15,6 +15,7 @@ from claims.statement import Statement
 from claims.tokens import (
     SUBJECT_DEPS,
     char_span,
+    children,
     is_infinitive,
     is_present_participle,
     is_quote_mark,
@@ -83,7 +84,7 @@ def inverted_subject(cue: Cue) -> Span | None:
     if i < end and toks[i].lower_ in CLITIC_SUBJECTS and (toks[i].text.startswith("-")
                                                           or toks[i - 1].text.endswith("-")):
         return doc[i: i + 1]
-    for child in cue.first.children:
+    for child in children(cue.first):
         if child.dep_ in SUBJECT_DEPS and child.i > cue.last.i:
             return noun_phrase(child)
     stop = min(end, i + 14)
@@ -171,7 +172,7 @@ def _phrase_end(head: Token, stop: int) -> int:
 def _is_time(tok: Token) -> bool:
     # ce mercredi 25 janvier, dimanche, hier: the model tags no dates, the morphology helps little
     return tok.ent_type_ == "" and tok.pos_ == "NOUN" and tok.text[:1].islower() \
-        and any(c.dep_ == "nummod" for c in tok.children) or tok.lower_ in TIME  # not « 20 Minutes »
+        and any(c.dep_ == "nummod" for c in children(tok)) or tok.lower_ in TIME  # not « 20 Minutes »
 
 
 def _ends_content(tok: Token, quotes: list[Quote]) -> bool:
@@ -205,7 +206,7 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     before = toks[i]
     if not _ends_content(before, quotes):
         return None
-    aux = [c.i for c in cue.first.children if c.dep_.startswith("aux") and c.i < i]
+    aux = [c.i for c in children(cue.first) if c.dep_.startswith("aux") and c.i < i]
     if aux:
         # « … », a, encore, précisé X: look before the auxiliary; "Il a toutefois, confirmé …" is no incise
         i = min(aux) - 1
@@ -278,9 +279,9 @@ def _has_main_clause(span: Span) -> bool:
     for tok in span:
         verb = tok.head if tok.dep_.startswith("aux") else tok
         finite = "Fin" in morph_get(tok, "VerbForm") or tok.pos_ == "VERB" and tok.dep_ == "ROOT" and any(
-            c.dep_.startswith("nsubj") for c in tok.children)  # « L'homme conteste … » with a participle's morphology
+            c.dep_.startswith("nsubj") for c in children(tok))  # « L'homme conteste … » with a participle's morphology
         if tok.pos_ in ("VERB", "AUX") and finite and not any(
-                "Rel" in morph_get(c, "PronType") or c.lower_ in ("qui", "dont") for c in verb.children):
+                "Rel" in morph_get(c, "PronType") or c.lower_ in ("qui", "dont") for c in children(verb)):
             return True
     return False
 
@@ -414,7 +415,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     toks = tokens_of(doc)
     if any(c.lower_ in QUE and c.i < cue.first.i and ("Rel" in morph_get(c, "PronType") or c.dep_ == "obj"
                                                          or cue.first.dep_ == "acl:relcl")
-           for c in cue.first.children):
+           for c in children(cue.first)):
         return None  # "une situation que les deux hommes évoqueront": the object is not said
     found = _frame(cue, sent)
     if found is None:
@@ -422,7 +423,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     frame, start = found
     if frame != "quote" and frame not in cue.verb.frames:
         return None
-    if frame == "obj" and any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < cue.first.i for c in cue.first.children):
+    if frame == "obj" and any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < cue.first.i for c in children(cue.first)):
         return None  # "qui l'annonce ce mercredi dans Le Progrès": the object is a pronoun, what follows is not said
     if is_infinitive(cue.first) and cue.first.head.pos_ == "NOUN" and cue.first.dep_ == "acl" and cue.subject is None:
         return None  # "une façon de dire que …": a way of saying, no one says it

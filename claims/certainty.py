@@ -2,13 +2,26 @@
 source) is found here, and the level they give."""
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claims.lexicon import Lexicon, load_lexicon
 from claims.quotes import quote_at
 from claims.schema import certainty_rank
 from claims.statement import Statement
-from claims.tokens import char_span, morph_get, quotes_of, sent_start, text_of, tokens_in
+from claims.tokens import (
+    char_span,
+    children,
+    column,
+    morph_get,
+    pos_ids,
+    quotes_of,
+    sent_start,
+    text_of,
+    tokens_in,
+    tokens_of,
+)
 
 
 def _marker(text: str, mtype: str, start: int, end: int) -> dict:
@@ -16,6 +29,7 @@ def _marker(text: str, mtype: str, start: int, end: int) -> dict:
 
 
 _CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+_VERB_TAGS = (VERB, AUX)
 
 
 def is_conditional(tok: Token, lex: Lexicon | None = None) -> bool:
@@ -44,7 +58,7 @@ def is_past_report(cue: Token) -> bool:
         cue = cue.head
     if "Inf" in morph_get(cue, "VerbForm") and cue.head is not cue and cue.dep_ in ("xcomp", "acl", "ccomp"):
         cue = cue.head
-    if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in cue.children):
+    if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in children(cue)):
         return "Part" in morph_get(cue, "VerbForm")
     if cue.dep_ == "conj" and "Part" in morph_get(cue, "VerbForm") and "Past" in morph_get(cue, "Tense"):
         return True  # a dénoncé … et annoncé que …: the auxiliary is shared with the first verb
@@ -56,8 +70,8 @@ def _hypothetical(tok: Token) -> bool:
     aurait eu un): grammar, not the journalist's reserve."""
     verb = tok.head if tok.dep_.startswith("aux") else tok
     for node in (verb, verb.head):
-        for child in node.children:
-            marks = [child] if child.dep_ == "mark" else [g for g in child.children if g.dep_ == "mark"] \
+        for child in children(node):
+            marks = [child] if child.dep_ == "mark" else [g for g in children(child) if g.dep_ == "mark"] \
                 if child.dep_ == "advcl" else []
             if any(m.lower_ in ("si", "s'") for m in marks):
                 return True
@@ -75,7 +89,11 @@ def conditional_markers(span: Span, offset: int, after_past_report: bool = False
     counts there."""
     found = []
     lex = load_lexicon()
-    for tok in tokens_in(span):
+    tags, toks = pos_ids(span.doc), tokens_of(span.doc)
+    for i in range(span.start, span.end):
+        if tags[i] not in _VERB_TAGS:
+            continue  # is_conditional's first test, on the integer tag: no Token property read for the other words
+        tok = toks[i]
         if is_conditional(tok, lex) and not lex.conditional.get(tok.lemma_.lower(), ("", False))[1] \
                 and not _hypothetical(tok):
             end_tok = tok
@@ -99,11 +117,17 @@ def hedge_markers(span: Span, lex: Lexicon, offset: int) -> list[dict]:
     found = []
     toks = tokens_in(span)
     by_first = lex.hedges_by_first
+    # the candidates of each word by its (form, lemma) ids: most words open no hedge, and are met again
+    forms, lemmas, met = column(span.doc, LOWER), column(span.doc, LEMMA), lex.hedges_met
     for i, tok in enumerate(toks):
-        lower, lem = tok.lower_, tok.lemma_.lower()
-        candidates = by_first.get(lower, ())
-        if lem != lower:  # the same entries twice would give the same answer twice
-            candidates += by_first.get(lem, ())
+        key = (forms[span.start + i], lemmas[span.start + i])
+        candidates = met.get(key)
+        if candidates is None:
+            lower, lem = tok.lower_, tok.lemma_.lower()
+            candidates = by_first.get(lower, ())
+            if lem != lower:  # the same entries twice would give the same answer twice
+                candidates += by_first.get(lem, ())
+            met[key] = candidates
         for words, match in candidates:
             window = toks[i: i + len(words)]
             if len(window) < len(words):
@@ -133,7 +157,7 @@ def statement_markers(doc: Doc, st: Statement, lex: Lexicon) -> list[dict]:
         conditionals = [m for m in conditionals if quote_at(quotes, m["start"]) is None]
     found = conditionals + hedge_markers(content, lex, 0)
     if cue_tok is not None and st.kind not in ("according_to", "assertion"):
-        aux = [c for c in cue_tok.root.children if c.dep_.startswith("aux")]
+        aux = [c for c in children(cue_tok.root) if c.dep_.startswith("aux")]
         for a in aux:  # il aurait déclaré: the attribution itself is in the conditional
             if is_conditional(a, lex):
                 found += conditional_markers(doc[a.i: cue_tok.root.i + 1], 0)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.symbols import ADJ, ADV, AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
@@ -10,6 +11,8 @@ from claims.lexicon import Lexicon, Verb
 from claims.quotes import Quote, quote_at
 from claims.tokens import (
     SUBJECT_DEPS,
+    children,
+    column,
     is_present_participle,
     is_quote_mark,
     latter_span,
@@ -18,7 +21,6 @@ from claims.tokens import (
     pos_ids,
     sent_end,
     sent_start,
-    tokens_in,
     tokens_of,
     verb_lemma,
 )
@@ -27,6 +29,7 @@ from claims.words import CLITIC_SUBJECTS, NOT_SAYING, STRESSED
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
 _CUE_POS = frozenset((VERB, AUX, NOUN, ADJ, ADV))
+_UNSEEN = object()  # a word lexicon_lemma was not asked about yet (None is its answer for most words)
 
 
 @dataclass
@@ -47,10 +50,19 @@ class Cue:
 def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
     cues = []
-    tags = pos_ids(sent.doc)  # integer tags read once: no property call for the many words that cannot be cues
-    for tok in (t for t, i in zip(tokens_in(sent), range(sent.start, sent.end)) if tags[i] in _CUE_POS):
-        # the lexicon first: most words are no reporting verb, and that costs one dict look-up
-        lemma = lexicon_lemma(tok, lex)
+    doc = sent.doc
+    tags = pos_ids(doc)  # integer tags read once: no property call for the many words that cannot be cues
+    lemmas, forms, toks = column(doc, LEMMA), column(doc, LOWER), tokens_of(doc)
+    known = lex.cue_lemmas_met
+    for i in range(sent.start, sent.end):
+        if tags[i] not in _CUE_POS:
+            continue
+        # the lexicon first: most words are no reporting verb, and that costs one dict look-up by integer ids
+        key = (tags[i], lemmas[i], forms[i])
+        lemma = known.get(key, _UNSEEN)
+        tok = toks[i]
+        if lemma is _UNSEEN:
+            lemma = known[key] = lexicon_lemma(tok, lex)
         if lemma is None or quote_at(quotes, tok.idx):
             continue
         following = [t.lower_ for t in tokens_of(tok.doc)[tok.i + 1: tok.i + 4]]
@@ -63,7 +75,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)
                                                        or _after_comme(tok)):
             continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
-        if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in tok.children):  # not « a-t-il lâché » misparsed
+        if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in children(tok)):  # not « a-t-il lâché » misparsed
             continue  # "une phrase qui lui a été rappelée" is not speech
         if _bare_participle(tok) or is_present_participle(tok) and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" \
                 and tok.doc[tok.i - 1].dep_ in ("obj", "obl", "nmod"):
@@ -105,7 +117,7 @@ def _impersonal_subject(verb: Token, subject: Span | None) -> bool:
 def _bare_participle(tok: Token) -> bool:
     """A past participle with no auxiliary, even one the parser attached elsewhere (ont, dimanche, appelé)."""
     if not ("Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense")
-            and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in tok.children):
+            and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in children(tok)):
         return False
     if tok.lemma_.endswith("er") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
         return False  # « Le journal rapporte que … » tagged as a participle: an -er verb's participle ends in -é
@@ -183,7 +195,7 @@ def _after_comme(tok: Token) -> bool:
 
 
 def _has_subject(tok: Token) -> bool:
-    return any(c.dep_.startswith("nsubj") for c in tok.children)
+    return any(c.dep_.startswith("nsubj") for c in children(tok))
 
 
 def _after_comma_or_quote(tok: Token) -> bool:
@@ -195,7 +207,7 @@ def _is_reflexive(tok: Token) -> bool:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     prev2 = tok.doc[tok.i - 2] if tok.i > 1 else None
     return any(t is not None and t.lower_ in _REFLEXIVE and t.pos_ == "PRON" for t in (prev, prev2)) or any(
-        c.lower_ in _REFLEXIVE and c.dep_.startswith("expl") for c in tok.children
+        c.lower_ in _REFLEXIVE and c.dep_.startswith("expl") for c in children(tok)
     )
 
 
@@ -222,7 +234,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
             and any(c.dep_ == "case" for c in verb.head.children):
         node = verb.head.head  # a pour sa part appelé: the parser hangs the participle on « part »
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and usable(c)]
+        subjects = [c for c in children(node) if c.dep_ in SUBJECT_DEPS and usable(c)]
         if subjects:
             subj = subjects[-1]
             if subj.lower_ == "qui" and node.dep_ != "acl:relcl":

@@ -103,9 +103,33 @@ class Lexicon:
         return {k: tuple(v) for k, v in index.items()}
 
     @cached_property
+    def hedges_met(self) -> dict[tuple[int, int], tuple[tuple[tuple[str, ...], str], ...]]:
+        """certainty.hedge_markers' candidate phrases of each word already met, by its (form, lemma) ids."""
+        return {}
+
+    @cached_property
     def _aliases_met(self) -> dict[str, Alias | None]:
         """alias() of each mention already looked up (a mention comes back at every sentence)."""
         return {}
+
+    @cached_property
+    def cue_lemmas_met(self) -> dict[tuple[int, int, int], str | None]:
+        """cues.lexicon_lemma of each word already met, by the word's (tag, lemma, form) ids (tokens.column): it
+        reads nothing else of the token, and find_cues asks it for every verb, noun, adjective and adverb."""
+        return {}
+
+    @cached_property
+    def pronoun_word_ids(self) -> frozenset[int]:
+        """The string ids of every pronoun entry and of each of its words after a space (« dernier » of « ce
+        dernier »): a word whose lower-case form is none of these starts no pronoun look-up that can succeed,
+        so a loop over a sentence can skip it by comparing integers."""
+        from spacy.strings import get_string_id  # here: the store and the exports use this module without spaCy
+
+        words = set()
+        for key in self.pronouns:
+            words.add(key)
+            words.update(key[i + 1:] for i, c in enumerate(key) if c == " ")
+        return frozenset(get_string_id(w) for w in words)
 
     def alias(self, mention: str) -> Alias | None:
         met = self._aliases_met

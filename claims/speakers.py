@@ -13,18 +13,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.symbols import ADP, AUX, CCONJ, DET, NOUN, NUM, PUNCT, SCONJ, SPACE, SYM, VERB
+from spacy.attrs import DEP, ENT_TYPE, LOWER
+from spacy.symbols import ADJ, ADP, AUX, CCONJ, DET, NOUN, NUM, PROPN, PUNCT, SCONJ, SPACE, SYM, VERB
 from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, fold
 from claims.quotes import Quote, quote_at
 from claims.tokens import (
+    children,
+    column,
     entities,
     morph_get,
     noun_phrase,
     pos_ids,
     sent_end,
     sent_start,
+    span_text,
+    string_id,
     text_of,
     tokens_in,
     tokens_of,
@@ -144,19 +149,27 @@ class Resolver:
             if ent.label_ in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))
-        toks = tokens_in(sent)
-        text = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
-        cleft = "est" in text and any(t.lower_ == "est" for t in toks)  # c'est … qui: the text is searched first
+        doc = sent.doc
+        # integer columns: a Token's strings are read only for a subject noun or a word that may be a pronoun
+        tags, deps, forms, all_toks = pos_ids(doc), column(doc, DEP), column(doc, LOWER), tokens_of(doc)
+        text = text_of(doc)[sent.start_char:sent.end_char].lower()
+        # c'est … qui: the text is searched first
+        cleft = "est" in text and _EST in forms[sent.start:sent.end]
         pronouns = self.lex.pronouns
-        tags = pos_ids(sent.doc)
-        for tok in (t for t, i in zip(toks, range(sent.start, sent.end))
-                    if i not in covered and tags[i] not in _NO_MENTION):  # verbs, punctuation… name no one
-            if tok.pos == NOUN and (tok.dep_ == "nsubj" or cleft and _clefted(tok)):
+        pronoun_words = self.lex.pronoun_word_ids
+        for i in range(sent.start, sent.end):
+            if i in covered or tags[i] in _NO_MENTION:  # verbs, punctuation… name no one
+                continue
+            if tags[i] == NOUN and (deps[i] == _NSUBJ or cleft and _clefted(all_toks[i])):
+                tok = all_toks[i]
                 # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
                 phrase = noun_phrase(tok)
                 spans.append(phrase)
                 covered.update(range(phrase.start, phrase.end))
                 continue
+            if forms[i] not in pronoun_words:
+                continue
+            tok = all_toks[i]
             rule = pronouns.get(_pronoun_key(tok))
             if rule is not None and rule.rule != "relative":  # a relative is a mention as a speaker only
                 spans.append(_pronoun_span(tok))
@@ -173,7 +186,7 @@ class Resolver:
             subject = nsubj or is_speaker
             self._by_offsets[key] = len(self.mentions)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
-                                         subject, quoted, index, span.text, is_speaker, _noun_words(span),
+                                         subject, quoted, index, span_text(span), is_speaker, _noun_words(span),
                                          _lemma(span.root), _complement_nouns(span), _addressee(span, self.lex),
                                          nsubj))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
@@ -208,7 +221,7 @@ class Resolver:
 
     # -- resolution -------------------------------------------------------------------
     def resolve(self, span: Span, offset: int, index: int) -> Actor:
-        text = span.text.strip()
+        text = span_text(span).strip()
         key = fold(text)
         if key in IMPERSONAL:
             side = _side_named(span)
@@ -270,12 +283,19 @@ class Resolver:
         words = [t for t in tokens_in(span) if not t.is_punct]
         if not words:
             return False
-        text = fold(span.text)
-        if any(text.startswith(p) for p in self.lex.source_phrases):
+        text = fold(span_text(span))
+        if text.startswith(self.lex.source_phrases):
             return True
         head = span.root
-        named_head = any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "ORG") for t in tokens_in(span)
-                         if t.i <= head.i or not any(a.pos_ == "ADP" for a in span.doc[head.i + 1: t.i]))
+        # a proper noun or a person's or organisation's name, before the head or with no preposition between the
+        # head and it, by the integer tag and entity type of each word (one pass, no Token read)
+        tags, ents = pos_ids(span.doc), column(span.doc, ENT_TYPE)
+        named_head = after_adp = False
+        for i in range(span.start, span.end):
+            if (i <= head.i or not after_adp) and (tags[i] == PROPN or ents[i] in _PER_ORG):
+                named_head = True
+                break
+            after_adp = after_adp or i > head.i and tags[i] == ADP
         if named_head:
             return False  # des proches du président René Ruello: the name is the complement's, not the source's
         first = words[0].lower_
@@ -319,7 +339,7 @@ class Resolver:
         return None
 
     def _named(self, span: Span, name: Span) -> Actor:
-        text = name.text.strip()
+        text = span_text(name).strip()
         alias = self.lex.alias(text)
         if alias is not None:
             return Actor(alias.canonical, alias.type, alias.resolution, text)
@@ -556,6 +576,9 @@ def _lemma(tok: Token) -> str:
 
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
 _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
+_NSUBJ, _EST, _NMOD, _PER = string_id("nsubj"), string_id("est"), string_id("nmod"), string_id("PER")
+_PER_ORG = frozenset((_PER, string_id("ORG")))
+_NOUN_TAGS, _NOUN_ADJ_TAGS = frozenset((NOUN, PROPN)), frozenset((NOUN, ADJ, PROPN))
 _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
                     "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")
 
@@ -588,9 +611,11 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
 
 def _head_complements(span: Span) -> list[Token]:
     """The nouns of the head's de-complements (« l'accusé » in « l'avocate de l'accusé »)."""
-    head = span.root
-    return [t for t in tokens_in(span) if t.pos_ in ("NOUN", "PROPN") and t.i != head.i
-            and t.dep_ == "nmod" and t.head.i == head.i]
+    head = span.root.i
+    doc = span.doc
+    tags, deps, toks = pos_ids(doc), column(doc, DEP), tokens_of(doc)  # the Token only for a noun in « nmod »
+    return [toks[i] for i in range(span.start, span.end) if tags[i] in _NOUN_TAGS and i != head
+            and deps[i] == _NMOD and toks[i].head.i == head]
 
 
 def _complement_nouns(span: Span) -> frozenset[str]:
@@ -601,12 +626,15 @@ def _complement_nouns(span: Span) -> frozenset[str]:
 def _determined_complement(span: Span) -> bool:
     """« la direction de l'établissement », « le club du président »: a de-complement with its own determiner names
     another entity; « l'organisme de prévision », « l'entreprise de Lanester » only describe."""
-    return any(any(c.dep_ == "det" for c in t.children) for t in _head_complements(span))
+    return any(any(c.dep_ == "det" for c in children(t)) for t in _head_complements(span))
 
 
 def _noun_words(span: Span) -> frozenset[str]:
     """Lemmas of the nouns and adjectives of a phrase (its role and what qualifies it)."""
-    return frozenset(_lemma(t) for t in tokens_in(span) if t.pos_ in ("NOUN", "ADJ", "PROPN") and len(t) > 1)
+    doc = span.doc
+    tags, toks = pos_ids(doc), tokens_of(doc)  # a lemma read only for a noun or an adjective
+    return frozenset(_lemma(toks[i]) for i in range(span.start, span.end)
+                     if tags[i] in _NOUN_ADJ_TAGS and len(toks[i]) > 1)
 
 
 def _side_named(span: Span) -> str | None:
@@ -703,23 +731,25 @@ def _pronoun_span(tok: Token) -> Span:
 def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     """Gender and number of a mention, 'any' gender where the text does not say (most names)."""
     first = span[0].lower_
-    head = span.root
     if first in ("m.", "monsieur"):
         return "m", "s"
     if first in ("mme", "madame", "mlle"):
         return "f", "s"
-    det = next((t for t in tokens_in(span) if t.pos == DET), None)  # the integer tag: no string made
+    pron = lex.pronouns.get(fold(span_text(span)))
+    if pron is not None:  # looked up first: what follows reads the tagger only for the other mentions
+        return pron.gender, pron.number
+    head = span.root
+    doc = span.doc
+    tags, toks = pos_ids(doc), tokens_of(doc)
+    det = next((toks[i] for i in range(span.start, span.end) if tags[i] == DET), None)  # the integer tag
     plural_det = first in ("les", "des", "ces") or det is not None and "Plur" in morph_get(det, "Number")
     # a name's number comes from its determiner only (the tagger makes "Elvis" plural)
     name = head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC", "MISC")
     singular_det = det is not None and "Sing" in morph_get(det, "Number")  # l'état-major interarmées: the article
     number = "p" if plural_det or not name and not singular_det and "Plur" in morph_get(head, "Number") else "s"
-    pron = lex.pronouns.get(fold(span.text))
-    if pron is not None:
-        return pron.gender, pron.number
     if name and head.ent_type_ == "PER":
         return "any", number  # the tagger's gender for names is unreliable (Juan → Fem)
-    named = any(t.ent_type_ == "PER" for t in tokens_in(span))
+    named = _PER in column(doc, ENT_TYPE)[span.start:span.end]
     # l'économiste Philippe Martin: with a name, only the determiner may tell (the noun's gender is a guess)
     for tok in (det,) if named else (det, head):
         if tok is not None:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import MORPH, POS
+from spacy.attrs import HEAD, MORPH, POS
+from spacy.strings import get_string_id
+from spacy.symbols import ADP, AUX, CCONJ, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
@@ -11,6 +13,7 @@ from claims.words import CONNECTORS, DE, DEMONSTRATIVES, INDEFINITE_ONE, LATTER,
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_VERB_TAGS, _CONJ_TAGS = (VERB, AUX), (SCONJ, CCONJ)
 
 
 def text_of(doc: Doc) -> str:
@@ -19,6 +22,14 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["claims_text"] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """span.text, sliced from the doc's text (text_of): spaCy joins the text of each of the span's tokens,
+    making a Token for each, and the speaker rules read the text of every mention several times."""
+    if span.start == span.end:
+        return ""
+    return text_of(span.doc)[span.start_char:span.end_char]
 
 
 def quotes_of(doc: Doc) -> list[Quote]:
@@ -35,7 +46,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
 
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
 _MORPHS, _QUOTES, _ENDS = "claims_morphs", "claims_quote_objects", "claims_token_ends"
-_ENT_SPANS, _POS = "claims_ent_spans", "claims_pos_ids"
+_ENT_SPANS, _POS, _COLUMNS, _CHILDREN = "claims_ent_spans", "claims_pos_ids", "claims_columns", "claims_children"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -66,10 +77,51 @@ def pos_ids(doc: Doc) -> list[int]:
     return ids
 
 
+def column(doc: Doc, attr: int) -> list[int]:
+    """One attribute of every token (`spacy.attrs` LOWER, LEMMA, DEP …) as spaCy's integers, read as one array
+    per doc like pos_ids. Strings are compared as their ids (`string_id("nsubj") == column(doc, DEP)[i]`), so a
+    loop over a sentence reads no `tok.lower_` or `tok.dep_` (each builds a new str) for the words it skips,
+    and a look-up keyed on these ids can stand for one keyed on the strings. For the components after the
+    parser and the entity recogniser: the values are not refreshed when the doc is annotated further."""
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS] = {}
+    ids = columns.get(attr)
+    if ids is None or len(ids) != len(doc):
+        ids = columns[attr] = doc.to_array([attr]).tolist() if len(doc) else []
+    return ids
+
+
+def children(tok: Token) -> tuple[Token, ...]:
+    """`tok.children` (in text order), from an index of every token's children made once per doc from the heads:
+    spaCy walks the token's whole subtree span on each `.children`, a verb's often the whole sentence, making a
+    Token for each word on the way, and the cue rules ask for a verb's children several times."""
+    doc = tok.doc
+    index = doc.user_data.get(_CHILDREN)
+    if index is None or len(index) != len(doc):
+        toks = tokens_of(doc)
+        found: dict[int, list[Token]] = {}  # only the heads: a list per word would be mostly empty ones to make
+        # HEAD is the offset to the head (negative ones read back from spaCy's unsigned array); 0 for a root
+        offsets = doc.to_array([HEAD]).astype("int64").tolist() if len(doc) else []
+        for i, offset in enumerate(offsets):
+            if offset:
+                found.setdefault(i + offset, []).append(toks[i])
+        index: list[tuple[Token, ...]] = [()] * len(toks)
+        for i, kids in found.items():
+            index[i] = tuple(kids)
+        doc.user_data[_CHILDREN] = index
+    return index[tok.i]
+
+
+def string_id(text: str) -> int:
+    """The integer spaCy stores for a string in the columns above (a symbol's id, else the string's hash)."""
+    return get_string_id(text)
+
+
 def release(doc: Doc) -> None:
-    """Forget what tokens_of, char_span, entities, morph_get, quotes_of and the sentence bounds cached (Token,
-    Span and Quote objects cannot be serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _POS):
+    """Forget what tokens_of, char_span, entities, morph_get, quotes_of, column, children and the sentence bounds
+    cached (Token, Span and Quote objects cannot be serialised)."""
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _POS, _COLUMNS, _CHILDREN):
         doc.user_data.pop(key, None)
 
 
@@ -228,25 +280,29 @@ def noun_phrase(head: Token) -> Span:
     toks = tokens_of(doc)
     ent = _entity_bounds(head)
     left = head.i
-    for child in head.lefts:
+    for child in children(head):
+        if child.i > head.i:
+            break  # head.lefts: the children before it
         if child.dep_ in ("det", "amod", "nummod", "nmod", "flat", "flat:name", "compound") and \
                 all(not toks[k].is_punct for k in range(child.left_edge.i, head.i)):
             left = min(left, child.left_edge.i)
     right = head.i
     named = head.ent_type_ == "PER"
     stop = sent_end(head)
+    tags = pos_ids(doc)  # the parts of speech as integers: no str made for each word of the phrase
     for tok in toks[head.i + 1: stop]:
+        tag = tags[tok.i]
         # a participle qualifying a word of the phrase is no clause (le ministre des Finances sortant);
         # the morphology is read only for a verb
-        clause = tok.pos_ in ("VERB", "AUX") and (
+        clause = tag in _VERB_TAGS and (
             tok.head.i != head.i or not ("Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense"))
         ) and not (tok.dep_ == "amod" and head.i <= tok.head.i < tok.i)
-        if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tok.pos_ in ("SCONJ", "CCONJ") or clause \
+        if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tag in _CONJ_TAGS or clause \
                 or "Rel" in morph_get(tok, "PronType"):
             break
         if not (head.is_ancestor(tok) or tok.head.i == head.i) or tok.lower_ in TIME and not tok.ent_type_:
             break  # …, a affirmé l'intéressé lundi: the day is not the speaker
-        if tok.pos_ == "ADP" and (named or not _role_complement(tok, head)
+        if tag == ADP and (named or not _role_complement(tok, head)
                                   or head.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in DE):
             # la Première ministre Élisabeth Borne | devant les députés: the name closes the phrase;
             # a role keeps its « de » complements (le maire de Lyon), not where or to whom it spoke
