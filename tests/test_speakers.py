@@ -287,3 +287,68 @@ def test_what_was_said_stops_before_a_coordinated_verb_and_after_the_day():
                       "du club, Jean Santini, a annoncé lundi soir sa démission.")
     assert row_with(df, "matraquage")["text"] == "un matraquage fiscal"
     assert row_with(df, "démission")["text"].startswith("sa démission")
+
+
+@pytest.mark.parametrize("text, fragment, speaker, mention", [
+    # a role with its portfolio after « à », then the name between commas
+    ("Le budget a été voté. L'adjoint aux finances, Thomas Lefebvre, a déclaré : « Nous avons protégé le pouvoir "
+     "d'achat. »", "protégé le pouvoir", "Thomas Lefebvre", "L'adjoint aux finances, Thomas Lefebvre"),
+    # a role noun the tagger reads as a participle, with its article
+    ("« Le feu a pris très vite », a confié l'exploitant, Bernard Chanel, encore sous le choc.", "Le feu a pris",
+     "Bernard Chanel", "l'exploitant, Bernard Chanel"),
+    # a body that speaks through a spokesperson
+    ("Le gouvernement, par la voix de son porte-parole, Aboubacar Zida, a évoqué des « manœuvres ennemies "
+     "déjouées ».", "manœuvres ennemies", "Aboubacar Zida", "son porte-parole, Aboubacar Zida"),
+    # an indefinite with a name apposed is that person, not an anonymous source
+    ("« C'est un verdict écrit d'avance », a dénoncé l'une de ses avocates, Me Leïla Gharbi.", "verdict écrit",
+     "Leïla Gharbi", "l'une de ses avocates, Me Leïla Gharbi"),
+    # « lui » before the verb is its object, never its subject
+    ("Le maire, Pierre-Louis Ardisson, lui a répondu que la ville respectait ce seuil.", "respectait ce seuil",
+     "Pierre-Louis Ardisson", "Le maire, Pierre-Louis Ardisson"),
+    ("« Vous avez trahi la confiance des familles », lui a lancé la présidente du tribunal, Isabelle Kerjean.",
+     "trahi la confiance", "Isabelle Kerjean", "la présidente du tribunal, Isabelle Kerjean"),
+    # a participle after a complement's name reports for the clause's subject
+    ("La Commission européenne a défendu l'accord conclu avec le Mercosur, assurant qu'il offrirait « des "
+     "débouchés considérables ».", "débouchés considérables", "Commission européenne", "La Commission européenne"),
+    # « pour qui » stands for the noun phrase before it
+    ("Un argument qui ne convainc pas le comité de défense de l'hôpital, pour qui « le temporaire dure depuis "
+     "trois étés ».", "le temporaire dure", "comité de défense de l'hôpital", "le comité de défense de l'hôpital"),
+])
+def test_speakers_of_patterns_met_on_sets_9_to_11(text, fragment, speaker, mention):
+    from claims.extract import extract_text
+
+    row = row_with(extract_text(text), fragment)
+    assert (row["speaker"], row["speaker_mention"]) == (speaker, mention)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « celle-ci » is not a man the text called « le chef de la diplomatie » where he spoke
+    ("La ministre congolaise, Thérèse Mbuyi, a accusé Kigali. Son homologue, Olivier Kayumba, a rejeté ces "
+     "accusations. « Ce sont des affabulations », a ajouté le chef de la diplomatie rwandaise. Celle-ci a réclamé "
+     "une réunion d'urgence du Conseil de sécurité.", "réunion d'urgence", "Thérèse Mbuyi"),
+    # a decree is a document, not an anonymous source: « ce dernier » is the man just named
+    ("Le chef du gouvernement a limogé mercredi le patron de la compagnie, Fathi Mansouri, selon un décret consulté "
+     "par l'AFP. Ce dernier a aussitôt contesté la légalité de la décision.", "la légalité", "Fathi Mansouri"),
+    # « le premier », « le second » of two people named together
+    ("Le secrétaire d'État américain, Thomas Gallagher, et le ministre chinois, Liu Jianwei, se sont entretenus "
+     "vendredi. Les échanges ont été « francs », a assuré le premier.", "Les échanges", "Thomas Gallagher"),
+    # an organisation named after its role noun and « de »
+    ("Le gouvernement et la guérilla de l'ELN ont suspendu leurs pourparlers. La guérilla a nié toute implication "
+     "dans l'enlèvement.", "toute implication", "ELN"),
+    # a hyphenated noun the tokenizer cut in three, and the pronoun after it
+    ("La Corée du Nord a tiré deux missiles, a indiqué l'état-major sud-coréen. Les projectiles ont parcouru 350 "
+     "kilomètres, a ajouté celui-ci.", "Les projectiles", "état-major"),  # (« sud-coréen »: on the verb)
+])
+def test_who_a_later_mention_is_on_sets_9_to_11(text, fragment, speaker):
+    from claims.extract import extract_text
+
+    assert row_with(extract_text(text), fragment)["speaker"] == speaker
+
+
+def test_que_read_as_an_adverb_and_sans_citer():
+    from claims.extract import extract_text
+
+    df = extract_text("Le directeur, Kwame Asante, a parlé. Il a regretté que moins de la moitié des doses promises "
+                      "aient été livrées. Le gouvernement a évoqué des « manœuvres », sans citer de noms.")
+    assert row_with(df, "moitié des doses")["speaker"] == "Kwame Asante"
+    assert not df["text"].str.contains("de noms").any()  # « sans citer » reports nothing
