@@ -493,4 +493,4 @@ def _clitic_after(cue: Cue) -> Span | None:
 
 def _negated(cue: Cue) -> bool:
     """« n'a dit que … », « ne fait que rappeler »: the verb carries the « ne » of a restriction."""
-    return any(c.lower_ in NEGATION for c in cue.first.children if c.i < cue.first.i)
+    return any(c.lower_ in NEGATION for c in children(cue.first) if c.i < cue.first.i)

@@ -231,7 +231,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
             return noun_phrase(prev)
     node = verb
     if verb.dep_ == "acl" and verb.head.dep_ == "obl:mod" and verb.head.i < verb.i \
-            and any(c.dep_ == "case" for c in verb.head.children):
+            and any(c.dep_ == "case" for c in children(verb.head)):
         node = verb.head.head  # a pour sa part appelé: the parser hangs the participle on « part »
     for _ in range(4):
         subjects = [c for c in children(node) if c.dep_ in SUBJECT_DEPS and usable(c)]
@@ -261,7 +261,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         # X a défendu l'accord conclu avec le Mercosur, assurant …: the name closes a complement; the one
         # assuring is the subject of the clause the participle hangs on
         root = _clause_root(verb)
-        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and usable(c)]
+        subjects = [c for c in children(root) if c.dep_ in SUBJECT_DEPS and usable(c)]
         if subjects:
             return as_span(subjects[-1])
     if prev is not None and prev.pos_ == "PROPN" and usable(prev):

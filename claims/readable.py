@@ -35,6 +35,10 @@ def readable_claim(row: Mapping[str, Any], sentence_start: int) -> str:
     if row.get("kind") == "assertion" or not sentence:
         return _finish(sentence or content)
     name = _name(row)
+    cue_words = (row.get("cue") or "").split()
+    if row.get("kind") == "according_to" and cue_words and cue_words[-1] in RELATIVES:
+        # « Mike Pompeo, pour qui le départ … »: read as « Selon Mike Pompeo, le départ … »
+        return _composed(row, name, content, "")
     s0 = sentence_start
 
     def rel(key: str) -> int:
