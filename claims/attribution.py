@@ -16,12 +16,14 @@ from claims.tokens import (
     SUBJECT_DEPS,
     char_span,
     children,
+    dative_clitic,
     is_infinitive,
     is_present_participle,
     is_quote_mark,
     latter_span,
     morph_get,
     noun_phrase,
+    phrase_end,
     sent_end,
     text_of,
     tokens_of,
@@ -189,8 +191,7 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     infinitive = is_infinitive(cue.first)
     while i >= sent.start and (toks[i].pos_ in ("AUX", "ADV") or toks[i].lower_ in AUX_FORMS
                                or toks[i].lower_ in ("se", "s'", "y", "en") and toks[i].pos_ == "PRON"  # y explique X
-                               or toks[i].lower_ in ("lui", "leur", "me", "m'")  # « … », lui a lancé X
-                               and toks[i + 1].pos_ in ("AUX", "VERB")
+                               or dative_clitic(toks[i])  # « … », lui a lancé X
                                or toks[i].lower_ in ("-t", "-t-") or toks[i].lower_ in CLITIC_SUBJECTS
                                and toks[i].text.startswith("-")
                                # « … », s'est borné à indiquer X / a tenu à préciser X: the verb governing the cue
@@ -290,14 +291,12 @@ def _past_incidental(toks: list[Token], i: int, end: int) -> int:
     """The token after an incidental phrase (de son côté, pour sa part: words.tsv) starting at i, with its commas."""
     if i >= end or toks[i].lower_ not in _INCIDENTAL_FIRST:
         return i  # most words open no incidental phrase: one look-up
-    for phrase in INCIDENTALS:
-        n = len(phrase)
-        if i + n <= end and tuple(t.lower_ for t in toks[i: i + n]) == phrase:
-            i += n
-            while i < end and toks[i].text == ",":
-                i += 1
-            return i
-    return i
+    after = phrase_end(toks, i, end, INCIDENTALS)
+    if after is None:
+        return i
+    while after < end and toks[after].text == ",":
+        after += 1
+    return after
 
 
 def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
@@ -398,10 +397,10 @@ def _narration_start(doc: Doc, start: int, end: int, quotes: list[Quote]) -> int
         after = toks[i + 2] if i + 2 < end else None
         if nxt.lower_ == "sans" or is_present_participle(nxt) and nxt.pos_ == "VERB" and nxt.lower_ != "étant":
             return i
-        gerund = toks[i + 3] if nxt.lower_ == "tout" and i + 3 < end else after
-        if nxt.lower_ in ("en", "tout") and gerund is not None and is_present_participle(gerund) \
-                and (nxt.lower_ == "en" or after.lower_ == "en"):
-            return i  # …, tout en posant une condition: how it was said, not what
+        gerund = i + 2 if nxt.lower_ == "en" else i + 3 if nxt.lower_ == "tout" and after is not None \
+            and after.lower_ == "en" else end
+        if gerund < end and is_present_participle(toks[gerund]):
+            return i  # …, (tout) en posant une condition: how it was said, not what
         if nxt.lower_ in ("alors", "tandis") and after is not None and after.lower_ in QUE:
             return i
         if nxt.lower_ == "mais" and after is not None and after.lower_ not in QUE and after.pos_ in ("DET", "PRON"):

@@ -13,6 +13,7 @@ from claims.tokens import (
     SUBJECT_DEPS,
     children,
     column,
+    dative_clitic,
     is_present_participle,
     is_quote_mark,
     latter_span,
@@ -90,12 +91,6 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # "il a appris que …" is news to him, not a statement; "a-t-on appris" is
         cues.append(Cue(verb, tok, last, subject))
     return cues
-
-
-def _dative_clitic(tok: Token) -> bool:
-    """« lui a répondu », « leur a lancé »: the parser sometimes makes the object clitic the subject (luire)."""
-    toks = tokens_of(tok.doc)
-    return tok.lower_ in ("lui", "leur") and tok.i + 1 < len(toks) and toks[tok.i + 1].pos_ in ("AUX", "VERB")
 
 
 def _clause_root(tok: Token) -> Token:
@@ -220,7 +215,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
 
     def usable(t: Token) -> bool:
         return t.i < verb.i and quote_at(quotes, t.idx) is None and t.lower_ not in ("que", "qu'") \
-            and not _dative_clitic(t)
+            and not dative_clitic(t)
 
     def as_span(t: Token) -> Span:
         return noun_phrase(t) if t.pos_ != "PRON" else doc[t.i: t.i + 1]

@@ -16,6 +16,7 @@ from claims.tokens import (
     is_present_participle,
     morph_get,
     noun_phrase,
+    phrase_end,
     quotes_of,
     sent_end,
     text_of,
@@ -97,13 +98,12 @@ def _voice(speaker: Span) -> Span | None:
     i, stop = speaker.end, sent_end(speaker)
     if i < stop and toks[i].text == ",":
         i += 1
-    for phrase in VOICE:
-        j = i + len(phrase)
-        if j < stop and tuple(t.lower_ for t in toks[i:j]) == phrase:
-            # the phrase's root: the first noun or name whose head lies before it (son porte-parole, X)
-            root = next((t for t in toks[j: min(stop, j + 4)] if t.pos_ in ("NOUN", "PROPN") and t.head.i < j), None)
-            return noun_phrase(root) if root is not None else None
-    return None
+    j = phrase_end(toks, i, stop, VOICE)
+    if j is None or j >= stop:
+        return None
+    # the phrase's root: the first noun or name whose head lies before it (son porte-parole, X)
+    root = next((t for t in toks[j: min(stop, j + 4)] if t.pos_ in ("NOUN", "PROPN") and t.head.i < j), None)
+    return noun_phrase(root) if root is not None else None
 
 
 def _coordinated(cue: Cue, previous: Statement) -> bool:

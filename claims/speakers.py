@@ -264,7 +264,7 @@ class Resolver:
         """« X et Y se sont entretenus … a assuré le premier. Le second … »: one of the two people named last
         together (words.tsv, classes first_of_two and second_of_two), or None."""
         words = [t for t in tokens_in(span) if not t.is_punct]
-        if not words or words[-1].lower_ not in FIRST_OF_TWO | SECOND_OF_TWO or len(words) > 2 \
+        if not words or words[-1].lower_ not in _ONE_OF_TWO or len(words) > 2 \
                 or len(words) == 2 and words[0].lower_ not in ("le", "la"):
             return None
         pos = span.start_char + offset
@@ -274,7 +274,7 @@ class Resolver:
             named = list({m.actor.name: m.actor for m in people if m.sentence == sentence}.values())
             if len(named) >= 2:
                 target = named[-2] if words[-1].lower_ in FIRST_OF_TWO else named[-1]
-                return Actor(target.name, target.type, "pronoun", span.text.strip())
+                return Actor(target.name, target.type, "pronoun", span_text(span).strip())
         return None
 
     def _is_vague(self, span: Span) -> bool:
@@ -578,6 +578,7 @@ _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
 _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
 _NSUBJ, _EST, _NMOD, _PER = string_id("nsubj"), string_id("est"), string_id("nmod"), string_id("PER")
 _PER_ORG = frozenset((_PER, string_id("ORG")))
+_ONE_OF_TWO = FIRST_OF_TWO | SECOND_OF_TWO
 _NOUN_TAGS, _NOUN_ADJ_TAGS = frozenset((NOUN, PROPN)), frozenset((NOUN, ADJ, PROPN))
 _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
                     "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")

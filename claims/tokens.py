@@ -9,7 +9,16 @@ from spacy.symbols import ADP, AUX, CCONJ, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
 
 from claims.quotes import Quote, find_quotes
-from claims.words import CONNECTORS, DE, DEMONSTRATIVES, INDEFINITE_ONE, LATTER, PORTFOLIO_ROLES, TIME
+from claims.words import (
+    CONNECTORS,
+    DATIVE_CLITICS,
+    DE,
+    DEMONSTRATIVES,
+    INDEFINITE_ONE,
+    LATTER,
+    PORTFOLIO_ROLES,
+    TIME,
+)
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -312,7 +321,8 @@ def noun_phrase(head: Token) -> Span:
     if ent is not None:
         left, right = min(left, ent[0]), max(right, ent[1] - 1)
     # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel)
-    nominal = head.pos_ == "NOUN" or head.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in head.lefts)
+    nominal = head.pos_ == "NOUN" or head.pos_ in ("VERB", "ADJ") and any(
+        c.dep_ == "det" and c.i < head.i for c in children(head))
     if nominal and right == head.i:
         right = _name_after_role(doc, right + 1, stop) - 1
     if nominal or head.lower_ in INDEFINITE_ONE:  # l'une de ses avocates, Me Leïla Gharbi
@@ -355,6 +365,23 @@ def _name_after_role(doc: Doc, i: int, end: int) -> int:
             if doc[j].is_punct:
                 break
     return i
+
+
+def phrase_end(toks: list[Token], i: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """Where the first of `phrases` (lower-case words, as words.py splits them) written at token i ends, if one
+    is there before `end`; else None (de son côté, par la voix de)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if i + n <= end and tuple(t.lower_ for t in toks[i: i + n]) == phrase:
+            return i + n
+    return None
+
+
+def dative_clitic(tok: Token) -> bool:
+    """« lui a répondu », « …, m'a confié X »: an object clitic right before the verb (words.tsv, class
+    dative_clitic); the parser sometimes makes it the subject (luire)."""
+    toks = tokens_of(tok.doc)
+    return tok.lower_ in DATIVE_CLITICS and tok.i + 1 < len(toks) and toks[tok.i + 1].pos_ in ("AUX", "VERB")
 
 
 def latter_span(tok: Token) -> Span | None:

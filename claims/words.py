@@ -54,6 +54,7 @@ INCIDENTALS = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("inc
 UNION_NOUNS = word_class("union_noun")
 UNION_OR_OTHER = word_class("union_or_other")
 NEGATION = word_class("negation")
+DATIVE_CLITICS = word_class("dative_clitic")
 COMPOUNDS = word_class("compound")
 FIRST_OF_TWO = word_class("first_of_two")
 SECOND_OF_TWO = word_class("second_of_two")
