@@ -20,6 +20,14 @@ def rows() -> pd.DataFrame:
     return df[df["kind"] != "assertion"]
 
 
+def _assert_speaker(text: str, fragment: str, speaker: str, mention: str) -> None:
+    """The claim holding `fragment` in `text` has this resolved speaker, written as `mention`."""
+    from claims.extract import extract_text
+
+    row = row_with(extract_text(text), fragment)
+    assert (row["speaker"], row["speaker_mention"]) == (speaker, mention)
+
+
 def _speaker(row: pd.Series) -> tuple[str, str, str]:
     return row["speaker"], row["speaker_type"], row["speaker_resolution"]
 
@@ -229,10 +237,7 @@ def test_a_participle_after_a_name_has_its_own_speaker():
      "tiennent le site", "Omar Bakri", "le porte-parole de l'armée, le général Omar Bakri"),
 ])
 def test_speakers_of_news_patterns_first_met_on_unseen_text(text, fragment, speaker, mention):
-    from claims.extract import extract_text
-
-    row = row_with(extract_text(text), fragment)
-    assert (row["speaker"], row["speaker_mention"]) == (speaker, mention)
+    _assert_speaker(text, fragment, speaker, mention)
 
 
 def test_a_plural_description_is_not_the_company_named_last():
@@ -274,10 +279,7 @@ def test_a_reporting_verb_misread_before_a_colon_still_introduces_the_quote():
      "Michael Trenton"),
 ])
 def test_speakers_of_patterns_met_on_the_later_written_sets(text, fragment, speaker, mention):
-    from claims.extract import extract_text
-
-    row = row_with(extract_text(text), fragment)
-    assert (row["speaker"], row["speaker_mention"]) == (speaker, mention)
+    _assert_speaker(text, fragment, speaker, mention)
 
 
 def test_what_was_said_stops_before_a_coordinated_verb_and_after_the_day():
@@ -315,10 +317,7 @@ def test_what_was_said_stops_before_a_coordinated_verb_and_after_the_day():
      "trois étés ».", "le temporaire dure", "comité de défense de l'hôpital", "le comité de défense de l'hôpital"),
 ])
 def test_speakers_of_patterns_met_on_sets_9_to_11(text, fragment, speaker, mention):
-    from claims.extract import extract_text
-
-    row = row_with(extract_text(text), fragment)
-    assert (row["speaker"], row["speaker_mention"]) == (speaker, mention)
+    _assert_speaker(text, fragment, speaker, mention)
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [
