@@ -80,6 +80,15 @@ class Lexicon:
     latest_named: frozenset[str] = frozenset()
     confidence: dict[str, float] = field(default_factory=dict)  # speaker resolution -> trust (0-1)
     conditional: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lemma -> (stem, modal)
+    first_names: dict[str, str] = field(default_factory=dict)  # folded first name -> m | f
+
+    def first_name_gender(self, word: str) -> str | None:
+        """m or f for a listed first name (Julien, Marion), a compound by its first part (Jean-Marie, Marie-Hélène)."""
+        key = fold(word)
+        found = self.first_names.get(key)
+        if found is None and "-" in key:
+            found = self.first_names.get(key.split("-", 1)[0])
+        return found
 
     def verb(self, lemma: str, following: list[str], reflexive: bool | None = None) -> Verb | None:
         """The longest reporting-verb entry for this lemma whose extra words come next; with `reflexive`,
@@ -177,4 +186,5 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                                if r.get("refers") == "latest"),
         confidence={r["resolution"]: float(r["confidence"]) for r in read_table("resolutions.tsv", data_dir)},
         conditional={r["lemma"]: (r["stem"], r["modal"] == "yes") for r in read_table("conditional.tsv", data_dir)},
+        first_names={fold(r["name"]): r["gender"] for r in read_table("first_names.tsv", data_dir)},
     )

@@ -748,11 +748,19 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     name = head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG", "LOC", "MISC")
     singular_det = det is not None and "Sing" in morph_get(det, "Number")  # l'état-major interarmées: the article
     number = "p" if plural_det or not name and not singular_det and "Plur" in morph_get(head, "Number") else "s"
+    ents = column(doc, ENT_TYPE)
+    named = _PER in ents[span.start:span.end]
+    if named:  # the tagger's gender for names is unreliable (Juan → Fem); a known first name is not
+        given = _given_name(span, lex)
+        gender = lex.first_name_gender(given) if given else None
+        if gender is not None:
+            return gender, number
     if name and head.ent_type_ == "PER":
-        return "any", number  # the tagger's gender for names is unreliable (Juan → Fem)
-    named = _PER in column(doc, ENT_TYPE)[span.start:span.end]
+        return "any", number
     # l'économiste Philippe Martin: with a name, only the determiner may tell (the noun's gender is a guess)
-    for tok in (det,) if named else (det, head):
+    # l'ancienne ministre: an adjective before the noun agrees, where an epicene noun's tagged gender is a guess
+    adjectives = [toks[i] for i in range(span.start, head.i) if tags[i] == ADJ]
+    for tok in (det,) if named else (det, *adjectives, head):
         if tok is not None:
             g = morph_get(tok, "Gender")
             if g and named and g[0] == "Masc":
@@ -760,6 +768,18 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
             if g:
                 return ("f" if g[0] == "Fem" else "m"), number
     return "any", number
+
+
+def _given_name(span: Span, lex: Lexicon) -> str:
+    """The first word of the speaker's own name in a mention, not a complement's (la mère de Théo, Valérie
+    Guillou → Valérie), honorifics skipped (Me Julien Sarfati → Julien); "" when there is none."""
+    for ent in entities(span):
+        if ent.label_ != "PER" or _in_complement(ent[0], span):
+            continue
+        for tok in ent:
+            if lex.roles.get(tok.lower_) != "honorific":
+                return tok.text
+    return ""
 
 
 def _compatible(m: Mention, gender: str, number: str) -> bool:

@@ -351,3 +351,27 @@ def test_que_read_as_an_adverb_and_sans_citer():
                       "aient été livrées. Le gouvernement a évoqué des « manœuvres », sans citer de noms.")
     assert row_with(df, "moitié des doses")["speaker"] == "Kwame Asante"
     assert not df["text"].str.contains("de noms").any()  # « sans citer » reports nothing
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a first name tells the gender the text does not: « elle » is not Me Julien Sarfati (first_names.tsv)
+    ("Dans son réquisitoire, l'avocate générale, Marion Lespinasse, a réclamé vingt ans de réclusion criminelle "
+     "contre Karim Benhaddou. « Ce n'est pas une bagarre qui a mal tourné, c'est une exécution », a-t-elle lancé "
+     "aux jurés. Me Julien Sarfati, qui défend l'accusé, avait plaidé la « perte de contrôle ». La magistrate a "
+     "balayé l'argument : selon elle, les messages envoyés par l'accusé « montrent une colère froide ».",
+     "les messages envoyés", "Marion Lespinasse"),
+    # the name of the speaker, not the complement's (la mère de Théo): Valérie is a woman
+    ("Quatre ans après la mort de Théo Guillou, 19 ans, le conducteur a été condamné mardi. À l'audience, le "
+     "prévenu a assuré ne garder « aucun souvenir » de l'accident. « Il ne se souvient de rien, mais nous, on se "
+     "souvient de tout », a confié à franceinfo la mère de Théo, Valérie Guillou. Elle dit pourtant vouloir "
+     "« tourner la page ».", "tourner la page", "Valérie Guillou"),
+    # an adjective before an epicene role noun agrees (l'ancienne ministre)
+    ("Candidate à la présidence des Républicains, Hélène Castagnède ne cache plus ses ambitions pour 2027. « Je ne "
+     "me présente pas pour faire de la figuration », a-t-elle confié au Figaro. L'ancienne ministre du Logement "
+     "estime que son parti « a trop longtemps couru derrière les sondages ».", "derrière les sondages",
+     "Hélène Castagnède"),
+])
+def test_gender_from_first_names_and_adjectives(text, fragment, speaker):
+    from claims.extract import extract_text
+
+    assert row_with(extract_text(text), fragment)["speaker"] == speaker
