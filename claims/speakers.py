@@ -11,6 +11,7 @@ Each actor says how it was found (`resolution`, see claims/data/resolutions.tsv)
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, ENT_TYPE, LOWER
@@ -53,6 +54,9 @@ _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
 _PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "par", "pour", "sur", "avec"}
 _LOOKBACK_SENTENCES = 5
 _ANIMATE = ("person", "anonymous")
+# « l'Agence régionale de santé (ARS) »: an acronym in parentheses right after a name (or closing the mention)
+_NAME_RUN = ("NOUN", "PROPN", "ADJ", "DET", "ADP")
+_ACRONYM = re.compile(r"\s*\(([^\W\d_][^\W_]{1,11})\)")
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,8 @@ class Resolver:
     full_names: dict[str, str] = field(default_factory=dict)  # a word or the initials of a name → full name
     roles: list[Role] = field(default_factory=list)
     _by_offsets: dict[tuple[int, int], int] = field(default_factory=dict)  # (start, end) → index in mentions
+    # an organisation the article named with its acronym: the acronym and the bare name → "Name (ACR)"
+    acronyms: dict[str, Actor] = field(default_factory=dict)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         n = self._by_offsets.get((start, end))
@@ -132,6 +138,8 @@ class Resolver:
                       and o.actor.resolution == "as written" and m.words < o.words}
             if len(fuller) == 1:
                 renames[m.actor.name] = fuller.pop()
+        for name, actor in self.acronyms.items():  # named, or by its acronym, before the definition
+            renames.setdefault(name, actor.name)
         return renames
 
     def confidence(self, actor: Actor) -> float:
@@ -180,7 +188,7 @@ class Resolver:
             is_speaker = any(span == s for s in speakers)
             # a speaker inside the quotation marks is an incise (« A, explique X, B »), not words quoted
             quoted = not is_speaker and quote_at(quotes, span.start_char) is not None
-            actor = self.resolve(span, offset, index)
+            actor = self._with_acronym(span, self.resolve(span, offset, index))
             gender, number = _agreement(span, self.lex)
             nsubj = span.root.dep_.startswith("nsubj")
             subject = nsubj or is_speaker
@@ -191,6 +199,48 @@ class Resolver:
                                          nsubj))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
+
+    def _with_acronym(self, span: Span, actor: Actor) -> Actor:
+        """« Le Grand cadre des syndicats d'enseignants (G7) »: an organisation defined with its acronym is
+        "Grand cadre des syndicats d'enseignants (G7)", and so is every later « G7 » (see _named) — the desk
+        finds it by either, and « le syndicat » pointing back to it names it in full."""
+        if actor.type in ("person", "anonymous", "article") or "(" in actor.name \
+                or actor.resolution not in ("named", "as written", "people"):
+            return actor
+        doc = span.doc
+        text = text_of(doc)
+        written = text[span.start_char:span.end_char]
+        at = fold(written).rfind(fold(actor.name))
+        end = span.start_char + at + len(actor.name)
+        found = _ACRONYM.match(text, end, min(len(text), end + 16)) if at >= 0 else None
+        if found is not None and _abbreviates(found.group(1), actor.name):
+            acronym = found.group(1)
+            full = Actor(f"{actor.name} ({acronym})", actor.type, actor.resolution, actor.via)
+        else:  # the acronym alone is the name found (« … de l'Agence régionale de santé (ARS) » → ARS)
+            full = self._acronym_defined(span, actor)
+            if full is None:
+                return actor
+            acronym = actor.name
+        self.acronyms[acronym] = self.acronyms[full.name[: -len(acronym) - 3]] = full
+        return full
+
+    def _acronym_defined(self, span: Span, actor: Actor) -> Actor | None:
+        """The organisation « Name (ACR) » when the actor found is ACR itself, in parentheses after the name:
+        the name is the run of nouns, adjectives and their « de » before it, from its first word that ACR
+        abbreviates."""
+        toks = tokens_of(span.doc)
+        at = next((i for i in range(span.start, span.end) if toks[i].text == actor.name), None)
+        if at is None or at == 0 or toks[at - 1].text != "(" or at + 1 >= len(toks) or toks[at + 1].text != ")":
+            return None
+        first = at - 1
+        while first > sent_start(toks[at]) and at - first <= 12 and toks[first - 1].pos_ in _NAME_RUN:
+            first -= 1
+        for i in range(first, at - 1):
+            if toks[i].text[:1].isupper() and toks[i].pos_ != "DET":
+                name = span_text(span.doc[i: at - 1]).strip()
+                if _abbreviates(actor.name, name):
+                    return Actor(f"{name} ({actor.name})", "organization", "named", actor.via)
+        return None
 
     # -- roles given by apposition ------------------------------------------------------
     def _learn_roles(self, span: Span, actor: Actor, index: int) -> None:
@@ -347,6 +397,9 @@ class Resolver:
         # a role word inside the name itself says nothing of its kind (Médecins sans frontières is no doctor)
         role = None if name.start <= span.root.i < name.end and label == "ORG" else self._role_kind(span.root)
         words = text.split()
+        defined = self.acronyms.get(text)
+        if defined is not None:  # l'ARS, after « l'Agence régionale de santé (ARS) »
+            return Actor(defined.name, defined.type, "short form", text)
         short = self.full_names.get(fold(text))
         if short is not None and len(words) == 1:
             return Actor(short, "organization" if text.isupper() and label != "PER" else "person", "short form", text)
@@ -491,7 +544,10 @@ class Resolver:
 
     def _is_union(self, m: Mention) -> bool:
         """A trade union: headed by « syndicat », or named as one (words.tsv, class union)."""
-        return m.head in UNION_NOUNS or fold(m.actor.name) in UNIONS or fold(m.actor.name.split()[0]) in UNIONS
+        name = fold(m.actor.name)
+        # Grand cadre des syndicats d'enseignants: a union's noun in the name says it too
+        return m.head in UNION_NOUNS or name in UNIONS or name.split()[0] in UNIONS \
+            or any(w.rstrip("s") in UNION_NOUNS for w in name.split()[1:])
 
     def _other_role(self, actor: Actor, head: str, own: frozenset[str]) -> bool:
         """Whether the article gave this actor the same role noun with other words (ministre de la Jeunesse
@@ -768,6 +824,17 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
             if g:
                 return ("f" if g[0] == "Fem" else "m"), number
     return "any", number
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether a word in parentheses is the name's acronym: its letters in the name's order, from its first
+    letter (ARS, Minusca, G7 — not « (France) » after « Quai d'Orsay », nor a party's label after a person)."""
+    letters = [c for c in fold(acronym) if c.isalpha()]
+    words = fold(drop_article(name))
+    if not letters or not words or letters[0] != words[0] or sum(c.isupper() for c in acronym) < 1:
+        return False
+    rest = iter(words)
+    return all(c in rest for c in letters)
 
 
 def _given_name(span: Span, lex: Lexicon) -> str:

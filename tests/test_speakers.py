@@ -375,3 +375,17 @@ def test_gender_from_first_names_and_adjectives(text, fragment, speaker):
     from claims.extract import extract_text
 
     assert row_with(extract_text(text), fragment)["speaker"] == speaker
+
+
+def test_an_organisation_defined_with_its_acronym_is_named_by_both():
+    from claims.extract import extract_text
+
+    df = extract_text("Entre le 4 et le 10 mars, 1 347 nouveaux cas ont été confirmés, d'après le dernier bulletin de "
+                      "l'Agence régionale de santé (ARS). L'ARS appelle la population à éliminer les gîtes larvaires. "
+                      "Les enseignants ont entamé une grève à l'appel du Grand cadre des syndicats d'enseignants (G7). "
+                      "Le syndicat réclame le paiement des indemnités. "
+                      "Le Quai d'Orsay (France) a exprimé sa préoccupation.")
+    assert row_with(df, "nouveaux cas")["speaker"] == "Agence régionale de santé (ARS)"
+    assert row_with(df, "gîtes larvaires")["speaker"] == "Agence régionale de santé (ARS)"
+    assert row_with(df, "paiement des indemnités")["speaker"] == "Grand cadre des syndicats d'enseignants (G7)"
+    assert "(France)" not in " ".join(df["speaker"])  # a country in parentheses is no acronym
