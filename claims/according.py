@@ -101,7 +101,9 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
             source = trim(doc[source.start: _relative_start(sent, source.start, relative)])
             src_end = relative  # selon des sources qui ont demandé à rester anonymes, / Selon Le Monde, qui rapporte …,
         named = apposed_name_end(doc, src_end, sent.end)
-        if named > src_end and named < sent.end and toks[named].text == "," and words != ("pour", "qui"):
+        # … selon le chef de division, le Dr Justin Kalumuna.: the name closes the sentence after its content
+        last = named == sent.end - 1 and toks[named].is_punct and i - sent.start >= 3
+        if named > src_end and named < sent.end and (toks[named].text == "," or last) and words != ("pour", "qui"):
             # selon la porte-parole du parquet, Julie Vanderbeken, …: not « selon nos informations, Delcourt aurait »
             source, src_end = doc[source.start: named], named
         if words == ("pour",) and not _personal_source(source, lex):

@@ -377,6 +377,9 @@ class Resolver:
                       key=lambda e: e.label_ != "PER")
         for ent in ents:
             if document or not _in_complement(ent[0], span) or head.i in range(ent.start, ent.end):
+                if ent[-1].pos_ == "ADP" and ent.end < span.end and span.doc[ent.end].text[:1].isupper():
+                    # la Mission … pour la stabilisation en | Centrafrique: the entity cut after a preposition
+                    ent = span.doc[ent.start: _name_end(span, ent.end)]
                 return _strip_honorific(ent, self.lex)
         run = [t for t in tokens_in(span) if t.pos_ == "PROPN" and not t.text[:1].islower()]  # not « le patronat »
         if run:
@@ -738,12 +741,35 @@ def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
         phrase_start = i + 1
     phrase = doc[phrase_start:end]
     for tok in phrase:
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and lex.roles.get(_lemma(tok), lex.roles.get(tok.lower_)) in (
-                "person", "media", "organization", "government"):
+        if _is_role(tok, lex):
             return tok, phrase
         if tok.pos_ == "ADP":
             break  # the role is the phrase's head, not a noun in its complement
+    # le ministre de la Santé et de l'Hygiène publique, le Dr Lassané Zoungrana: a role further back whose
+    # phrase (its portfolios, a second role, a title) runs through the name
+    for k in range(phrase_start - 1, max(start, name.start - 30) - 1, -1):
+        tok = toks[k]
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if not _is_role(tok, lex):
+            continue
+        phrase = noun_phrase(tok)
+        # (not l'accusé in « L'avocate de l'accusé, Me Sonia Belkacem »: a complement's noun is not the role)
+        if phrase.end >= name.end and not (phrase.start > start and toks[phrase.start - 1].pos_ == "ADP"):
+            return tok, doc[phrase.start: name.start]
     return None
+
+
+def _name_end(span: Span, k: int) -> int:
+    """The end of the capitalised words from k within the span."""
+    while k < span.end and span.doc[k].text[:1].isupper() and not span.doc[k].is_punct:
+        k += 1
+    return k
+
+
+def _is_role(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN", "ADJ") and lex.roles.get(_lemma(tok), lex.roles.get(tok.lower_)) in (
+        "person", "media", "organization", "government")
 
 
 def _role_after(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
@@ -857,6 +883,8 @@ def _in_complement(tok: Token, span: Span) -> bool:
     """le secrétaire général de (la) CFDT: the name is a complement of the role, not the speaker."""
     i = tok.i - 1
     while i >= span.start and tok.doc[i].pos_ == "DET":
+        if tok.doc[i].lower_ in ("du", "des"):  # le ministre des Postes, des Télécommunications: de + article
+            return True
         i -= 1
     return i >= span.start and tok.doc[i].lower_ in _PREPOSITIONS
 

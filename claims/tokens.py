@@ -320,14 +320,49 @@ def noun_phrase(head: Token) -> Span:
         right = tok.i
     if ent is not None:
         left, right = min(left, ent[0]), max(right, ent[1] - 1)
+    if right > head.i:  # … pour la stabilisation en | Centrafrique: a name the parser hung elsewhere ends the phrase
+        right = _name_after_preposition(doc, right, stop)
     # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel)
     nominal = head.pos_ == "NOUN" or head.pos_ in ("VERB", "ADJ") and any(
         c.dep_ == "det" and c.i < head.i for c in children(head))
     if nominal and right == head.i:
         right = _name_after_role(doc, right + 1, stop) - 1
+    if nominal and right > head.i:
+        right = _coordinated_portfolios(doc, right, stop)
     if nominal or head.lower_ in INDEFINITE_ONE:  # l'une de ses avocates, Me Leïla Gharbi
         right = apposed_name_end(doc, right + 1, stop) - 1
     return doc[left: right + 1]
+
+
+def _name_after_preposition(doc: Doc, right: int, stop: int) -> int:
+    """A phrase cut after a preposition (la Mission … pour la stabilisation en, le procureur … de) takes the
+    capitalised name that follows; `right` when it does not end on one."""
+    toks = tokens_of(doc)
+    k = right + 1
+    if toks[right].pos_ != "ADP" or k >= stop or not toks[k].text[:1].isupper() \
+            or toks[k].pos_ not in ("PROPN", "NOUN") and not toks[k].ent_type_:
+        return right
+    while k + 1 < stop and (toks[k + 1].ent_iob_ == "I" or toks[k + 1].pos_ == "PROPN"
+                            and toks[k + 1].text[:1].isupper()):
+        k += 1
+    return k
+
+
+def _coordinated_portfolios(doc: Doc, right: int, stop: int) -> int:
+    """le ministre de la Santé et de l'Hygiène publique, le ministre de la Communication, de la Culture et des
+    Arts: the role's other portfolios — « et » or a comma, then de/du/des and a capitalised noun — belong to it."""
+    toks = tokens_of(doc)
+    while right + 3 < stop and toks[right + 1].lower_ in (",", "et") and (
+            toks[right + 2].lower_ in DE or toks[right + 2].lower_ in ("du", "des")):
+        k = right + 3
+        if toks[k].pos_ == "DET":
+            k += 1
+        if k >= stop or not toks[k].text[:1].isupper() or toks[k].pos_ not in ("NOUN", "PROPN"):
+            break
+        while k + 1 < stop and toks[k + 1].pos_ in ("NOUN", "PROPN", "ADJ") and not toks[k + 1].is_punct:
+            k += 1
+        right = k
+    return right
 
 
 def _role_complement(adp: Token, head: Token) -> bool:
@@ -401,13 +436,24 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         return i
     k = i + 1
     if toks[k].pos_ == "DET" and toks[k].lower_ in ("le", "la", "l'"):
-        # le porte-parole de l'armée, le général Hamid Osmane Kheir; son adversaire, l'écologiste Sarah Lambotte
+        # le porte-parole de l'armée, le général Hamid Osmane Kheir; son adversaire, l'écologiste Sarah Lambotte;
+        # le ministre de la Santé, le Dr Lassané Zoungrana
         k += 1
-        while k < end and k - i <= 4 and toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k].text[:1].islower():
+        while k < end and k - i <= 4 and (toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k].text[:1].islower()
+                                          or _honorific(toks[k])):
             k += 1
-        if k == i + 2 or k >= end or not (toks[k].ent_iob_ == "B" and toks[k].ent_type_ in ("PER", "ORG")):
+        if k == i + 2 or k >= end or not (toks[k].ent_iob_ == "B" and toks[k].ent_type_ in ("PER", "ORG")
+                                          or _name_run(toks, k, end) >= 2):
             return i
         i = k - 1  # and l'exploitant, la société Nucléa Production
+    elif _role_noun(toks[k]):
+        # le ministre de la Communication, porte-parole du gouvernement, Abakar Mahamat Sougui: a second role
+        # without article between the first and the name
+        comma = next((j for j in range(k + 1, min(end, k + 9)) if toks[j].text == ","), None)
+        if comma is not None and all(toks[j].pos_ in ("NOUN", "ADJ", "PROPN", "ADP", "DET")
+                                     for j in range(k + 1, comma)):
+            named = apposed_name_end(doc, comma, end)
+            return named if named > comma else i
     if i + 2 < end and _honorific(toks[i + 1]) and toks[i + 2].text[:1].isupper():
         i += 1  # son avocat, Me Christophe Baldacci
     if toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ in ("PER", "ORG"):
@@ -415,13 +461,26 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         while j < end and toks[j].ent_iob_ == "I":
             j += 1
     else:  # a first and last name the NER missed or took for a place (Sidiki Ouattara)
-        j = i + 1
-        while j < end and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
-            j += 1
+        j = i + 1 + _name_run(toks, i + 1, end)
         if j - (i + 1) < 2:
             return i
     closes = j >= end or toks[j].is_punct and not is_quote_mark(toks[j]) or toks[j].pos_ in ("VERB", "AUX")
     return j if closes else i
+
+
+def _name_run(toks: list[Token], k: int, end: int) -> int:
+    """How many capitalised proper nouns follow from k (a name the NER missed: Wendkouni Sylvain Nikiéma)."""
+    j = k
+    while j < end and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+        j += 1
+    return j - k
+
+
+def _role_noun(tok: Token) -> bool:
+    """A person's role noun of roles.tsv (porte-parole, ministre), written without its article."""
+    from claims.lexicon import fold, load_lexicon  # read late, as in _honorific
+
+    return tok.pos_ == "NOUN" and load_lexicon().roles.get(fold(tok.text)) == "person"
 
 
 def _honorific(tok: Token) -> bool:

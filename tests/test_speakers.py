@@ -389,3 +389,26 @@ def test_an_organisation_defined_with_its_acronym_is_named_by_both():
     assert row_with(df, "gîtes larvaires")["speaker"] == "Agence régionale de santé (ARS)"
     assert row_with(df, "paiement des indemnités")["speaker"] == "Grand cadre des syndicats d'enseignants (G7)"
     assert "(France)" not in " ".join(df["speaker"])  # a country in parentheses is no acronym
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a role's coordinated portfolios, a second role without article, then the name
+    ("À l'issue des travaux, le ministre de la Communication, de la Culture, des Arts et du Tourisme, porte-parole "
+     "du gouvernement, Wendkouni Sylvain Nikiéma, a indiqué que le gouvernement avait adopté un décret. « Il s'agit "
+     "de mettre fin à la fuite de notre or », a-t-il expliqué.", "la fuite de notre or", "Wendkouni Sylvain Nikiéma"),
+    # a title with its article between the role and the name (le colonel, le Dr)
+    ("Dans un communiqué, le ministre de l'Administration territoriale et de la Décentralisation, le colonel Issa "
+     "Bocoum, a invoqué « des raisons d'ordre public ». Selon lui, le dialogue a été « parasité ».", "le dialogue",
+     "Issa Bocoum"),
+    # the name after « selon » closing the sentence is the source's, not its content
+    ("Quelque 65 000 doses doivent être administrées en priorité au personnel soignant, selon le chef de division, "
+     "le Dr Justin Bahati Kalumuna.", "65 000 doses", "Justin Bahati Kalumuna"),
+    # an organisation's name the entity recogniser cut after a preposition
+    ("La Mission multidimensionnelle intégrée des Nations unies pour la stabilisation en Centrafrique (Minusca) a "
+     "fait savoir qu'elle avait dépêché une patrouille sur les lieux.", "dépêché une patrouille",
+     "Mission multidimensionnelle intégrée des Nations unies pour la stabilisation en Centrafrique (Minusca)"),
+])
+def test_long_official_titles_and_names(text, fragment, speaker):
+    from claims.extract import extract_text
+
+    assert row_with(extract_text(text), fragment)["speaker"] == speaker
