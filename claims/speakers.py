@@ -154,7 +154,11 @@ class Resolver:
             if ent.label_ != "PER" and ent.root.dep_.startswith("nsubj") \
                     and self.lex.roles.get(_lemma(ent.root)) == "person":
                 continue  # « Premier ministre » tagged as a name: the subject phrase, with its name, is the mention
-            if ent.label_ in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
+            label = ent.label_
+            if ent[0].pos_ == "NOUN" and ent[0].text[:1].islower() and self.lex.roles.get(_lemma(ent[0])) == "person":
+                # « ministre de la Santé » tagged as an organisation: the role's phrase, with the name it gives
+                ent, label = noun_phrase(ent[0]), "PER"
+            if label in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))
         doc = sent.doc
@@ -397,6 +401,8 @@ class Resolver:
         if alias is not None:
             return Actor(alias.canonical, alias.type, alias.resolution, text)
         label = name.root.ent_type_ or next((t.ent_type_ for t in name if t.ent_type_), "")
+        if name.start > 0 and self.lex.roles.get(span.doc[name.start - 1].lower_) == "honorific":
+            label = "PER"  # le Dr Lassané Zoungrana, Me Bonnand: a person, whatever the entity label says
         # a role word inside the name itself says nothing of its kind (Médecins sans frontières is no doctor)
         role = None if name.start <= span.root.i < name.end and label == "ORG" else self._role_kind(span.root)
         words = text.split()

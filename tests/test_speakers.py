@@ -400,6 +400,10 @@ def test_an_organisation_defined_with_its_acronym_is_named_by_both():
     ("Dans un communiqué, le ministre de l'Administration territoriale et de la Décentralisation, le colonel Issa "
      "Bocoum, a invoqué « des raisons d'ordre public ». Selon lui, le dialogue a été « parasité ».", "le dialogue",
      "Issa Bocoum"),
+    # a role the entity recogniser took for an organisation, and a name after « Dr » it took for a place
+    ("La campagne a été officiellement lancée samedi à Kaya, chef-lieu de la région du Centre-Nord, par le ministre "
+     "de la Santé et de l'Hygiène publique, le Dr Lassané Zoungrana. Près de 3,8 millions d'enfants sont ciblés, a "
+     "précisé le ministre.", "millions d'enfants", "Lassané Zoungrana"),
     # the name after « selon » closing the sentence is the source's, not its content
     ("Quelque 65 000 doses doivent être administrées en priorité au personnel soignant, selon le chef de division, "
      "le Dr Justin Bahati Kalumuna.", "65 000 doses", "Justin Bahati Kalumuna"),
