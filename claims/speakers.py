@@ -192,7 +192,7 @@ class Resolver:
             is_speaker = any(span == s for s in speakers)
             # a speaker inside the quotation marks is an incise (« A, explique X, B »), not words quoted
             quoted = not is_speaker and quote_at(quotes, span.start_char) is not None
-            actor = self._with_acronym(span, self.resolve(span, offset, index))
+            actor = self._with_acronym(span, self.resolve(span, offset, index, is_speaker))
             gender, number = _agreement(span, self.lex)
             nsubj = span.root.dep_.startswith("nsubj")
             subject = nsubj or is_speaker
@@ -274,7 +274,7 @@ class Resolver:
         return kind
 
     # -- resolution -------------------------------------------------------------------
-    def resolve(self, span: Span, offset: int, index: int) -> Actor:
+    def resolve(self, span: Span, offset: int, index: int, speaking: bool = False) -> Actor:
         text = span_text(span).strip()
         key = fold(text)
         if key in IMPERSONAL:
@@ -290,7 +290,7 @@ class Resolver:
             return ordinal
         pron = self.lex.pronouns.get(key) or (self.lex.pronouns.get(_pronoun_key(span[0])) if len(span) == 1 else None)
         if pron is not None:
-            return self._antecedent(span, pron.gender, pron.number, pron.rule, offset, index)
+            return self._antecedent(span, pron.gender, pron.number, pron.rule, offset, index, speaking)
         alias = self.lex.alias(text)
         if (alias is None or alias.type == "government") and _singular_demonym(span) \
                 and fold(span.root.text) not in self.lex.roles:
@@ -564,12 +564,15 @@ class Resolver:
         return any(r.actor.name == actor.name and r.head == head and own and r.words and not own & r.words
                    for r in self.roles)
 
-    def _antecedent(self, span: Span, gender: str, number: str, rule: str, offset: int, index: int) -> Actor:
+    def _antecedent(self, span: Span, gender: str, number: str, rule: str, offset: int, index: int,
+                    speaking: bool = False) -> Actor:
         pos = span.start_char + offset
         pool = [m for m in self.mentions
                 if m.end <= pos and not m.quoted and index - m.sentence <= _LOOKBACK_SENTENCES
                 and m.actor.type != "article" and m.actor.resolution != "unresolved"
                 and _compatible(m, gender, number)]
+        if speaking:  # « Elle estime … » speaks: a person or a body, not « l'inflation » just before
+            pool = [m for m in pool if m.actor.type != "unknown"] or pool
         if gender != "any":
             # an actor the text already gave the other gender by a noun (Olivier Kayumba, later « le chef de la
             # diplomatie ») is not « celle-ci », even where the name alone says nothing
@@ -592,7 +595,7 @@ class Resolver:
             # an institution that is the subject of the sentence just before, after the person (« … », témoigne
             # Camille Roux. La Région reconnaît … Elle promet …: the Region)
             ranked = [m for m in animate if m.speaker or m.subject] or animate or \
-                [m for m in pool if m.speaker or m.subject]
+                [m for m in pool if m.speaker or m.subject] or (pool if speaking else [])
             latest = max((m for m in pool if m.nsubj and m.sentence < index), key=lambda m: m.start, default=None)
             if latest is not None and ranked and latest.actor.type in ("organization", "government") \
                     and latest.sentence > ranked[-1].sentence and latest.gender == gender != "any":

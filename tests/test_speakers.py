@@ -416,3 +416,13 @@ def test_long_official_titles_and_names(text, fragment, speaker):
     from claims.extract import extract_text
 
     assert row_with(extract_text(text), fragment)["speaker"] == speaker
+
+
+def test_a_pronoun_that_speaks_points_to_a_person_or_a_body():
+    from claims.extract import extract_text
+
+    # « Elle estime » is the central bank (a body named in a complement), not « l'inflation » just before
+    df = extract_text("Le conseil d'administration de la Banque centrale de Tunisie (BCT) a décidé de maintenir son "
+                      "taux directeur. Dans un communiqué, l'institut d'émission relève que l'inflation « poursuit sa "
+                      "tendance baissière ». Elle estime néanmoins que « des pressions persistent » sur les prix.")
+    assert row_with(df, "des pressions persistent")["speaker"] == "Banque centrale de Tunisie (BCT)"
