@@ -40,6 +40,7 @@ from claims.words import (
     INTERROGATIVES,
     NEGATION,
     QUE,
+    QUE_LOCUTION,
     TIME,
     A,
 )
@@ -310,6 +311,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     # que-clause within a few words (ajoutant au passage que …, a assuré dans un communiqué lu à la
     # télévision que …), crossing no other verb than a participle qualifying a noun
     for tok in toks[i: min(end, i + 12)]:
+        if tok.lower_ in QUE and tok.i > i and toks[tok.i - 1].lower_ in QUE_LOCUTION:
+            break  # a dénoncé « une manœuvre » après qu'un chasseur …: when it happened, not what was said
         if tok.lower_ in QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed" \
                 and (tok.pos_ == "SCONJ" or tok.i < i + 8):  # farther, a relative « que » belongs to a noun
             return "que", tok.i + 1
@@ -445,6 +448,9 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     if frame == "obj":  # a dénoncé le comportement de garde-côtes, qui ont intercepté …: the aside is narration
         end = next((t.i for t in toks[start + 1: end - 1] if t.text == "," and quote_at(quotes, t.idx) is None
                     and toks[t.i + 1].lower_ in ("qui", "dont", "où")), end)
+        # a dénoncé « une manœuvre » après qu'un chasseur …: the conjunction's clause says when, not what
+        end = next((t.i for t in toks[start + 1: end - 1] if t.lower_ in QUE_LOCUTION
+                    and toks[t.i + 1].lower_ in QUE and quote_at(quotes, t.idx) is None), end)
     if end <= start:
         return None
     content = trim(doc[start:end])

@@ -94,3 +94,12 @@ def test_approximation_needs_a_number(news):
     assert "hedge" in _marker_types(row_with(news, "Environ 70 000 personnes"))
     assert "hedge" not in _marker_types(row_with(news, "d'envergure près de Bakhmout"))
     assert row_with(news, "se tiendra près de la mer Caspienne")["certainty"] == "asserted"
+
+
+def test_a_conjunction_with_que_is_not_the_reported_clause():
+    from claims.extract import extract_text
+
+    df = extract_text("L'Élysée a dénoncé jeudi « une manœuvre dangereuse et délibérée » après qu'un chasseur russe "
+                      "s'est approché à moins de dix mètres d'un avion français.")
+    said = df[df["kind"] != "assertion"]
+    assert list(said["text"]) == ["une manœuvre dangereuse et délibérée"]
