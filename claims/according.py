@@ -12,8 +12,10 @@ from claims.statement import Statement
 from claims.tokens import (
     apposed_name_end,
     column,
+    is_quote_mark,
     morph_get,
     noun_phrase,
+    quotes_of,
     sent_start,
     string_id,
     tokens_of,
@@ -109,7 +111,7 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         if words == ("pour",) and not _personal_source(source, lex):
             i += 1
             continue
-        claim_from = _past_modifier(sent, src_start, src_end)
+        claim_from = _past_modifier(sent, src_start, src_end, lex)
         if claim_from > src_end and words != ("pour", "qui"):
             named = apposed_name_end(doc, claim_from - 1, sent.end)
             if claim_from - 1 < named < sent.end and toks[named].text == ",":
@@ -183,7 +185,7 @@ def _before_incise(span: Span) -> Span:
     return span
 
 
-def _past_modifier(sent: Span, src_start: int, src_end: int) -> int:
+def _past_modifier(sent: Span, src_start: int, src_end: int, lex: Lexicon | None = None) -> int:
     """Where the claim starts after a source with a participle phrase of its own
     (d'après des responsables cités par le New York Times, …): past that phrase's comma."""
     doc = sent.doc
@@ -191,6 +193,19 @@ def _past_modifier(sent: Span, src_start: int, src_end: int) -> int:
     if src_end >= sent.end:
         return src_end
     tok = toks[src_end]
+    if tok.text == "," and src_end + 1 < sent.end and lex is not None:
+        # Pour l'économiste Mongi Ben Slama, interrogé par La Presse, …; Pour Hugo Lambert, chercheur au CNRS et
+        # coauteur du rapport, …: a participle or a role without article apposed to the source, up to its comma
+        nxt = toks[src_end + 1]
+        role = nxt.pos_ == "NOUN" and lex.roles.get(nxt.lemma_.lower()) == "person"
+        if role or "Part" in morph_get(nxt, "VerbForm") and "Past" in morph_get(nxt, "Tense"):
+            for j in range(src_end + 2, min(sent.end, src_end + 25)):
+                if toks[j].text == "," and quote_at(quotes_of(doc), toks[j].idx) is None:
+                    return j + 1 if j + 2 < sent.end else src_end
+                if toks[j].pos_ in ("VERB", "AUX") and "Fin" in morph_get(toks[j], "VerbForm") \
+                        or is_quote_mark(toks[j]):
+                    break
+        return src_end
     if not ("Part" in morph_get(tok, "VerbForm") and src_start <= tok.head.i < src_end):
         return src_end
     for j in range(src_end + 1, sent.end):

@@ -188,12 +188,20 @@ def char_bounds(doc: Doc, start: int, end: int, contract: bool = False) -> tuple
     return (first, last) if last > first else None
 
 
+def _without_time(doc: Doc, start: int, end: int) -> int:
+    """The end of an entity without the day the recogniser took into it (a annoncé Météo-France lundi)."""
+    toks = tokens_of(doc)
+    while end - 1 > start and toks[end - 1].lower_ in TIME and toks[end - 1].text.islower():
+        end -= 1
+    return end
+
+
 def entities(span: Span) -> list[Span]:
     """Named entities inside a span, from the doc's entities listed once (span.ents rebuilds all the doc's)."""
     doc = span.doc
     ents = doc.user_data.get(_ENTS)
     if ents is None:
-        ents = doc.user_data[_ENTS] = [(e.start, e.end, e.label_) for e in doc.ents]
+        ents = doc.user_data[_ENTS] = [(e.start, _without_time(doc, e.start, e.end), e.label_) for e in doc.ents]
     if not ents:
         return []
     # the entities are in text order and do not overlap: the first one that starts in the span, then on
@@ -319,7 +327,7 @@ def noun_phrase(head: Token) -> Span:
         named = named or tok.ent_type_ == "PER"
         right = tok.i
     if ent is not None:
-        left, right = min(left, ent[0]), max(right, ent[1] - 1)
+        left, right = min(left, ent[0]), max(right, _without_time(doc, ent[0], ent[1]) - 1)
     if right > head.i:  # … pour la stabilisation en | Centrafrique: a name the parser hung elsewhere ends the phrase
         right = _name_after_preposition(doc, right, stop)
     # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel)

@@ -103,3 +103,15 @@ def test_a_conjunction_with_que_is_not_the_reported_clause():
                       "s'est approché à moins de dix mètres d'un avion français.")
     said = df[df["kind"] != "assertion"]
     assert list(said["text"]) == ["une manœuvre dangereuse et délibérée"]
+
+
+def test_an_apposition_to_the_source_of_pour_is_not_the_claim_and_a_day_is_not_a_name():
+    from claims.extract import extract_text
+
+    df = extract_text("L'été 2025 a été le deuxième plus chaud jamais mesuré, a annoncé Météo-France lundi. "
+                      "Pour le climatologue Hugo Lambert, chercheur au CNRS et coauteur du dernier rapport du GIEC, "
+                      "ce résultat « n'a plus rien d'exceptionnel ». Pour l'économiste Mongi Ben Slama, interrogé par "
+                      "La Presse, ce statu quo était « largement attendu ».")
+    assert row_with(df, "deuxième plus chaud")["speaker"] == "Météo-France"
+    assert row_with(df, "rien d'exceptionnel")["text"] == "ce résultat « n'a plus rien d'exceptionnel »"
+    assert row_with(df, "largement attendu")["text"] == "ce statu quo était « largement attendu »"
