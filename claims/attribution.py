@@ -441,6 +441,10 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         after_comma = before.text in (",", ";") or before.lower_ in ("et", "mais", "car")
         if own_clause and frame != "que" or after_comma:
             end = min(end, clause_start)
+    if any(c.lower_ == "qui" and c.dep_.startswith("nsubj") and c.i < cue.first.i and c.i > sent.start
+           and toks[c.i - 1].text == "," for c in children(cue.first)):
+        # Kigali, qui a toujours nié toute implication, n'a pas réagi: the relative clause ends at its comma
+        end = next((t.i for t in toks[start + 1: end] if t.text == "," and quote_at(quotes, t.idx) is None), end)
     end = _narration_start(doc, start, end, quotes)
     end = _before_coordinated_verb(cue, start, end, quotes)
     while frame == "obj" and start < end - 2 and _time_word(toks, start):

@@ -115,3 +115,11 @@ def test_an_apposition_to_the_source_of_pour_is_not_the_claim_and_a_day_is_not_a
     assert row_with(df, "deuxième plus chaud")["speaker"] == "Météo-France"
     assert row_with(df, "rien d'exceptionnel")["text"] == "ce résultat « n'a plus rien d'exceptionnel »"
     assert row_with(df, "largement attendu")["text"] == "ce statu quo était « largement attendu »"
+
+
+def test_what_a_relative_clause_reports_ends_at_its_comma():
+    from claims.extract import extract_text
+
+    df = extract_text("Kinshasa accuse Kigali d'appuyer les rebelles. Kigali, qui a toujours nié toute implication, "
+                      "n'a pas réagi dans l'immédiat.")
+    assert row_with(df, "toute implication")["text"] == "toute implication"
