@@ -208,7 +208,9 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     before = toks[i]
     if not _ends_content(before, quotes):
         return None
-    aux = [c.i for c in children(cue.first) if c.dep_.startswith("aux") and c.i < i]
+    # (not an auxiliary inside the quotation the parser hung on the verb: « Nous avons … », a déclaré X)
+    aux = [c.i for c in children(cue.first)
+           if c.dep_.startswith("aux") and c.i < i and quote_at(quotes, c.idx) is None]
     if aux:
         # « … », a, encore, précisé X: look before the auxiliary; "Il a toutefois, confirmé …" is no incise
         i = min(aux) - 1

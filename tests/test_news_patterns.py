@@ -123,3 +123,15 @@ def test_what_a_relative_clause_reports_ends_at_its_comma():
     df = extract_text("Kinshasa accuse Kigali d'appuyer les rebelles. Kigali, qui a toujours nié toute implication, "
                       "n'a pas réagi dans l'immédiat.")
     assert row_with(df, "toute implication")["text"] == "toute implication"
+
+
+def test_an_auxiliary_inside_the_quotation_hung_on_the_incise_verb():
+    from claims.extract import extract_text
+
+    # the parser hangs « avons » on « a déclaré » when the sentence before is there
+    df = extract_text("Kinshasa accuse de nouveau Kigali d'appuyer les rebelles du M23 dans le territoire de "
+                      "Masisi, au Nord-Kivu. « Nous avons les preuves que des unités de l'armée rwandaise opèrent "
+                      "aux côtés des terroristes du M23 », a déclaré mardi le ministre de la Communication et des "
+                      "Médias, porte-parole du gouvernement, Didier Kabamba Tshilumba, lors d'un point de presse.")
+    row = row_with(df, "Nous avons les preuves")
+    assert (row["kind"], row["speaker"]) == ("direct", "Didier Kabamba Tshilumba")
