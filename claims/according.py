@@ -21,7 +21,7 @@ from claims.tokens import (
     tokens_of,
     trim,
 )
-from claims.words import PERSONAL, RELATIVES
+from claims.words import PERSONAL, PLANS, RELATIVES
 
 
 @lru_cache(maxsize=4)
@@ -108,7 +108,8 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         if named > src_end and named < sent.end and (toks[named].text == "," or last) and words != ("pour", "qui"):
             # selon la porte-parole du parquet, Julie Vanderbeken, …: not « selon nos informations, Delcourt aurait »
             source, src_end = doc[source.start: named], named
-        if words == ("pour",) and not _personal_source(source, lex):
+        plan = len(source) and source.root.lemma_.lower() in PLANS  # selon le calendrier: no one said it
+        if words == ("pour",) and not _personal_source(source, lex) or plan:
             i += 1
             continue
         claim_from = _past_modifier(sent, src_start, src_end, lex)

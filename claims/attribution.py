@@ -33,6 +33,7 @@ from claims.words import (
     ANONYMITY,
     AUX_FORMS,
     BEFORE_INFINITIVE,
+    CLITIC_OBJECTS,
     CLITIC_SUBJECTS,
     DE,
     DEMONSTRATIVES,
@@ -193,6 +194,9 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     while i >= sent.start and (toks[i].pos_ in ("AUX", "ADV") or toks[i].lower_ in AUX_FORMS
                                or toks[i].lower_ in ("se", "s'", "y", "en") and toks[i].pos_ == "PRON"  # y explique X
                                or dative_clitic(toks[i])  # « … », lui a lancé X
+                               # « … », nous confie-t-il: an object clitic right before the verb
+                               or toks[i].lower_ in CLITIC_OBJECTS and toks[i + 1].pos_ in ("AUX", "VERB")
+                               and i > sent.start and toks[i - 1].text == ","
                                or toks[i].lower_ in ("-t", "-t-") or toks[i].lower_ in CLITIC_SUBJECTS
                                and toks[i].text.startswith("-")
                                # « … », s'est borné à indiquer X / a tenu à préciser X: the verb governing the cue
@@ -337,12 +341,21 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     if i + 1 < end and toks[i].lower_ in ("de", "à") and toks[i + 1].lower_ == "nouveau":
         i += 2  # accuse de nouveau Kigali de …, a à nouveau dénoncé
     i = _past_incidental(toks, i, end)  # indique de son côté avoir recruté …
-    # skip a leading adverbial phrase: déclaré sur les réseaux sociaux “…”
+    # skip a leading adverbial phrase: déclaré sur les réseaux sociaux “…” (a dénoncé mardi devant la presse …)
+    t = i
+    while t < end - 1 and _time_word(toks, t):
+        t += 1
+    if t > i and toks[t].pos_ == "ADP" and toks[t].lower_ not in A | DE | {"contre", "pour", "comme"}:
+        i = t
     first = toks[i] if i < end else None
     if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "pour", "comme"}:
         j = i + 1
         if first.head.i > i and not is_infinitive(first.head):  # sur son compte Twitter | l'arrestation …
             j = _phrase_end(first.head, end)
+            # dans une lettre ouverte des « coupes … », devant la presse une « provocation »: an article right
+            # after the phrase's noun starts the object the parser hung on it
+            j = next((k for k in range(first.head.i + 1, j) if toks[k - 1].pos_ in ("NOUN", "ADJ", "PROPN") and (
+                toks[k].pos_ == "DET" or toks[k].lower_ in ("des", "du") and is_quote_mark(toks[k + 1]))), j)
         while j < end and not (toks[j].is_punct or toks[j].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "DET")
                                or is_quote_mark(toks[j])):
             j += 1
@@ -368,7 +381,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     if first.lower_ in DE and "de" in cue.verb.frames and k < end \
             and toks[k].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM"):
         return "de", i  # parle d'une information non fondée
-    if first.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON") and first.lower_ not in QUE:
+    partitive = first.lower_ in ("des", "du") and i + 1 < end and is_quote_mark(toks[i + 1])  # des « coupes »
+    if (first.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON") or partitive) and first.lower_ not in QUE:
         window = doc[i: min(end, i + 6)]
         if "a" in cue.verb.frames and any(t.lower_ in A for t in window):
             return "a", i

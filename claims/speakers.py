@@ -18,7 +18,7 @@ from spacy.attrs import DEP, ENT_TYPE, LOWER
 from spacy.symbols import ADJ, ADP, AUX, CCONJ, DET, NOUN, NUM, PROPN, PUNCT, SCONJ, SPACE, SYM, VERB
 from spacy.tokens import Span, Token
 
-from claims.lexicon import Lexicon, fold
+from claims.lexicon import Lexicon, fold, strip_accents
 from claims.quotes import Quote, quote_at
 from claims.tokens import (
     children,
@@ -864,8 +864,8 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
 def _abbreviates(acronym: str, name: str) -> bool:
     """Whether a word in parentheses is the name's acronym: its letters in the name's order, from its first
     letter (ARS, Minusca, G7 — not « (France) » after « Quai d'Orsay », nor a party's label after a person)."""
-    letters = [c for c in fold(acronym) if c.isalpha()]
-    words = fold(drop_article(name))
+    letters = [c for c in strip_accents(fold(acronym)) if c.isalpha()]
+    words = strip_accents(fold(drop_article(name)))  # (Anses: the e of « sécurité »)
     if not letters or not words or letters[0] != words[0] or sum(c.isupper() for c in acronym) < 1:
         return False
     rest = iter(words)

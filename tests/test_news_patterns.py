@@ -135,3 +135,31 @@ def test_an_auxiliary_inside_the_quotation_hung_on_the_incise_verb():
                       "Médias, porte-parole du gouvernement, Didier Kabamba Tshilumba, lors d'un point de presse.")
     row = row_with(df, "Nous avons les preuves")
     assert (row["kind"], row["speaker"]) == ("direct", "Didier Kabamba Tshilumba")
+
+
+@pytest.mark.parametrize("text, said, speaker", [
+    # a phrase saying where, then the object with its partitive article before a quotation
+    ("Sa prédécesseure, Catherine Dorval, avait dénoncé dans une lettre ouverte des « coupes budgétaires absurdes ».",
+     "des « coupes budgétaires absurdes »", "Catherine Dorval"),
+    ("Le syndicat a dénoncé mardi devant la presse une « provocation ».", "une « provocation »", "syndicat"),
+    # recommander de + infinitive
+    ("Dans un avis rendu public lundi, l'Agence nationale de sécurité sanitaire (Anses) recommande de ne plus épandre "
+     "de boues d'épuration près des captages.", "de ne plus épandre de boues d'épuration près des captages",
+     "Agence nationale de sécurité sanitaire (Anses)"),
+    # an object clitic between the quotation and the incise
+    ("Alain Mercadier reçoit dans son bureau. « Les chiffres me donnent raison », nous confie-t-il.",
+     "Les chiffres me donnent raison", "Alain Mercadier"),
+])
+def test_objects_after_asides_and_incises_with_a_clitic(text, said, speaker):
+    from claims.extract import extract_text
+
+    row = row_with(extract_text(text), said.split("«")[-1].strip(" »")[:12])
+    assert (row["text"], row["speaker"]) == (said, speaker)
+
+
+def test_selon_a_schedule_is_no_attribution():
+    from claims.extract import extract_text
+
+    df = extract_text("Selon le calendrier de la chaîne, une seconde partie sera programmée à l'automne. "
+                      "Les manifestants ont défilé jusqu'à la place de la République, selon l'itinéraire prévu.")
+    assert (df["kind"] == "assertion").all()
