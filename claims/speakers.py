@@ -891,11 +891,15 @@ def _compatible(m: Mention, gender: str, number: str) -> bool:
 def _in_complement(tok: Token, span: Span) -> bool:
     """le secrétaire général de (la) CFDT: the name is a complement of the role, not the speaker."""
     i = tok.i - 1
-    while i >= span.start and tok.doc[i].pos_ == "DET":
-        if tok.doc[i].lower_ in ("du", "des"):  # le ministre des Postes, des Télécommunications: de + article
+    doc = tok.doc
+    # (le patron de l'assureur Axelia: the role noun before the name, and its article, lead to the « de »)
+    while i > span.start and doc[i].pos_ in ("NOUN", "ADJ") and doc[i].text.islower() and doc[i - 1].pos_ == "DET":
+        i -= 1
+    while i >= span.start and doc[i].pos_ == "DET":
+        if doc[i].lower_ in ("du", "des"):  # le ministre des Postes, des Télécommunications: de + article
             return True
         i -= 1
-    return i >= span.start and tok.doc[i].lower_ in _PREPOSITIONS
+    return i >= span.start and doc[i].lower_ in _PREPOSITIONS
 
 
 def _strip_honorific(name: Span, lex: Lexicon) -> Span:

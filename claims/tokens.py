@@ -335,7 +335,7 @@ def noun_phrase(head: Token) -> Span:
         c.dep_ == "det" and c.i < head.i for c in children(head))
     if nominal and right == head.i:
         right = _name_after_role(doc, right + 1, stop) - 1
-    if nominal and right > head.i:
+    if nominal and (right > head.i or right + 1 < stop and toks[right + 1].lower_ == "et"):
         right = _coordinated_portfolios(doc, right, stop)
     if nominal or head.lower_ in INDEFINITE_ONE:  # l'une de ses avocates, Me Leïla Gharbi
         right = apposed_name_end(doc, right + 1, stop) - 1
@@ -360,6 +360,9 @@ def _coordinated_portfolios(doc: Doc, right: int, stop: int) -> int:
     """le ministre de la Santé et de l'Hygiène publique, le ministre de la Communication, de la Culture et des
     Arts: the role's other portfolios — « et » or a comma, then de/du/des and a capitalised noun — belong to it."""
     toks = tokens_of(doc)
+    if right + 3 < stop and toks[right + 1].lower_ == "et" and _role_noun(toks[right + 2]) \
+            and toks[right + 3].text == ",":
+        right += 2  # son cofondateur et président, Thomas Guillemin: two roles of one person
     while right + 3 < stop and toks[right + 1].lower_ in (",", "et") and (
             toks[right + 2].lower_ in DE or toks[right + 2].lower_ in ("du", "des")):
         k = right + 3
@@ -379,9 +382,11 @@ def _role_complement(adp: Token, head: Token) -> bool:
     députés, à l'AFP)."""
     if adp.lower_ in DE or adp.lower_ in ("du", "des", "en", "par"):
         return True
-    if adp.lower_ in ("à", "au", "aux") and head.lower_ in PORTFOLIO_ROLES and adp.i - head.i == 1:
-        return True  # l'adjointe à la sécurité, le délégué aux sports: the portfolio (words.tsv, portfolio_role)
     toks = tokens_of(adp.doc)
+    if adp.lower_ in ("à", "au", "aux") and adp.i > head.i and toks[adp.i - 1].lower_ in PORTFOLIO_ROLES:
+        # l'adjointe à la sécurité, le délégué aux sports, le secrétaire adjoint au Trésor: the portfolio
+        # (words.tsv, portfolio_role)
+        return True
     nxt = toks[adp.i + 1] if adp.i + 1 < len(toks) else None
     if nxt is not None and nxt.pos_ == "DET" and adp.i + 2 < len(toks):
         nxt = toks[adp.i + 2]

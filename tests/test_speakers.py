@@ -404,6 +404,14 @@ def test_an_organisation_defined_with_its_acronym_is_named_by_both():
     ("La campagne a été officiellement lancée samedi à Kaya, chef-lieu de la région du Centre-Nord, par le ministre "
      "de la Santé et de l'Hygiène publique, le Dr Lassané Zoungrana. Près de 3,8 millions d'enfants sont ciblés, a "
      "précisé le ministre.", "millions d'enfants", "Lassané Zoungrana"),
+    # two roles of one person; a portfolio after an adjective (adjoint au Trésor); a company named in the role's
+    # complement is not the speaker
+    ("« Chaque kilowattheure économisé compte », explique son cofondateur et président, Thomas Guillemin. « Nous "
+     "allons doubler nos effectifs », poursuit-il.", "doubler nos effectifs", "Thomas Guillemin"),
+    ("Le secrétaire adjoint au Trésor, Mark Feldman, a précisé que plusieurs établissements étaient surveillés.",
+     "établissements étaient surveillés", "Mark Feldman"),
+    ("Invité mercredi, le patron de l'assureur Axelia, Frédéric Néron, a estimé qu'une hausse des primes était "
+     "« inévitable ». Le dirigeant a aussi plaidé pour une surprime.", "une surprime", "Frédéric Néron"),
     # the name after « selon » closing the sentence is the source's, not its content
     ("Quelque 65 000 doses doivent être administrées en priorité au personnel soignant, selon le chef de division, "
      "le Dr Justin Bahati Kalumuna.", "65 000 doses", "Justin Bahati Kalumuna"),
