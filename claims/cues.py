@@ -25,7 +25,7 @@ from claims.tokens import (
     tokens_of,
     verb_lemma,
 )
-from claims.words import CLITIC_SUBJECTS, NOT_SAYING, STRESSED
+from claims.words import CLITIC_SUBJECTS, INDEFINITE_ONE, NOT_SAYING, STRESSED
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -218,7 +218,8 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
             and not dative_clitic(t)
 
     def as_span(t: Token) -> Span:
-        return noun_phrase(t) if t.pos_ != "PRON" else doc[t.i: t.i + 1]
+        # a pronoun is itself, except « l'un des fabricants, Ferrandis »: one of a group, with its name
+        return noun_phrase(t) if t.pos_ != "PRON" or t.lower_ in INDEFINITE_ONE else doc[t.i: t.i + 1]
 
     if is_present_participle(verb):
         prev = _left_skipping(verb, lambda t: t.pos_ == "PRON" and t.dep_ != "nsubj")

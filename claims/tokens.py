@@ -320,7 +320,8 @@ def noun_phrase(head: Token) -> Span:
         if not (head.is_ancestor(tok) or tok.head.i == head.i) or tok.lower_ in TIME and not tok.ent_type_:
             break  # …, a affirmé l'intéressé lundi: the day is not the speaker
         if tag == ADP and (named or not _role_complement(tok, head)
-                                  or head.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in DE):
+                                  or head.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in DE
+                                  and not (tok.lower_ in ("du", "des") and head.lower_ in INDEFINITE_ONE)):
             # la Première ministre Élisabeth Borne | devant les députés: the name closes the phrase;
             # a role keeps its « de » complements (le maire de Lyon), not where or to whom it spoke
             break
@@ -406,6 +407,14 @@ def _name_after_role(doc: Doc, i: int, end: int) -> int:
         while i < end and name_word(doc[i]):
             i += 1
         return i
+    # le constructeur automobile Orvalis, le groupe canadien Sahara Uranium Corp: a qualifier, then the name
+    k = i
+    while k < end and k - i < 2 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].text.islower():
+        k += 1
+    if i < k < end and name_word(doc[k]):
+        while k < end and name_word(doc[k]):
+            k += 1
+        return k
     if i + 2 < end and is_quote_mark(doc[i]) and doc[i + 1].text[:1].isupper():
         for j in range(i + 2, min(end, i + 7)):
             if is_quote_mark(doc[j]):
@@ -469,7 +478,8 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
             return named if named > comma else i
     if i + 2 < end and _honorific(toks[i + 1]) and toks[i + 2].text[:1].isupper():
         i += 1  # son avocat, Me Christophe Baldacci
-    if toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ in ("PER", "ORG"):
+    if toks[i + 1].ent_iob_ == "B" and (toks[i + 1].ent_type_ in ("PER", "ORG") or toks[i + 1].pos_ == "PROPN"
+                                         and toks[i + 1].text[:1].isupper()):  # (Ferrandis, taken for a place)
         j = i + 2
         while j < end and toks[j].ent_iob_ == "I":
             j += 1
