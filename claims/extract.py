@@ -146,19 +146,26 @@ def extract_batch(articles: list[Article], nlp: Language | None = None) -> Extra
 
     An article that makes the analysis fail is reported in `failures` and left out; the others are kept."""
     nlp = nlp or load_model()
-    out = ExtractedBatch()
-    empty = [a for a in articles if not a.paragraphs]
-    for article in empty:
-        out.failures.append(f"{_name(article)}: no text to analyse; skipped")
+    texts = [a for a in articles if a.paragraphs]
+    skipped = [f"{_name(article)}: no text to analyse; skipped" for article in articles if not article.paragraphs]
     try:
-        parsed = list(_parsed(nlp, [a for a in articles if a.paragraphs]))
+        # each article is analysed as soon as its pieces are parsed, so that its Token objects and the rules'
+        # caches go before the next article's are made (held for the whole batch, they made the collector
+        # walk every object of the process once more per run)
+        return _analysed(nlp, _parsed(nlp, texts), skipped)
     except Exception:  # noqa: BLE001 - one bad text must not lose the batch: parse them one by one
         parsed = []
-        for article in (a for a in articles if a.paragraphs):
+        for article in texts:
             try:
                 parsed.extend(_parsed(nlp, [article]))
             except Exception as err:  # noqa: BLE001
-                out.failures.append(_failure(article, err, "parsed"))
+                skipped.append(_failure(article, err, "parsed"))
+        return _analysed(nlp, parsed, skipped)
+
+
+def _analysed(nlp: Language, parsed: Iterable[tuple[Article, list[Doc]]], failures: list[str]) -> ExtractedBatch:
+    """The rows of each parsed article, after `failures`; an error while parsing is raised."""
+    out = ExtractedBatch(failures=list(failures))
     for article, docs in parsed:
         try:
             rows = analyse(article, docs, nlp)

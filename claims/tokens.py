@@ -56,6 +56,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
 _MORPHS, _QUOTES, _ENDS = "claims_morphs", "claims_quote_objects", "claims_token_ends"
 _ENT_SPANS, _POS, _COLUMNS, _CHILDREN = "claims_ent_spans", "claims_pos_ids", "claims_columns", "claims_children"
+_PHRASES = "claims_noun_phrases"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -130,7 +131,8 @@ def string_id(text: str) -> int:
 def release(doc: Doc) -> None:
     """Forget what tokens_of, char_span, entities, morph_get, quotes_of, column, children and the sentence bounds
     cached (Token, Span and Quote objects cannot be serialised)."""
-    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _POS, _COLUMNS, _CHILDREN):
+    for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _POS, _COLUMNS, _CHILDREN,
+                _PHRASES):
         doc.user_data.pop(key, None)
 
 
@@ -292,7 +294,20 @@ def trim(span: Span) -> Span:
 
 def noun_phrase(head: Token) -> Span:
     """The phrase a speaker head stands in: its determiner, adjectives, names and complements,
-    stopping at commas, clauses and quotes (Mike Pompeo, secrétaire d'État → Mike Pompeo)."""
+    stopping at commas, clauses and quotes (Mike Pompeo, secrétaire d'État → Mike Pompeo).
+    Found once per head and doc: the cue rules and the speaker reading ask for the same subjects."""
+    doc = head.doc
+    found = doc.user_data.get(_PHRASES)
+    if found is None:
+        found = doc.user_data[_PHRASES] = {}
+    bounds = found.get(head.i)
+    if bounds is None:
+        bounds = found[head.i] = _noun_phrase_bounds(head)
+    return doc[bounds[0]: bounds[1]]
+
+
+def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
+    """(start, end) of noun_phrase(head)."""
     doc = head.doc
     toks = tokens_of(doc)
     ent = _entity_bounds(head)
@@ -340,7 +355,7 @@ def noun_phrase(head: Token) -> Span:
         right = _coordinated_portfolios(doc, right, stop)
     if nominal or head.lower_ in INDEFINITE_ONE:  # l'une de ses avocates, Me Leïla Gharbi
         right = apposed_name_end(doc, right + 1, stop) - 1
-    return doc[left: right + 1]
+    return left, right + 1
 
 
 def _name_after_preposition(doc: Doc, right: int, stop: int) -> int:

