@@ -97,6 +97,7 @@ class Role:
     words: frozenset[str]
     actor: Actor
     sentence: int
+    form: str = ""  # the role noun as written (avocate): « l'avocat » later is someone else
 
 
 @dataclass
@@ -264,7 +265,7 @@ class Resolver:
         for head, phrase in found:
             noun = _lemma(head) if head.pos_ in ("NOUN", "PROPN") else head.lower_  # accusé, not accuser
             words = frozenset(w for w in _noun_words(phrase) if w != noun)
-            self.roles.append(Role(noun, words, actor, index))
+            self.roles.append(Role(noun, words, actor, index, head.lower_))
 
     def _role_kind(self, tok: Token) -> str | None:
         lemma = _lemma(tok)
@@ -312,7 +313,7 @@ class Resolver:
         name = self._name_in(span)
         if name is not None:
             return self._named(span, name)
-        return self._description(span, offset, index)
+        return self._description(span, offset, index, speaking)
 
     def _one_of_two(self, span: Span, offset: int, index: int) -> Actor | None:
         """« X et Y se sont entretenus … a assuré le premier. Le second … »: one of the two people named last
@@ -456,10 +457,12 @@ class Resolver:
         target = earlier[-1].actor
         return Actor(target.name, target.type, "same source", span.text.strip())
 
-    def _description(self, span: Span, offset: int, index: int) -> Actor:
+    def _description(self, span: Span, offset: int, index: int, speaking: bool = False) -> Actor:
         """A noun phrase with no name: a role that points back, or the phrase as written."""
         head = span.root
         kind = self._role_kind(head)
+        if kind is None and speaking and (_agent_noun(head) or _aged(span)):
+            kind = "person"  # « Le manager columérin a salué … », « Le marin-pêcheur de 52 ans redoute … »
         text = drop_article(span.text.strip())
         words = [t for t in tokens_in(span) if not t.is_punct]
         first = words[0].lower_ if words else ""
@@ -495,8 +498,10 @@ class Resolver:
         bare = not own
         gender, number = _agreement(span, self.lex)
         # 1. the actor introduced with this role (la ministre → « La ministre des Transports, Claire Vautrin »)
+        form = span.root.lower_
         for role in reversed(self.roles):
-            if role.head == head and (bare or not role.words or own & role.words) and role.sentence <= index:
+            if role.head == head and (bare or not role.words or own & role.words) and role.sentence <= index \
+                    and (not role.form or role.form == form or span.root.pos_ != "NOUN"):
                 return Actor(role.actor.name, role.actor.type, "apposition", span.text.strip())
         recent = [m for m in self.mentions if m.end <= pos and not m.quoted
                   and index - m.sentence <= _LOOKBACK_SENTENCES and m.actor.resolution != "unresolved"]
@@ -504,8 +509,10 @@ class Resolver:
         institution = kind in ("organization", "government")
         for m in reversed(recent):
             # an institution is the one the mention is headed by, not one in its complement
-            # (« le club » is not « le président du club, Didier Vandamme »)
-            if (m.head == head if institution else head in m.words and not m.complement_only(head)) \
+            # (« le club » is not « le président du club, Didier Vandamme »); « l'avocat » is not the person
+            # the text called « l'avocate » (the same lemma in the other gender)
+            if (m.head == head if institution else head in m.words and not m.complement_only(head)
+                    and (span.root.pos_ != "NOUN" or _written_as(m.text, form, head))) \
                     and (bare or own <= m.words | {head}) \
                     and m.actor.type != "article":
                 return Actor(m.actor.name, m.actor.type, m.actor.resolution if m.actor.type == "anonymous"
@@ -734,6 +741,11 @@ def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
     toks = tokens_of(doc)
     i = name.start - 1
     start = sent_start(name)
+    j = i
+    while j >= start and toks[j].pos_ == "DET":
+        j -= 1
+    if j >= start and toks[j].pos_ == "ADP":
+        return None  # chercheuse au CNRS: the name is the role's complement, not the one who holds it
     if i >= start and toks[i].text == ",":
         i -= 1
     end = i + 1
@@ -870,6 +882,29 @@ def _abbreviates(acronym: str, name: str) -> bool:
         return False
     rest = iter(words)
     return all(c in rest for c in letters)
+
+
+_AGENT_ENDINGS = ("eur", "euse", "trice", "iste", "ien", "ienne", "ier", "ière", "aire", "ant", "ante")
+
+
+def _agent_noun(tok: Token) -> bool:
+    """A common noun shaped like one for a person (pêcheur, chercheuse, quinquagénaire, manifestant): with an
+    article and speaking, it points back to the person just quoted."""
+    return tok.pos_ == "NOUN" and tok.text.islower() and fold(tok.text).endswith(_AGENT_ENDINGS) \
+        and "Plur" not in morph_get(tok, "Number")
+
+
+def _written_as(text: str, form: str, lemma: str) -> bool:
+    """Whether a mention writes its noun `lemma` as `form` (not in another gender: avocate for avocat)."""
+    words = {w.split("'")[-1].split("’")[-1] for w in text.lower().replace(",", " ").split()}
+    return form in words or lemma not in words and not any(w.startswith(form) and w != form for w in words)
+
+
+def _aged(span: Span) -> bool:
+    """« le marin-pêcheur de 52 ans »: a phrase giving an age is a person."""
+    toks = list(tokens_in(span))
+    return any(t.lower_ == "ans" and k >= 2 and toks[k - 1].like_num and toks[k - 2].lower_ == "de"
+               for k, t in enumerate(toks))
 
 
 def _given_name(span: Span, lex: Lexicon) -> str:

@@ -434,3 +434,24 @@ def test_a_pronoun_that_speaks_points_to_a_person_or_a_body():
                       "taux directeur. Dans un communiqué, l'institut d'émission relève que l'inflation « poursuit sa "
                       "tendance baissière ». Elle estime néanmoins que « des pressions persistent » sur les prix.")
     assert row_with(df, "des pressions persistent")["speaker"] == "Banque centrale de Tunisie (BCT)"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « l'avocat » is not the woman the text called « l'avocate générale »
+    ("« L'accusé n'a jamais exprimé le moindre remords », a martelé l'avocate générale, Sophie Lambert-Ricci. En "
+     "défense, Me Arnaud Keller a plaidé l'acquittement. L'avocat a estimé que l'enquête s'était « focalisée dès le "
+     "premier jour » sur son client.", "focalisée dès le premier jour", "Arnaud Keller"),
+    # a role noun before a name with a preposition between is the role of no one named (chercheuse au CNRS)
+    ("« Nous avons été surpris par les concentrations », confie la physicienne Laure Mercadier, chercheuse au CNRS. "
+     "La chercheuse appelle toutefois à la prudence.", "à la prudence", "Laure Mercadier"),
+    # a noun shaped for a person, or a phrase giving an age, speaking right after a named person
+    ("« On a manqué de discipline », a regretté Julien Sarrailh en conférence de presse. Le manager columérin a "
+     "toutefois salué « l'état d'esprit » de ses joueurs.", "l'état d'esprit", "Julien Sarrailh"),
+    ("« On perd près de 40 % de notre chiffre d'affaires », calcule Gwenaël Le Berre, patron du Bara Breizh. Le "
+     "marin-pêcheur de 52 ans redoute que « les plus jeunes jettent l'éponge ».", "jettent l'éponge",
+     "Gwenaël Le Berre"),
+])
+def test_descriptions_that_point_back_to_the_person_just_quoted(text, fragment, speaker):
+    from claims.extract import extract_text
+
+    assert row_with(extract_text(text), fragment)["speaker"] == speaker
