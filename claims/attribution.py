@@ -326,6 +326,11 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
             # a précisé qu'une liste …, a regretté que moins de … : the tagger takes « que » right after the
             # verb for the adverb of « ne … que »; with no « ne » on the verb it opens the clause said
             return "que", tok.i + 1
+        if tok.pos_ == "VERB" and tok.i - 1 >= i and toks[tok.i - 1].lower_ == "en" and is_present_participle(tok) \
+                and toks[tok.i - 2].lower_ not in (",", "tout"):
+            # a reconnu en sortant du château que …: how it was said, the clause is still the verb's (not
+            # « …, tout en reconnaissant que »: the gerund's own clause)
+            continue
         if tok.pos_ == "VERB" and tok.text[:1].islower() and not (  # (a name tagged as a verb: sur CNBC)
                 tok.dep_ == "acl" and "Part" in morph_get(tok, "VerbForm") and tok.head.dep_.startswith("obl")
                 # s'est dit convaincu que …: the participle says how sure, the clause is still the verb's

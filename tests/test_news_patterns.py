@@ -163,3 +163,13 @@ def test_selon_a_schedule_is_no_attribution():
     df = extract_text("Selon le calendrier de la chaîne, une seconde partie sera programmée à l'automne. "
                       "Les manifestants ont défilé jusqu'à la place de la République, selon l'itinéraire prévu.")
     assert (df["kind"] == "assertion").all()
+
+
+def test_a_gerund_between_the_verb_and_que_and_the_gerund_that_follows():
+    from claims.extract import extract_text
+
+    df = extract_text("Le formateur, Pieter Van Damme, a reconnu en sortant du château de Val Duchesse que les "
+                      "discussions avaient été « difficiles », tout en se disant « convaincu qu'un accord reste "
+                      "possible avant Noël ».")
+    assert row_with(df, "avaient été")["text"] == "les discussions avaient été « difficiles »"
+    assert row_with(df, "un accord reste possible")["speaker"] == "Pieter Van Damme"
