@@ -110,10 +110,14 @@ def _role_with_name(tok: Token, cue: Cue, comma: int, j: int,
     if head is None or any(t.pos_ not in ("DET", "ADJ") for t in toks[j: head.i]):
         return None
     phrase = noun_phrase(head)
-    if phrase.start < j or not any(t.ent_type_ == "PER" for t in phrase):
+    named = any(t.ent_type_ == "PER" for t in phrase)
+    # « A, confie la médaillée de bronze mondiale du 200 m. B »: a definite description right after the verb,
+    # closed by a full stop, is an incise too (its speaker is resolved like any description)
+    described = not named and comma == tok.i - 1 and toks[phrase.start].lower_ in ("le", "la", "l'", "l’")
+    if phrase.start < j or not (named or described):
         return None
     m = _stop_within(toks, phrase.end, end, (",", "."), 9)
-    if m is None:
+    if m is None or described and (toks[m].text[-1] != "." or m + 1 >= end or not toks[m + 1].text[:1].isupper()):
         return None
     if toks[m].text == ",":  # …, Grégoire Zufferey, au micro de la RTS. B
         n = _stop_within(toks, m + 1, end, (",", "."), 8)
@@ -125,10 +129,13 @@ def _role_with_name(tok: Token, cue: Cue, comma: int, j: int,
 def _stop_within(toks: list[Token], start: int, end: int, stops: tuple[str, ...], limit: int) -> int | None:
     """Where the first of `stops` stands, at most `limit` tokens after `start` and with no verb before it
     (a short phrase that holds no clause: an apposed role, « au micro de la RTS »); None otherwise."""
+    def stop(tok: Token) -> bool:  # (« du 200 m. »: a full stop the tokenizer left on an abbreviation)
+        return tok.text in stops or "." in stops and len(tok.text) > 1 and tok.text.endswith(".")
+
     m = start
-    while m < end and toks[m].text not in stops and toks[m].pos_ not in ("VERB", "AUX"):
+    while m < end and not stop(toks[m]) and toks[m].pos_ not in ("VERB", "AUX"):
         m += 1
-    return m if m < end and toks[m].text in stops and m - start <= limit else None
+    return m if m < end and stop(toks[m]) and m - start <= limit else None
 
 
 def split_joined_quotes(doc: Doc, st: Statement, quotes: list[Quote]) -> list[Statement]:

@@ -173,3 +173,15 @@ def test_a_gerund_between_the_verb_and_que_and_the_gerund_that_follows():
                       "possible avant Noël ».")
     assert row_with(df, "avaient été")["text"] == "les discussions avaient été « difficiles »"
     assert row_with(df, "un accord reste possible")["speaker"] == "Pieter Van Damme"
+
+
+def test_a_quotation_cut_by_an_incise_with_a_description_and_a_full_stop():
+    from claims.extract import extract_text
+
+    df = extract_text("Victime d'une déchirure, la sprinteuse Aïcha Diallo-Ferrand déclare forfait. « C'est un "
+                      "coup dur, évidemment, confie la médaillée de bronze mondiale du 200 m. Mais je préfère perdre "
+                      "un été que toute une carrière. » La Francilienne espère reprendre l'entraînement.")
+    said = df[df["kind"] == "direct"]
+    assert list(said["text"]) == ["C'est un coup dur, évidemment",
+                                  "Mais je préfère perdre un été que toute une carrière."]
+    assert set(said["speaker"]) == {"Aïcha Diallo-Ferrand"}
