@@ -294,7 +294,10 @@ def _dislocated(subj: Token, usable) -> Span | None:
     if subj.lower_ not in STRESSED or i < 2 or i + 1 >= len(toks) or toks[i - 1].text != "," \
             or toks[i + 1].text != ",":
         return None
-    before = toks[i - 2]
+    j = i - 2
+    if toks[j].pos_ == "AUX" and j >= 2 and toks[j - 1].text == ",":
+        j -= 2  # La députée, Sandrine Moreau, a, elle, dénoncé …: the auxiliary between commas too
+    before = toks[j]
     while before.pos_ not in ("NOUN", "PROPN") and sent_start(subj) <= before.head.i < before.i:
         before = before.head  # l'opposition ivoirienne, elle: up to the noun
     if before.pos_ not in ("NOUN", "PROPN") or not usable(before):

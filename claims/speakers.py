@@ -878,6 +878,8 @@ def _abbreviates(acronym: str, name: str) -> bool:
     letter (ARS, Minusca, G7 — not « (France) » after « Quai d'Orsay », nor a party's label after a person)."""
     letters = [c for c in strip_accents(fold(acronym)) if c.isalpha()]
     words = strip_accents(fold(drop_article(name)))  # (Anses: the e of « sécurité »)
+    if acronym.isupper() and len(letters) >= 3 and words:
+        return True  # FINMA for « Autorité fédérale de surveillance des marchés financiers »: another language's
     if not letters or not words or letters[0] != words[0] or sum(c.isupper() for c in acronym) < 1:
         return False
     rest = iter(words)

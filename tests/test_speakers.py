@@ -455,3 +455,15 @@ def test_descriptions_that_point_back_to_the_person_just_quoted(text, fragment, 
     from claims.extract import extract_text
 
     assert row_with(extract_text(text), fragment)["speaker"] == speaker
+
+
+def test_a_stressed_pronoun_after_the_auxiliary_and_a_foreign_acronym():
+    from claims.extract import extract_text
+
+    df = extract_text("La militante, Léa Fontanier, dit n'avoir « jamais insulté personne ». La députée écologiste, "
+                      "Sandrine Moreau, a, elle, dénoncé sur le même réseau « un comportement indigne ». "
+                      "L'Autorité fédérale de surveillance des marchés financiers (FINMA) a sanctionné une banque, "
+                      "a-t-elle annoncé mardi. La FINMA précise qu'elle a ouvert une procédure.")
+    assert row_with(df, "comportement indigne")["speaker"] == "Sandrine Moreau"
+    assert row_with(df, "ouvert une procédure")["speaker"] == \
+        "Autorité fédérale de surveillance des marchés financiers (FINMA)"
