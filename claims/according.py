@@ -62,7 +62,9 @@ def _source_end(sent: Span, i: int) -> int:
         t = toks[j]
         depth += t.text == "("
         depth -= t.text == ")"
-        if depth <= 0 and (t.text in ",.;:!?" or t.pos_ in ("VERB", "AUX") and t.i > i or t.lower_ == "que"):
+        # (not a participle inside a name or qualifying a noun: le Haut-Commissariat des Nations unies pour …)
+        verb = t.pos_ in ("VERB", "AUX") and t.i > i and t.ent_iob_ != "I" and t.dep_ != "amod"
+        if depth <= 0 and (t.text in ",.;:!?" or verb or t.lower_ == "que"):
             break
         j += 1
     return j

@@ -185,3 +185,12 @@ def test_a_quotation_cut_by_an_incise_with_a_description_and_a_full_stop():
     assert list(said["text"]) == ["C'est un coup dur, évidemment",
                                   "Mais je préfère perdre un été que toute une carrière."]
     assert set(said["speaker"]) == {"Aïcha Diallo-Ferrand"}
+
+
+def test_a_participle_inside_the_name_after_selon():
+    from claims.extract import extract_text
+
+    df = extract_text("Plus de 12 000 personnes ont fui la région de Tillabéri depuis le début du mois, selon le "
+                      "Haut-Commissariat des Nations unies pour les réfugiés (HCR).")
+    row = row_with(df, "Plus de 12 000")
+    assert row["speaker"] == "Haut-Commissariat des Nations unies pour les réfugiés (HCR)"
