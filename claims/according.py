@@ -83,7 +83,8 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
             continue
         tok = toks[i]
         words = _match(sent, i, phrases)
-        if words is None or quote_at(quotes, tok.idx):
+        if words is None or quote_at(quotes, tok.idx) or tok.lower_ in ("de", "d'") and i > sent.start \
+                and toks[i - 1].pos_ in ("NOUN", "ADJ"):  # un vaste réseau de sources: a noun's complement
             i += 1
             continue
         n = len(words)
@@ -200,7 +201,7 @@ def _past_modifier(sent: Span, src_start: int, src_end: int, lex: Lexicon | None
         # Pour l'économiste Mongi Ben Slama, interrogé par La Presse, …; Pour Hugo Lambert, chercheur au CNRS et
         # coauteur du rapport, …: a participle or a role without article apposed to the source, up to its comma
         nxt = toks[src_end + 1]
-        role = nxt.pos_ == "NOUN" and lex.roles.get(nxt.lemma_.lower()) == "person"
+        role = nxt.pos_ in ("NOUN", "ADJ") and lex.roles.get(nxt.lemma_.lower()) == "person"
         if role or "Part" in morph_get(nxt, "VerbForm") and "Past" in morph_get(nxt, "Tense"):
             for j in range(src_end + 2, min(sent.end, src_end + 25)):
                 if toks[j].text == "," and quote_at(quotes_of(doc), toks[j].idx) is None:
@@ -208,6 +209,8 @@ def _past_modifier(sent: Span, src_start: int, src_end: int, lex: Lexicon | None
                 if toks[j].pos_ in ("VERB", "AUX") and "Fin" in morph_get(toks[j], "VerbForm") \
                         or is_quote_mark(toks[j]):
                     break
+                if j == sent.end - 1 and toks[j].is_punct:
+                    return sent.end  # …, selon Camille Vernier, économiste à l'OFCE.: the role closes the sentence
         return src_end
     if not ("Part" in morph_get(tok, "VerbForm") and src_start <= tok.head.i < src_end):
         return src_end

@@ -472,7 +472,8 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         start += 1  # a annoncé lundi soir sa démission: the day is not what was said
     if frame == "obj":  # a dénoncé le comportement de garde-côtes, qui ont intercepté …: the aside is narration
         end = next((t.i for t in toks[start + 1: end - 1] if t.text == "," and quote_at(quotes, t.idx) is None
-                    and toks[t.i + 1].lower_ in ("qui", "dont", "où")), end)
+                    and (toks[t.i + 1].lower_ in ("qui", "dont", "où") or toks[t.i + 1].lower_ in QUE
+                         and "Rel" in morph_get(toks[t.i + 1], "PronType"))), end)
         # a dénoncé « une manœuvre » après qu'un chasseur …: the conjunction's clause says when, not what
         end = next((t.i for t in toks[start + 1: end - 1] if t.lower_ in QUE_LOCUTION
                     and toks[t.i + 1].lower_ in QUE and quote_at(quotes, t.idx) is None), end)

@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.according import find_according
 from claims.attribution import comme_clause, complement, content_statement, incise
+from claims.certainty import is_conditional
 from claims.cues import Cue, find_cues, lexicon_lemma, subject_before
 from claims.lexicon import Lexicon
 from claims.quote_split import inner_incises, split_joined_quotes
@@ -12,6 +13,7 @@ from claims.quotes import Quote, quote_at
 from claims.statement import Statement
 from claims.tokens import (
     char_span,
+    children,
     is_finite,
     is_present_participle,
     morph_get,
@@ -75,6 +77,15 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
         if st is not None:
             found.append(st)
     for st in find_according(sent, lex, quotes):
+        # « Plusieurs membres auraient plaidé pour une baisse, selon trois sources »: a « selon » after the clause
+        # governs a verb in the journalistic conditional inside it; the sources are who said it
+        hearsay = [o for o in found if o.kind != "according_to" and st.end <= st.cue_start
+                   and st.start <= o.cue_start < st.end and o.start <= st.cue_start < o.end
+                   and _conditional_cue(sent.doc, o, lex)]
+        if hearsay:
+            found = [o for o in found if all(o is not h for h in hearsay)]
+            found.append(st)
+            continue
         if not any(o.cue_start <= st.cue_start < o.end and o.kind != "according_to"
                    or o.speaker is not None and o.cue_start <= st.cue_start < o.speaker.end_char for o in found):
             # not inside another statement, nor the source of an incise (a-t-on appris de source sûre)
@@ -88,6 +99,16 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
             # …, explique le procureur, en ajoutant que … / Selon la même source, « … », précisant que …
             st.speaker = found[n - 1].speaker
     return found
+
+
+def _conditional_cue(doc: Doc, st: Statement, lex: Lexicon) -> bool:
+    """Whether a statement's reporting verb, or its auxiliary, is in the conditional (auraient plaidé)."""
+    cue = char_span(doc, st.cue_start, st.cue_end)
+    if cue is None or not len(cue):
+        return False
+    verb = cue[0]
+    return is_conditional(verb, lex) or any(c.dep_.startswith("aux") and is_conditional(c, lex)
+                                            for c in children(verb))
 
 
 def _voice(speaker: Span) -> Span | None:

@@ -194,3 +194,32 @@ def test_a_participle_inside_the_name_after_selon():
                       "Haut-Commissariat des Nations unies pour les réfugiés (HCR).")
     row = row_with(df, "Plus de 12 000")
     assert row["speaker"] == "Haut-Commissariat des Nations unies pour les réfugiés (HCR)"
+
+
+@pytest.mark.parametrize("text, fragment, said, speaker", [
+    # a « selon » after a clause whose verb is in the journalistic conditional: the sources said it all
+    ("Plusieurs membres du conseil des gouverneurs auraient plaidé pour une baisse dès ce mois-ci, selon trois "
+     "sources au fait des discussions.", "auraient plaidé",
+     "Plusieurs membres du conseil des gouverneurs auraient plaidé pour une baisse dès ce mois-ci",
+     "anonymous source"),
+    # the source's role closing the sentence is not the claim
+    ("Un retournement encore « modeste » mais qui « confirme le ralentissement des embauches », selon Camille "
+     "Vernier, économiste à l'OFCE.", "retournement",
+     "Un retournement encore « modeste » mais qui « confirme le ralentissement des embauches »", "Camille Vernier"),
+    # a relative « que » after the object ends it
+    ("Béatrice Lemoine a confirmé l'objectif de 250 livraisons sur l'année, qu'elle juge « ambitieux ».",
+     "250 livraisons", "l'objectif de 250 livraisons sur l'année", "Béatrice Lemoine"),
+])
+def test_where_a_reported_claim_ends_and_who_said_it(text, fragment, said, speaker):
+    from claims.extract import extract_text
+
+    row = row_with(extract_text(text), fragment)
+    assert (row["text"], row["speaker"]) == (said, speaker)
+
+
+def test_de_sources_after_a_noun_is_no_attribution():
+    from claims.extract import extract_text
+
+    df = extract_text("L'ONG, basée au Royaume-Uni et qui dispose d'un vaste réseau de sources sur le terrain, fait "
+                      "état de civils parmi les victimes.")
+    assert "according_to" not in set(df["kind"])
