@@ -50,10 +50,11 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
     """(cue, comma before it, where the quotation resumes, the subject's token bounds) when `tok` is the verb
     of an incise inside a quotation: « …, nous expliquait-elle le 6 octobre. … », « …, a-t-il ajouté, … »,
     « …, explique Lionel Aubert, secrétaire régional de la CGT. … »."""
-    if tok.pos_ not in ("VERB", "AUX", "NOUN"):
-        return None
     doc = tok.doc
     toks = tokens_of(doc)
+    # (a participle the tagger took for an adjective after an inverted subject: a-t-elle martelé)
+    if tok.pos_ not in ("VERB", "AUX", "NOUN") and not (tok.pos_ == "ADJ" and toks[tok.i - 1].text.startswith("-")):
+        return None
     following = [t.lower_ for t in doc[tok.i + 1: tok.i + 4]]
     verb = lex.verb(verb_lemma(tok), following)
     if verb is None:

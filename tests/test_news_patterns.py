@@ -223,3 +223,15 @@ def test_de_sources_after_a_noun_is_no_attribution():
     df = extract_text("L'ONG, basée au Royaume-Uni et qui dispose d'un vaste réseau de sources sur le terrain, fait "
                       "état de civils parmi les victimes.")
     assert "according_to" not in set(df["kind"])
+
+
+def test_an_incise_whose_participle_the_tagger_took_for_an_adjective():
+    from claims.extract import extract_text
+
+    df = extract_text("La présidente du groupe, Nathalie Fournier-Aubry, a fermé la porte à toute alliance. « Il n'y "
+                      "aura jamais, vous m'entendez, jamais d'accord avec eux, a-t-elle martelé. Ce serait trahir nos "
+                      "électeurs. » La députée de la Sarthe a appelé la gauche à voter.")
+    said = df[df["kind"] == "direct"]
+    assert list(said["text"]) == ["Il n'y aura jamais, vous m'entendez, jamais d'accord avec eux",
+                                  "Ce serait trahir nos électeurs."]
+    assert list(said["cue"]) == ["marteler", "marteler"]
