@@ -37,6 +37,7 @@ from claims.words import (
     CLITIC_SUBJECTS,
     DE,
     DEMONSTRATIVES,
+    DURATIONS,
     INCIDENTALS,
     INTERROGATIVES,
     NEGATION,
@@ -175,7 +176,9 @@ def _phrase_end(head: Token, stop: int) -> int:
 
 def _is_time(tok: Token) -> bool:
     # ce mercredi 25 janvier, dimanche, hier: the model tags no dates, the morphology helps little
+    # (a number before a unit of time: « 48 heures »; not « deux sources », who speak)
     return tok.ent_type_ == "" and tok.pos_ == "NOUN" and tok.text[:1].islower() \
+        and (tok.lemma_.lower() in TIME or tok.lemma_.lower() in DURATIONS) \
         and any(c.dep_ == "nummod" for c in children(tok)) or tok.lower_ in TIME  # not « 20 Minutes »
 
 

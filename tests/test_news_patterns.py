@@ -235,3 +235,14 @@ def test_an_incise_whose_participle_the_tagger_took_for_an_adjective():
     assert list(said["text"]) == ["Il n'y aura jamais, vous m'entendez, jamais d'accord avec eux",
                                   "Ce serait trahir nos électeurs."]
     assert list(said["cue"]) == ["marteler", "marteler"]
+
+
+def test_a_counted_source_after_the_verb_and_selon_what_something_varies_with():
+    from claims.extract import extract_text
+
+    df = extract_text("Le géant pétrolier Norvance a suspendu ses activités au large du Mozambique, ont indiqué à "
+                      "Reuters deux sources au sein de l'industrie. Le personnel aurait été évacué vers Maputo, "
+                      "ont-elles précisé. Les tarifs vont de 5 à 22 euros selon les salles.")
+    assert row_with(df, "a suspendu ses activités")["speaker"] == "anonymous source"
+    assert row_with(df, "évacué vers Maputo")["speaker"] == "anonymous source"
+    assert row_with(df, "Les tarifs")["kind"] == "assertion"
