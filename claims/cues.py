@@ -237,7 +237,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                 # plusieurs ONG, qui estiment …: the noun before the relative, whatever the parser made of it
                 before = _left_skipping(subj, lambda t: t.text == ",")
                 if before is not None and before.pos_ in ("NOUN", "PROPN"):
-                    return noun_phrase(_apposed_to(before))
+                    return noun_phrase(_apposed_to(_complement_head(before)))
             if subj.lower_ == "qui" and node.dep_ == "acl:relcl":
                 # the noun the relative clause hangs on: the one just before « qui » (le mécontentement
                 # des riverains, qui déplorent …: the residents; le Syndicat national des journalistes (SNJ),
@@ -245,8 +245,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                 before = _before_acronym(_left_skipping(subj, lambda t: t.text == ","))
                 comma = subj.i > 0 and doc[subj.i - 1].text == ","  # restrictive: c'est la compagne de X qui …
                 if comma and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > node.head.i:
-                    return noun_phrase(_apposed_to(before))
+                    return noun_phrase(_apposed_to(_complement_head(before)))
                 return noun_phrase(node.head)
+            subj = _outside_relative(_complement_head(subj), verb)
             return _dislocated(subj, usable) or _name_after_opening_phrase(verb, subj, usable) or as_span(subj)
         if node.dep_ not in _CLIMB_DEPS or node.head is node:
             break
@@ -272,6 +273,43 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
             return as_span(tok) if usable(tok) else None
     return None
+
+
+def _complement_head(subj: Token) -> Token:
+    """« Plusieurs agents du service des achats » taken by the parser for its last noun: the subject is the
+    noun the « de » complements hang on."""
+    toks = tokens_of(subj.doc)
+    start = sent_start(subj)
+    node = subj
+    for _ in range(4):
+        i = node.i - 1
+        while i > start and toks[i].pos_ == "DET" and toks[i].lower_ not in ("du", "des"):
+            i -= 1
+        if i <= start or toks[i].lower_ not in ("de", "d'", "du", "des"):
+            break
+        j = i - 1
+        while j > start and toks[j].pos_ in ("DET", "ADJ"):
+            j -= 1
+        if toks[j].pos_ not in ("NOUN", "PROPN") or not toks[j].text[:1].islower():
+            break
+        node = toks[j]
+    return node
+
+
+def _outside_relative(subj: Token, verb: Token) -> Token:
+    """« Le groupe, dont le chiffre d'affaires a reculé de 7 %, invoque … »: a subject inside a relative clause
+    between commas belongs to the relative's verb; the reporting verb's subject is the noun before it."""
+    toks = tokens_of(subj.doc)
+    start = sent_start(subj)
+    k = subj.i
+    while k > start and toks[k].text != ",":
+        k -= 1
+    closing = next((t.i for t in reversed(toks[subj.i + 1: verb.i]) if t.text == ","), None)
+    if k <= start or toks[k].text != "," or toks[k + 1].lower_ not in ("dont", "qui", "où") or closing is None \
+            or not any(t.pos_ in ("VERB", "AUX") for t in toks[subj.i + 1: closing]):
+        return subj  # (New York, dont le maire, Eric Adams, a prévenu …: the relative's verb is the one that reports)
+    before = toks[k - 1]
+    return _apposed_to(before) if before.pos_ in ("NOUN", "PROPN") else subj
 
 
 def _apposed_to(tok: Token) -> Token:

@@ -467,3 +467,21 @@ def test_a_stressed_pronoun_after_the_auxiliary_and_a_foreign_acronym():
     assert row_with(df, "comportement indigne")["speaker"] == "Sandrine Moreau"
     assert row_with(df, "ouvert une procédure")["speaker"] == \
         "Autorité fédérale de surveillance des marchés financiers (FINMA)"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a subject inside a relative clause between commas belongs to the relative's verb
+    ("L'équipementier automobile Tessier Automotive a annoncé jeudi la suppression de 620 postes. Le groupe, dont le "
+     "chiffre d'affaires a reculé de 7 %, invoque « un effondrement de la demande ».", "effondrement",
+     "Tessier Automotive"),
+    # (but not when the relative's verb is the one that reports)
+    ("Les saleuses sont prêtes dans des villes comme New York, dont le maire, Eric Adams, a prévenu que 30 cm de "
+     "neige étaient prévus.", "30 cm de neige", "Eric Adams"),
+    # the head of « de » complements, not the last noun, before « qui »
+    ("Plusieurs agents du service des achats, qui ont requis l'anonymat, décrivent des cahiers des charges « taillés "
+     "sur mesure ».", "taillés sur mesure", "anonymous source"),
+])
+def test_subjects_around_relative_clauses(text, fragment, speaker):
+    from claims.extract import extract_text
+
+    assert row_with(extract_text(text), fragment)["speaker"] == speaker
