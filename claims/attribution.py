@@ -356,6 +356,13 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     if t > i and toks[t].pos_ == "ADP" and toks[t].lower_ not in A | DE | {"contre", "pour", "comme"}:
         i = t
     first = toks[i] if i < end else None
+    if first is not None and first.lower_ in A and "a" not in cue.verb.frames and first.head.i > i:
+        # a déclaré à Genève : « … »: where it was said, before a colon or the quotation
+        j = _phrase_end(first.head, end)
+        while j < end and toks[j].text in ":,":
+            j += 1
+        if j < end and is_quote_mark(toks[j]) and j - i <= 6:
+            i, first = j, toks[j]
     if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "pour", "comme"}:
         j = i + 1
         if first.head.i > i and not is_infinitive(first.head):  # sur son compte Twitter | l'arrestation …

@@ -246,3 +246,14 @@ def test_a_counted_source_after_the_verb_and_selon_what_something_varies_with():
     assert row_with(df, "a suspendu ses activités")["speaker"] == "anonymous source"
     assert row_with(df, "évacué vers Maputo")["speaker"] == "anonymous source"
     assert row_with(df, "Les tarifs")["kind"] == "assertion"
+
+
+def test_where_it_was_said_before_a_colon_and_a_capital_for_its_government():
+    from claims.extract import extract_text
+
+    df = extract_text("La porte-parole du Programme alimentaire mondial (PAM), Margit Lindqvist, a déclaré à Genève : "
+                      "« Nous sommes face à la pire crise alimentaire au monde. » Khartoum a rejeté ces accusations.")
+    row = row_with(df, "pire crise alimentaire")
+    assert (row["kind"], row["speaker"]) == ("direct", "Margit Lindqvist")
+    row = row_with(df, "ces accusations")
+    assert (row["speaker"], row["speaker_type"]) == ("Soudan", "government")
