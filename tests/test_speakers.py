@@ -28,6 +28,13 @@ def _assert_speaker(text: str, fragment: str, speaker: str, mention: str) -> Non
     assert (row["speaker"], row["speaker_mention"]) == (speaker, mention)
 
 
+def _speaker_in(text: str, fragment: str) -> str:
+    """The resolved speaker of the claim holding `fragment` in `text`."""
+    from claims.extract import extract_text
+
+    return row_with(extract_text(text), fragment)["speaker"]
+
+
 def _speaker(row: pd.Series) -> tuple[str, str, str]:
     return row["speaker"], row["speaker_type"], row["speaker_resolution"]
 
@@ -339,9 +346,7 @@ def test_speakers_of_patterns_met_on_sets_9_to_11(text, fragment, speaker, menti
      "kilomètres, a ajouté celui-ci.", "Les projectiles", "état-major"),  # (« sud-coréen »: on the verb)
 ])
 def test_who_a_later_mention_is_on_sets_9_to_11(text, fragment, speaker):
-    from claims.extract import extract_text
-
-    assert row_with(extract_text(text), fragment)["speaker"] == speaker
+    assert _speaker_in(text, fragment) == speaker
 
 
 def test_que_read_as_an_adverb_and_sans_citer():
@@ -372,9 +377,7 @@ def test_que_read_as_an_adverb_and_sans_citer():
      "Hélène Castagnède"),
 ])
 def test_gender_from_first_names_and_adjectives(text, fragment, speaker):
-    from claims.extract import extract_text
-
-    assert row_with(extract_text(text), fragment)["speaker"] == speaker
+    assert _speaker_in(text, fragment) == speaker
 
 
 def test_an_organisation_defined_with_its_acronym_is_named_by_both():
@@ -421,9 +424,7 @@ def test_an_organisation_defined_with_its_acronym_is_named_by_both():
      "Mission multidimensionnelle intégrée des Nations unies pour la stabilisation en Centrafrique (Minusca)"),
 ])
 def test_long_official_titles_and_names(text, fragment, speaker):
-    from claims.extract import extract_text
-
-    assert row_with(extract_text(text), fragment)["speaker"] == speaker
+    assert _speaker_in(text, fragment) == speaker
 
 
 def test_a_pronoun_that_speaks_points_to_a_person_or_a_body():
@@ -452,9 +453,7 @@ def test_a_pronoun_that_speaks_points_to_a_person_or_a_body():
      "Gwenaël Le Berre"),
 ])
 def test_descriptions_that_point_back_to_the_person_just_quoted(text, fragment, speaker):
-    from claims.extract import extract_text
-
-    assert row_with(extract_text(text), fragment)["speaker"] == speaker
+    assert _speaker_in(text, fragment) == speaker
 
 
 def test_a_stressed_pronoun_after_the_auxiliary_and_a_foreign_acronym():
@@ -482,6 +481,4 @@ def test_a_stressed_pronoun_after_the_auxiliary_and_a_foreign_acronym():
      "sur mesure ».", "taillés sur mesure", "anonymous source"),
 ])
 def test_subjects_around_relative_clauses(text, fragment, speaker):
-    from claims.extract import extract_text
-
-    assert row_with(extract_text(text), fragment)["speaker"] == speaker
+    assert _speaker_in(text, fragment) == speaker
