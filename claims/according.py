@@ -84,7 +84,8 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         tok = toks[i]
         words = _match(sent, i, phrases)
         if words is None or quote_at(quotes, tok.idx) or tok.lower_ in ("de", "d'") and i > sent.start \
-                and toks[i - 1].pos_ in ("NOUN", "ADJ"):  # un vaste réseau de sources: a noun's complement
+                and toks[i - 1].pos_ in ("NOUN", "ADJ") and any(w.lower().rstrip("s") == "source" for w in words):
+            # un vaste réseau de sources: a noun's complement (not « 3 000 personnes d'après la police »)
             i += 1
             continue
         n = len(words)
@@ -201,7 +202,7 @@ def _past_modifier(sent: Span, src_start: int, src_end: int, lex: Lexicon | None
         # Pour l'économiste Mongi Ben Slama, interrogé par La Presse, …; Pour Hugo Lambert, chercheur au CNRS et
         # coauteur du rapport, …: a participle or a role without article apposed to the source, up to its comma
         nxt = toks[src_end + 1]
-        role = nxt.pos_ in ("NOUN", "ADJ") and lex.roles.get(nxt.lemma_.lower()) == "person"
+        role = nxt.pos_ in ("NOUN", "ADJ") and lex.role_kind(nxt.lemma_, nxt.text) == "person"
         if role or "Part" in morph_get(nxt, "VerbForm") and "Past" in morph_get(nxt, "Tense"):
             for j in range(src_end + 2, min(sent.end, src_end + 25)):
                 if toks[j].text == "," and quote_at(quotes_of(doc), toks[j].idx) is None:

@@ -320,8 +320,10 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     # que-clause within a few words (ajoutant au passage que …, a assuré dans un communiqué lu à la
     # télévision que …), crossing no other verb than a participle qualifying a noun
     for tok in toks[i: min(end, i + 12)]:
-        if tok.lower_ in QUE and tok.i > i and toks[tok.i - 1].lower_ in QUE_LOCUTION:
-            break  # a dénoncé « une manœuvre » après qu'un chasseur …: when it happened, not what was said
+        if tok.lower_ in QUE and tok.i - 1 > i and toks[tok.i - 1].lower_ in QUE_LOCUTION:
+            # a dénoncé « une manœuvre » après qu'un chasseur …: when it happened, not what was said (a word right
+            # after the verb is its adverb: a expliqué alors que …)
+            break
         if tok.lower_ in QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed" \
                 and (tok.pos_ == "SCONJ" or tok.i < i + 8):  # farther, a relative « que » belongs to a noun
             return "que", tok.i + 1
@@ -369,8 +371,9 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
             j = _phrase_end(first.head, end)
             # dans une lettre ouverte des « coupes … », devant la presse une « provocation »: an article right
             # after the phrase's noun starts the object the parser hung on it
-            j = next((k for k in range(first.head.i + 1, j) if toks[k - 1].pos_ in ("NOUN", "ADJ", "PROPN") and (
-                toks[k].pos_ == "DET" or toks[k].lower_ in ("des", "du") and is_quote_mark(toks[k + 1]))), j)
+            j = next((k for k in range(first.head.i + 1, min(j, len(toks) - 1))
+                      if toks[k - 1].pos_ in ("NOUN", "ADJ", "PROPN") and (
+                          toks[k].pos_ == "DET" or toks[k].lower_ in ("des", "du") and is_quote_mark(toks[k + 1]))), j)
         while j < end and not (toks[j].is_punct or toks[j].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "DET")
                                or is_quote_mark(toks[j])):
             j += 1
@@ -474,8 +477,20 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
             end = min(end, clause_start)
     if any(c.lower_ == "qui" and c.dep_.startswith("nsubj") and c.i < cue.first.i and c.i > sent.start
            and toks[c.i - 1].text == "," for c in children(cue.first)):
-        # Kigali, qui a toujours nié toute implication, n'a pas réagi: the relative clause ends at its comma
-        end = next((t.i for t in toks[start + 1: end] if t.text == "," and quote_at(quotes, t.idx) is None), end)
+        # Kigali, qui a toujours nié toute implication, n'a pas réagi: the relative clause ends at its comma,
+        # past an aside it holds (« que la réforme, adoptée en mars, serait appliquée, a quitté la salle »)
+        commas = [t.i for t in toks[start + 1: end - 1] if t.text == "," and quote_at(quotes, t.idx) is None]
+        aside = False
+        for c in commas:
+            if aside:  # the comma closing the aside
+                aside = False
+                continue
+            if toks[c + 1].pos_ in ("ADJ", "VERB") and "Part" in morph_get(toks[c + 1], "VerbForm") \
+                    and "Past" in morph_get(toks[c + 1], "Tense"):
+                aside = True  # a participle's aside opens here
+                continue
+            end = c
+            break
     end = _narration_start(doc, start, end, quotes)
     end = _before_coordinated_verb(cue, start, end, quotes)
     while frame == "obj" and start < end - 2 and _time_word(toks, start):

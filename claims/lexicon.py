@@ -82,6 +82,10 @@ class Lexicon:
     conditional: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lemma -> (stem, modal)
     first_names: dict[str, str] = field(default_factory=dict)  # folded first name -> m | f
 
+    def role_kind(self, lemma: str, form: str = "") -> str | None:
+        """The kind of a role noun (roles.tsv), by its lemma, else as written."""
+        return self.roles.get(fold(lemma)) or (self.roles.get(fold(form)) if form else None)
+
     def first_name_gender(self, word: str) -> str | None:
         """m or f for a listed first name (Julien, Marion), a compound by its first part (Jean-Marie, Marie-Hélène)."""
         key = fold(word)

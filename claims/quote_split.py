@@ -53,7 +53,8 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
     doc = tok.doc
     toks = tokens_of(doc)
     # (a participle the tagger took for an adjective after an inverted subject: a-t-elle martelé)
-    if tok.pos_ not in ("VERB", "AUX", "NOUN") and not (tok.pos_ == "ADJ" and toks[tok.i - 1].text.startswith("-")):
+    if tok.pos_ not in ("VERB", "AUX", "NOUN") and not (tok.pos_ == "ADJ" and tok.i > 0
+                                                        and toks[tok.i - 1].text.startswith("-")):
         return None
     following = [t.lower_ for t in doc[tok.i + 1: tok.i + 4]]
     verb = lex.verb(verb_lemma(tok), following)

@@ -218,7 +218,7 @@ class Resolver:
         at = fold(written).rfind(fold(actor.name))
         end = span.start_char + at + len(actor.name)
         found = _ACRONYM.match(text, end, min(len(text), end + 16)) if at >= 0 else None
-        if found is not None and _abbreviates(found.group(1), actor.name):
+        if found is not None and _abbreviates(found.group(1), actor.name, actor.type == "organization"):
             acronym = found.group(1)
             full = Actor(f"{actor.name} ({acronym})", actor.type, actor.resolution, actor.via)
         else:  # the acronym alone is the name found (« … de l'Agence régionale de santé (ARS) » → ARS)
@@ -243,7 +243,7 @@ class Resolver:
         for i in range(first, at - 1):
             if toks[i].text[:1].isupper() and toks[i].pos_ != "DET":
                 name = span_text(span.doc[i: at - 1]).strip()
-                if _abbreviates(actor.name, name):
+                if _abbreviates(actor.name, name, organization=False):  # (not « PARIS (AFP) », a dateline)
                     return Actor(f"{name} ({actor.name})", "organization", "named", actor.via)
         return None
 
@@ -789,7 +789,7 @@ def _name_end(span: Span, k: int) -> int:
 
 
 def _is_role(tok: Token, lex: Lexicon) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN", "ADJ") and lex.roles.get(_lemma(tok), lex.roles.get(tok.lower_)) in (
+    return tok.pos_ in ("NOUN", "PROPN", "ADJ") and lex.role_kind(_lemma(tok), tok.lower_) in (
         "person", "media", "organization", "government")
 
 
@@ -873,12 +873,12 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     return "any", number
 
 
-def _abbreviates(acronym: str, name: str) -> bool:
+def _abbreviates(acronym: str, name: str, organization: bool = True) -> bool:
     """Whether a word in parentheses is the name's acronym: its letters in the name's order, from its first
     letter (ARS, Minusca, G7 — not « (France) » after « Quai d'Orsay », nor a party's label after a person)."""
     letters = [c for c in strip_accents(fold(acronym)) if c.isalpha()]
     words = strip_accents(fold(drop_article(name)))  # (Anses: the e of « sécurité »)
-    if acronym.isupper() and len(letters) >= 3 and words:
+    if organization and acronym.isupper() and len(letters) >= 3 and words:
         return True  # FINMA for « Autorité fédérale de surveillance des marchés financiers »: another language's
     if not letters or not words or letters[0] != words[0] or sum(c.isupper() for c in acronym) < 1:
         return False
@@ -915,9 +915,9 @@ def _given_name(span: Span, lex: Lexicon) -> str:
     for ent in entities(span):
         if ent.label_ != "PER" or _in_complement(ent[0], span):
             continue
-        for tok in ent:
-            if lex.roles.get(tok.lower_) != "honorific":
-                return tok.text
+        words = [t.text for t in ent if lex.roles.get(t.lower_) != "honorific"]
+        # a first and a last name (a surname alone may be a first name too: Laurent, Martin)
+        return words[0] if len(words) >= 2 else ""
     return ""
 
 

@@ -343,7 +343,7 @@ def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
         named = named or tok.ent_type_ == "PER"
         right = tok.i
     if ent is not None:
-        left, right = min(left, ent[0]), max(right, _without_time(doc, ent[0], ent[1]) - 1)
+        left, right = min(left, ent[0]), max(right, ent[1] - 1)
     if right > head.i:  # … pour la stabilisation en | Centrafrique: a name the parser hung elsewhere ends the phrase
         right = _name_after_preposition(doc, right, stop)
     # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel)
@@ -516,9 +516,9 @@ def _name_run(toks: list[Token], k: int, end: int) -> int:
 
 def _role_noun(tok: Token) -> bool:
     """A person's role noun of roles.tsv (porte-parole, ministre), written without its article."""
-    from claims.lexicon import fold, load_lexicon  # read late, as in _honorific
+    from claims.lexicon import load_lexicon  # read late, as in _honorific
 
-    return tok.pos_ == "NOUN" and load_lexicon().roles.get(fold(tok.text)) == "person"
+    return tok.pos_ == "NOUN" and load_lexicon().role_kind(tok.lemma_, tok.text) == "person"
 
 
 def _honorific(tok: Token) -> bool:
@@ -540,4 +540,4 @@ def _entity_bounds(tok: Token) -> tuple[int, int] | None:
     end = tok.i + 1
     while end < len(doc) and toks[end].ent_iob_ == "I":
         end += 1
-    return start, end
+    return start, max(tok.i + 1, _without_time(doc, start, end))  # (Météo-France lundi: not the day)

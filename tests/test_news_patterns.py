@@ -257,3 +257,24 @@ def test_where_it_was_said_before_a_colon_and_a_capital_for_its_government():
     assert (row["kind"], row["speaker"]) == ("direct", "Margit Lindqvist")
     row = row_with(df, "ces accusations")
     assert (row["speaker"], row["speaker_type"]) == ("Soudan", "government")
+
+
+def test_review_cases_dapres_after_a_noun_adverbs_before_que_and_an_aside_in_a_relative():
+    from claims.extract import extract_text
+
+    df = extract_text("La manifestation a rassemblé 3 000 personnes d'après la police. Le maire a expliqué alors que "
+                      "le chantier reprendrait. Le ministre, qui a assuré que la réforme, adoptée en mars, serait "
+                      "appliquée, a quitté la salle.")
+    assert row_with(df, "3 000 personnes")["kind"] == "according_to"
+    assert row_with(df, "le chantier reprendrait")["speaker"] == "maire"
+    assert row_with(df, "adoptée en mars")["text"] == "la réforme, adoptée en mars, serait appliquée"
+
+
+def test_a_dateline_is_no_acronym_and_a_regulator_is_no_person():
+    from claims.extract import extract_text
+
+    df = extract_text("PARIS (AFP) - L'AFP a affirmé que la grève continuait. L'Arcep a publié un rapport. "
+                      "« Les réseaux sont saturés », a dit Paul Durand. Le régulateur a estimé que les prix allaient "
+                      "baisser.")
+    assert "PARIS (AFP)" not in set(df["speaker"])
+    assert row_with(df, "les prix allaient baisser")["speaker"] != "Paul Durand"
