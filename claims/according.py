@@ -12,6 +12,8 @@ from claims.statement import Statement
 from claims.tokens import (
     apposed_name_end,
     column,
+    is_finite,
+    is_past_participle,
     is_quote_mark,
     morph_get,
     noun_phrase,
@@ -203,12 +205,12 @@ def _past_modifier(sent: Span, src_start: int, src_end: int, lex: Lexicon | None
         # coauteur du rapport, …: a participle or a role without article apposed to the source, up to its comma
         nxt = toks[src_end + 1]
         role = nxt.pos_ in ("NOUN", "ADJ") and lex.role_kind(nxt.lemma_, nxt.text) == "person"
-        if role or "Part" in morph_get(nxt, "VerbForm") and "Past" in morph_get(nxt, "Tense"):
+        if role or is_past_participle(nxt):
+            quotes = quotes_of(doc)
             for j in range(src_end + 2, min(sent.end, src_end + 25)):
-                if toks[j].text == "," and quote_at(quotes_of(doc), toks[j].idx) is None:
+                if toks[j].text == "," and quote_at(quotes, toks[j].idx) is None:
                     return j + 1 if j + 2 < sent.end else src_end
-                if toks[j].pos_ in ("VERB", "AUX") and "Fin" in morph_get(toks[j], "VerbForm") \
-                        or is_quote_mark(toks[j]):
+                if is_finite(toks[j]) or is_quote_mark(toks[j]):
                     break
                 if j == sent.end - 1 and toks[j].is_punct:
                     return sent.end  # …, selon Camille Vernier, économiste à l'OFCE.: the role closes the sentence

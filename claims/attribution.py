@@ -18,6 +18,7 @@ from claims.tokens import (
     children,
     dative_clitic,
     is_infinitive,
+    is_past_participle,
     is_present_participle,
     is_quote_mark,
     latter_span,
@@ -485,8 +486,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
             if aside:  # the comma closing the aside
                 aside = False
                 continue
-            if toks[c + 1].pos_ in ("ADJ", "VERB") and "Part" in morph_get(toks[c + 1], "VerbForm") \
-                    and "Past" in morph_get(toks[c + 1], "Tense"):
+            if toks[c + 1].pos_ in ("ADJ", "VERB") and is_past_participle(toks[c + 1]):
                 aside = True  # a participle's aside opens here
                 continue
             end = c

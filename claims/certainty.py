@@ -14,6 +14,8 @@ from claims.tokens import (
     char_span,
     children,
     column,
+    is_past_participle,
+    is_present_participle,
     morph_get,
     pos_ids,
     quotes_of,
@@ -54,13 +56,13 @@ def is_conditional(tok: Token, lex: Lexicon | None = None) -> bool:
 def is_past_report(cue: Token) -> bool:
     """A reporting verb in a past tense (a affirmé, affirmait, affirma; ajoutant after one of them;
     a pris soin de préciser)."""
-    if "Part" in morph_get(cue, "VerbForm") and "Pres" in morph_get(cue, "Tense") and cue.head is not cue:
+    if is_present_participle(cue) and cue.head is not cue:
         cue = cue.head
     if "Inf" in morph_get(cue, "VerbForm") and cue.head is not cue and cue.dep_ in ("xcomp", "acl", "ccomp"):
         cue = cue.head
     if any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") for c in children(cue)):
         return "Part" in morph_get(cue, "VerbForm")
-    if cue.dep_ == "conj" and "Part" in morph_get(cue, "VerbForm") and "Past" in morph_get(cue, "Tense"):
+    if cue.dep_ == "conj" and is_past_participle(cue):
         return True  # a dénoncé … et annoncé que …: the auxiliary is shared with the first verb
     return "Fin" in morph_get(cue, "VerbForm") and bool({"Imp", "Past"} & set(morph_get(cue, "Tense")))
 

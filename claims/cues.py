@@ -14,6 +14,7 @@ from claims.tokens import (
     children,
     column,
     dative_clitic,
+    is_past_participle,
     is_present_participle,
     is_quote_mark,
     latter_span,
@@ -111,8 +112,8 @@ def _impersonal_subject(verb: Token, subject: Span | None) -> bool:
 
 def _bare_participle(tok: Token) -> bool:
     """A past participle with no auxiliary, even one the parser attached elsewhere (ont, dimanche, appelé)."""
-    if not ("Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense")
-            and tok.dep_ in ("acl", "amod", "advcl")) or any(c.dep_.startswith("aux") for c in children(tok)):
+    if not (is_past_participle(tok) and tok.dep_ in ("acl", "amod", "advcl")) \
+            or any(c.dep_.startswith("aux") for c in children(tok)):
         return False
     if tok.lemma_.endswith("er") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
         return False  # « Le journal rapporte que … » tagged as a participle: an -er verb's participle ends in -é

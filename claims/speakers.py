@@ -219,20 +219,19 @@ class Resolver:
         end = span.start_char + at + len(actor.name)
         found = _ACRONYM.match(text, end, min(len(text), end + 16)) if at >= 0 else None
         if found is not None and _abbreviates(found.group(1), actor.name, actor.type == "organization"):
-            acronym = found.group(1)
-            full = Actor(f"{actor.name} ({acronym})", actor.type, actor.resolution, actor.via)
+            name, acronym = actor.name, found.group(1)
+            full = Actor(f"{name} ({acronym})", actor.type, actor.resolution, actor.via)
         else:  # the acronym alone is the name found (« … de l'Agence régionale de santé (ARS) » → ARS)
-            full = self._acronym_defined(span, actor)
-            if full is None:
+            name, acronym = self._acronym_defined(span, actor), actor.name
+            if name is None:
                 return actor
-            acronym = actor.name
-        self.acronyms[acronym] = self.acronyms[full.name[: -len(acronym) - 3]] = full
+            full = Actor(f"{name} ({acronym})", "organization", "named", actor.via)
+        self.acronyms[acronym] = self.acronyms[name] = full
         return full
 
-    def _acronym_defined(self, span: Span, actor: Actor) -> Actor | None:
-        """The organisation « Name (ACR) » when the actor found is ACR itself, in parentheses after the name:
-        the name is the run of nouns, adjectives and their « de » before it, from its first word that ACR
-        abbreviates."""
+    def _acronym_defined(self, span: Span, actor: Actor) -> str | None:
+        """The name an actor that is an acronym in parentheses stands for: the run of nouns, adjectives and their
+        « de » before it, from its first word that the acronym abbreviates."""
         toks = tokens_of(span.doc)
         at = next((i for i in range(span.start, span.end) if toks[i].text == actor.name), None)
         if at is None or at == 0 or toks[at - 1].text != "(" or at + 1 >= len(toks) or toks[at + 1].text != ")":
@@ -244,7 +243,7 @@ class Resolver:
             if toks[i].text[:1].isupper() and toks[i].pos_ != "DET":
                 name = span_text(span.doc[i: at - 1]).strip()
                 if _abbreviates(actor.name, name, organization=False):  # (not « PARIS (AFP) », a dateline)
-                    return Actor(f"{name} ({actor.name})", "organization", "named", actor.via)
+                    return name
         return None
 
     # -- roles given by apposition ------------------------------------------------------

@@ -275,6 +275,10 @@ def is_present_participle(tok: Token) -> bool:
     return "Part" in morph_get(tok, "VerbForm") and "Pres" in morph_get(tok, "Tense")
 
 
+def is_past_participle(tok: Token) -> bool:
+    return "Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense")
+
+
 def is_quote_mark(tok: Token) -> bool:
     return tok.text in QUOTE_MARKS
 
@@ -327,7 +331,7 @@ def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
         # a participle qualifying a word of the phrase is no clause (le ministre des Finances sortant);
         # the morphology is read only for a verb
         clause = tag in _VERB_TAGS and (
-            tok.head.i != head.i or not ("Part" in morph_get(tok, "VerbForm") and "Past" in morph_get(tok, "Tense"))
+            tok.head.i != head.i or not is_past_participle(tok)
         ) and not (tok.dep_ == "amod" and head.i <= tok.head.i < tok.i)
         if tok.is_punct and tok.text not in "-'()" or is_quote_mark(tok) or tag in _CONJ_TAGS or clause \
                 or "Rel" in morph_get(tok, "PronType"):
@@ -418,15 +422,12 @@ def _name_after_role(doc: Doc, i: int, end: int) -> int:
     def name_word(tok: Token) -> bool:
         return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ == "PER")
 
-    if i < end and name_word(doc[i]):
-        while i < end and name_word(doc[i]):
-            i += 1
-        return i
-    # le constructeur automobile Orvalis, le groupe canadien Sahara Uranium Corp: a qualifier, then the name
+    # the name right after the role, or after at most two qualifiers (le constructeur automobile Orvalis, le
+    # groupe canadien Sahara Uranium Corp)
     k = i
     while k < end and k - i < 2 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].text.islower():
         k += 1
-    if i < k < end and name_word(doc[k]):
+    if k < end and name_word(doc[k]):
         while k < end and name_word(doc[k]):
             k += 1
         return k
