@@ -226,9 +226,10 @@ def _after_colon(doc: Doc, sent: Span, q: Quote, quotes: list[Quote], lex: Lexic
     verbs = [t for t in toks[sent.start: opening.start - 1] if is_finite(t) and quote_at(quotes, t.idx) is None]
     if not verbs:
         return _misread_before_colon(doc, sent, opening.start - 2, lex)
-    if verbs[-1].dep_ == "cop" or verbs[-1].lemma_ in ("être", "avoir"):
-        return None  # « Le message est clair : … » describes, no one speaks
+    # the verb of the clause, not its auxiliary (X a nuancé ce constat : « … »)
     verb = verbs[-1].head if verbs[-1].dep_.startswith("aux") else verbs[-1]
+    if verbs[-1].dep_ == "cop" or verb.lemma_ in ("être", "avoir") or verb.pos_ != "VERB":
+        return None  # « Le message est clair : … » describes, no one speaks
     subject = subject_before(verb, quotes)
     if subject is None or not len(subject) or not _can_speak(subject, lex):
         return None

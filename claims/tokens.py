@@ -350,16 +350,36 @@ def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
         left, right = min(left, ent[0]), max(right, ent[1] - 1)
     if right > head.i:  # … pour la stabilisation en | Centrafrique: a name the parser hung elsewhere ends the phrase
         right = _name_after_preposition(doc, right, stop)
-    # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel)
-    nominal = head.pos_ == "NOUN" or head.pos_ in ("VERB", "ADJ") and any(
-        c.dep_ == "det" and c.i < head.i for c in children(head))
+    # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel) or
+    # a proper noun (la haute-commissaire adjointe)
+    nominal = head.pos_ == "NOUN" or (head.pos_ in ("VERB", "ADJ") or head.pos_ == "PROPN" and head.is_lower) \
+        and any(c.dep_ == "det" and c.i < head.i for c in children(head))
     if nominal and right == head.i:
         right = _name_after_role(doc, right + 1, stop) - 1
     if nominal and (right > head.i or right + 1 < stop and toks[right + 1].lower_ == "et"):
         right = _coordinated_portfolios(doc, right, stop)
     if nominal or head.lower_ in INDEFINITE_ONE:  # l'une de ses avocates, Me Leïla Gharbi
-        right = apposed_name_end(doc, right + 1, stop) - 1
+        named = apposed_name_end(doc, right + 1, stop) - 1
+        comma = _role_continuation_end(doc, right + 1, stop) if named == right and nominal else right + 1
+        if comma > right + 1 and apposed_name_end(doc, comma, stop) > comma:
+            named = apposed_name_end(doc, comma, stop) - 1
+        right = named
     return left, right + 1
+
+
+def _role_continuation_end(doc: Doc, i: int, stop: int) -> int:
+    """le médiateur ukrainien pour les droits humains, Oleksandr Petrenko; la haute-commissaire adjointe chargée de
+    la protection, Nadia Benhaddou; le chef de la délégation du CICR à Sanaa, Fabrice Roulin: where the rest of a
+    role (a short run of prepositional phrases, or a participle with one, that the parser hung elsewhere) ends
+    before the comma of an apposed name; `i` when no such run is there."""
+    toks = tokens_of(doc)
+    if i >= stop or not (toks[i].pos_ == "ADP" or is_past_participle(toks[i])):
+        return i
+    k = i + 1
+    while k < stop and k - i <= 8 and not toks[k].is_punct and (
+            toks[k].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM")):
+        k += 1
+    return k if k > i + 1 and k < stop and toks[k].text == "," else i
 
 
 def _name_after_preposition(doc: Doc, right: int, stop: int) -> int:

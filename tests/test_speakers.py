@@ -482,3 +482,25 @@ def test_a_stressed_pronoun_after_the_auxiliary_and_a_foreign_acronym():
 ])
 def test_subjects_around_relative_clauses(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a quotation after a colon that closes « X a nuancé ce constat »: the verb, not its auxiliary, is read
+    ("La députée Laure Peyrat a nuancé ce constat : « Les sondages ne votent pas. »", "votent pas", "Laure Peyrat"),
+    # the rest of a role before its apposed name: a « pour » complement, a participle, a place hung on the verb
+    ("Le médiateur ukrainien pour les droits humains, Oleksandr Petrenko, a indiqué que plusieurs des soldats "
+     "libérés avaient été détenus.", "soldats libérés", "Oleksandr Petrenko"),
+    ("« Derrière chacun de ces chiffres, il y a une famille », a déclaré à Genève la haute-commissaire adjointe "
+     "chargée de la protection, Nadia Benhaddou.", "une famille", "Nadia Benhaddou"),
+    ("Les hommes ont été transférés à Mascate, a précisé le chef de la délégation du CICR à Sanaa, Fabrice Roulin.",
+     "transférés", "Fabrice Roulin"),
+])
+def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+def test_a_description_before_a_colon_introduces_no_quotation():
+    from claims.extract import extract_text
+
+    df = extract_text("Le bilan a été lourd : « Nous avons tout perdu. »")
+    assert (df["kind"] == "assertion").all(), df[["kind", "speaker", "text"]]
