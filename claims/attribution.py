@@ -14,6 +14,7 @@ from claims.quotes import Quote, quote_at
 from claims.statement import Statement
 from claims.tokens import (
     SUBJECT_DEPS,
+    auxiliary_before_incise,
     char_span,
     children,
     dative_clitic,
@@ -214,8 +215,8 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     if i < sent.start:
         return None
     before = toks[i]
-    if not _ends_content(before, quotes):
-        return None
+    if not _ends_content(before, quotes) or auxiliary_before_incise(before):
+        return None  # (X a, de son côté, appelé …: the comma closes an aside after the auxiliary)
     # (not an auxiliary inside the quotation the parser hung on the verb: « Nous avons … », a déclaré X)
     aux = [c.i for c in children(cue.first)
            if c.dep_.startswith("aux") and c.i < i and quote_at(quotes, c.idx) is None]

@@ -11,6 +11,7 @@ from claims.lexicon import Lexicon, Verb
 from claims.quotes import Quote, quote_at
 from claims.tokens import (
     SUBJECT_DEPS,
+    auxiliary_before_incise,
     children,
     column,
     dative_clitic,
@@ -122,6 +123,8 @@ def _bare_participle(tok: Token) -> bool:
             return False
         if prev.text.startswith("-") and len(prev) > 1:
             continue  # a-t-elle confié: the inverted subject stands between the auxiliary and the participle
+        if prev.text == "," and auxiliary_before_incise(prev):
+            return False  # a, de son côté, appelé: the parser made the incise the root
         if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")
                 or prev.pos_ in ("DET", "ADP") and prev.head.dep_ == "obl:mod"):  # a pour sa part appelé
             break
@@ -202,9 +205,12 @@ def _after_comma_or_quote(tok: Token) -> bool:
 def _is_reflexive(tok: Token) -> bool:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     prev2 = tok.doc[tok.i - 2] if tok.i > 1 else None
-    return any(t is not None and t.lower_ in _REFLEXIVE and t.pos_ == "PRON" for t in (prev, prev2)) or any(
-        c.lower_ in _REFLEXIVE and c.dep_.startswith("expl") for c in children(tok)
-    )
+    if any(t is not None and t.lower_ in _REFLEXIVE and t.pos_ == "PRON" for t in (prev, prev2)) or any(
+            c.lower_ in _REFLEXIVE and c.dep_.startswith("expl") for c in children(tok)):
+        return True
+    # s'est quant à lui félicité: the pronoun stands before the auxiliary, further off
+    return any(c.dep_.startswith("aux") and c.i > 0 and c.i < tok.i and tok.doc[c.i - 1].lower_ in _REFLEXIVE
+               and tok.doc[c.i - 1].pos_ == "PRON" for c in children(tok))
 
 
 def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
@@ -272,7 +278,8 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         return latter  # « Ce dernier dit … »
     for tok in reversed(doc[sent_start(verb): verb.i]):
         if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
-            return as_span(tok) if usable(tok) else None
+            # (X, dont la permanence avait été visée, s'est félicité: not the relative's subject)
+            return as_span(_outside_relative(tok, verb)) if usable(tok) else None
     return None
 
 

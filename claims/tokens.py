@@ -470,6 +470,16 @@ def phrase_end(toks: list[Token], i: int, end: int, phrases: tuple[tuple[str, ..
     return None
 
 
+def auxiliary_before_incise(comma: Token) -> bool:
+    """The comma closes an incise of a few words that an auxiliary opens (a, de son côté, | appelé)."""
+    toks = tokens_of(comma.doc)
+    start = sent_start(comma)
+    for k in range(comma.i - 1, max(start, comma.i - 6), -1):
+        if toks[k].text == ",":
+            return k > start and toks[k - 1].pos_ == "AUX" and toks[k - 1].lemma_ in ("avoir", "être")
+    return False
+
+
 def dative_clitic(tok: Token) -> bool:
     """« lui a répondu », « …, m'a confié X »: an object clitic right before the verb (words.tsv, class
     dative_clitic); the parser sometimes makes it the subject (luire)."""

@@ -494,6 +494,15 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
      "chargée de la protection, Nadia Benhaddou.", "une famille", "Nadia Benhaddou"),
     ("Les hommes ont été transférés à Mascate, a précisé le chef de la délégation du CICR à Sanaa, Fabrice Roulin.",
      "transférés", "Fabrice Roulin"),
+    # the subject of a relative clause (dont …) is not the reporting verb's, even where the parser gave that verb none
+    ("Le député Patrice Lhomme, dont la permanence avait été visée, s'est félicité que la justice passe.",
+     "la justice passe", "Patrice Lhomme"),
+    # the reflexive pronoun before the auxiliary, an aside between them
+    ("Le député Patrice Lhomme s'est quant à lui félicité que la justice passe.", "la justice passe",
+     "Patrice Lhomme"),
+    # an aside after the auxiliary that the parser made the root: the participle still reports, with its subject
+    ("La candidate Agnieszka Lewandowska a, de son côté, appelé les électeurs à « faire barrage à l'aventure ».",
+     "faire barrage", "Agnieszka Lewandowska"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
