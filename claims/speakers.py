@@ -220,7 +220,11 @@ class Resolver:
         found = _ACRONYM.match(text, end, min(len(text), end + 16)) if at >= 0 else None
         if found is not None and _abbreviates(found.group(1), actor.name, actor.type == "organization"):
             name, acronym = actor.name, found.group(1)
-            full = Actor(f"{name} ({acronym})", actor.type, actor.resolution, actor.via)
+            # a place-like name with an acronym defined is a body (la Confédération générale du travail (CGT)); a
+            # country is an alias, resolved before this
+            kind = "organization" if actor.resolution == "people" else actor.type
+            full = Actor(f"{name} ({acronym})", kind, "named" if kind != actor.type else actor.resolution,
+                         actor.via)
         else:  # the acronym alone is the name found (« … de l'Agence régionale de santé (ARS) » → ARS)
             name, acronym = self._acronym_defined(span, actor), actor.name
             if name is None:
@@ -385,6 +389,10 @@ class Resolver:
                     # la Mission … pour la stabilisation en | Centrafrique: the entity cut after a preposition
                     ent = span.doc[ent.start: _name_end(span, ent.end)]
                 return _strip_honorific(ent, self.lex)
+        if self._role_kind(head) == "organization":
+            named = _capitalised_after(head, span.end)
+            if named is not None:  # l'usine Textinord de Wattrelos (Textinord tagged a noun, inside a place)
+                return named
         run = [t for t in tokens_in(span) if t.pos_ == "PROPN" and not t.text[:1].islower()]  # not « le patronat »
         if run:
             first = run[0]
@@ -560,8 +568,10 @@ class Resolver:
     def _is_union(self, m: Mention) -> bool:
         """A trade union: headed by « syndicat », or named as one (words.tsv, class union)."""
         name = fold(m.actor.name)
+        acronym = _ACRONYM.search(name)  # Confédération générale du travail (CGT)
         # Grand cadre des syndicats d'enseignants: a union's noun in the name says it too
         return m.head in UNION_NOUNS or name in UNIONS or name.split()[0] in UNIONS \
+            or acronym is not None and acronym.group(1) in UNIONS \
             or any(w.rstrip("s") in UNION_NOUNS for w in name.split()[1:])
 
     def _other_role(self, actor: Actor, head: str, own: frozenset[str]) -> bool:
@@ -726,6 +736,19 @@ def _side_named(span: Span) -> str | None:
             if nxt.pos_ in ("ADJ", "PROPN") and nxt.text[:1].isalpha():  # du côté des autorités: no one named
                 return nxt.text
     return None
+
+
+def _capitalised_after(head: Token, end: int) -> Span | None:
+    """The capitalised words right after a company's noun (after at most two qualifiers: le groupe textile
+    Textinord), whatever their tags: the company's name; None when no capital follows."""
+    toks = tokens_of(head.doc)
+    k = head.i + 1
+    while k < end and k - head.i <= 2 and toks[k].pos_ in ("ADJ", "NOUN") and toks[k].is_lower:
+        k += 1
+    first = k
+    while k < end and toks[k].pos_ in ("NOUN", "PROPN") and toks[k].text[:1].isupper() and toks[k].is_alpha:
+        k += 1
+    return head.doc[first:k] if k > first else None
 
 
 def _capitalised(ent: Span) -> bool:

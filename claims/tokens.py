@@ -510,6 +510,9 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         while k < end and k - i <= 4 and (toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k].text[:1].islower()
                                           or _honorific(toks[k])):
             k += 1
+        if k < end and toks[k].text == "(" and k > i + 2:  # le député (LR) Bertrand Vasseur: the party
+            close = next((j for j in range(k + 1, min(end, k + 5)) if toks[j].text == ")"), None)
+            k = close + 1 if close is not None else k
         if k == i + 2 or k >= end or not (toks[k].ent_iob_ == "B" and toks[k].ent_type_ in ("PER", "ORG")
                                           or _name_run(toks, k, end) >= 2):
             return i

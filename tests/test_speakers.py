@@ -503,6 +503,16 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
     # an aside after the auxiliary that the parser made the root: the participle still reports, with its subject
     ("La candidate Agnieszka Lewandowska a, de son côté, appelé les électeurs à « faire barrage à l'aventure ».",
      "faire barrage", "Agnieszka Lewandowska"),
+    # a party in parentheses between the apposed role and its name
+    ("Le rapporteur général du budget, le député (LR) Bertrand Vasseur, a jugé que cette annonce « ne règle rien ».",
+     "ne règle rien", "Bertrand Vasseur"),
+    # a company's name after its noun, tagged a common noun inside a place (l'usine Textinord de Wattrelos), is what
+    # « la direction » points to; a place-like name defined with a union's acronym is that union
+    ("L'usine Textinord de Wattrelos va supprimer 45 postes, a annoncé la direction lundi.", "45 postes",
+     "Textinord"),
+    ("L'usine Textinord de Wattrelos va supprimer 45 postes. Une promesse qui laisse sceptique la Confédération "
+     "générale du travail (CGT). Le syndicat a appelé à un débrayage jeudi.", "débrayage",
+     "Confédération générale du travail (CGT)"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
