@@ -434,6 +434,10 @@ class Resolver:
         if label == "ORG" and role != "person" and not _apposed_role(name, self.lex) or role in ("media", "document"):
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
+        if name[0].text[:1].isupper() and self._role_kind(name[0]) in ("organization", "government"):
+            # la Cour des comptes tagged as a person: a name headed by an institution's noun is an institution
+            self._remember(text, person=False)
+            return Actor(text, "organization", "named")
         self._remember(text, person=True)
         return Actor(text, "person", "named")
 
@@ -524,6 +528,17 @@ class Resolver:
                     and m.actor.type != "article":
                 return Actor(m.actor.name, m.actor.type, m.actor.resolution if m.actor.type == "anonymous"
                              else "role", span.text.strip())
+        bodies = self.lex.members_of.get(head)
+        if bodies is not None and number == "p":
+            # 2b. les inspecteurs, les magistrats financiers, ses auteurs: the staff speaking for a body just named
+            complement = _complement_noun(span)  # les observateurs de l'OSCE: the body they are of
+            found = self._with_acronym(complement, self._named(complement, self._name_in(complement))) \
+                if complement is not None and self._name_in(complement) is not None else None
+            if found is not None and found.type == "organization":
+                return Actor(found.name, "organization", "role", span.text.strip())
+            found = self._body_of_members(span, bodies, recent, index)
+            if found is not None:
+                return found
         if possessive:
             return None
         if (head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named) \
@@ -564,6 +579,15 @@ class Resolver:
                 target = outlets[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
         return None
+
+    def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
+        """The body named in the last two sentences whose name starts with one of `bodies` (any body when empty)."""
+        orgs = [m for m in recent if m.actor.type == "organization" and index - m.sentence <= 2 and not m.addressee
+                and m.actor.resolution in ("named", "alias", "short form")
+                and (not bodies or fold(m.actor.name).split()[0] in bodies)]
+        if not orgs:
+            return None
+        return Actor(orgs[-1].actor.name, "organization", "role", span.text.strip())
 
     def _is_union(self, m: Mention) -> bool:
         """A trade union: headed by « syndicat », or named as one (words.tsv, class union)."""
@@ -635,7 +659,7 @@ def _complement_noun(span: Span) -> Span | None:
     """« de la préfecture » in « un communiqué de la préfecture »: the noun phrase of the head's de-complement."""
     head = span.root
     for tok in tokens_in(span):
-        if tok.i > head.i and tok.pos_ == "NOUN" and tok.head.i == head.i and tok.dep_ == "nmod":
+        if tok.i > head.i and tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i and tok.dep_ == "nmod":
             start = tok.left_edge.i
             while start < tok.i and span.doc[start].pos_ == "ADP":
                 start += 1

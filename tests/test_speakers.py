@@ -513,6 +513,14 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
     ("L'usine Textinord de Wattrelos va supprimer 45 postes. Une promesse qui laisse sceptique la Confédération "
      "générale du travail (CGT). Le syndicat a appelé à un débrayage jeudi.", "débrayage",
      "Confédération générale du travail (CGT)"),
+    # the staff of a body speak for it (roles.tsv, refers members:…): by the body's noun, by their complement
+    ("D'après un rapport de l'Inspection générale des affaires sociales (Igas), la direction de l'Ehpad aurait "
+     "dissimulé des signalements. Les inspecteurs relèvent « des défaillances graves et répétées ».",
+     "défaillances graves", "Inspection générale des affaires sociales (Igas)"),
+    ("Dans un rapport publié mercredi, la Cour des comptes juge le contrôle insuffisant. Les magistrats financiers "
+     "estiment que près d'un quart des dossiers présentent des anomalies.", "un quart des dossiers",
+     "Cour des comptes"),
+    ("Les observateurs de l'OSCE ont fait état d'« un climat d'intimidation généralisé ».", "climat", "OSCE"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
