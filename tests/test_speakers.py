@@ -521,6 +521,10 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
      "estiment que près d'un quart des dossiers présentent des anomalies.", "un quart des dossiers",
      "Cour des comptes"),
     ("Les observateurs de l'OSCE ont fait état d'« un climat d'intimidation généralisé ».", "climat", "OSCE"),
+    # results are a document: who published them is the source
+    ("Le candidat Tomasz Wierzbicki est arrivé en tête avec 34,1 % des voix, selon les résultats quasi définitifs "
+     "publiés lundi par la Commission électorale nationale (PKW).", "34,1 %",
+     "Commission électorale nationale (PKW)"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
