@@ -385,7 +385,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     if first is None:
         return None
     if is_quote_mark(first):
-        return "quote", i
+        # juge « insuffisant » le contrôle, a jugé « prématuré » d'évoquer …: a quoted attribute of the object
+        return ("obj" if "obj" in cue.verb.frames and _quoted_attribute(toks, i, end) else "quote"), i
     if first.lower_ in A:
         return "a", i
     if first.lower_ in ("contre", "pour"):
@@ -408,6 +409,16 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
             return "a", i
         return "obj", i
     return None
+
+
+def _quoted_attribute(toks: list[Token], i: int, end: int) -> bool:
+    """A short quotation opening at i (three words at most) right before a noun phrase or « de » + infinitive: the
+    word the verb gives its object (juge « galvaudé » le terme), not a quotation said on its own."""
+    close = next((j for j in range(i + 2, min(end, i + 5)) if is_quote_mark(toks[j])), None)
+    if close is None or close + 1 >= end:
+        return False
+    nxt = toks[close + 1]
+    return nxt.pos_ == "DET" or nxt.lower_ in DE and close + 2 < end and is_infinitive(toks[close + 2])
 
 
 def _verb_group_start(verb: Token, floor: int) -> int:

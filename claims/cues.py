@@ -76,7 +76,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         else:
             verb = lex.verb(lemma, following, reflexive)
         if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)
-                                                       or _after_comme(tok)):
+                                                       or _after_comme(tok) or _between_subject_and_object(tok)):
             continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
         if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in children(tok)):  # not « a-t-il lâché » misparsed
             continue  # "une phrase qui lui a été rappelée" is not speech
@@ -89,6 +89,8 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # "aimeraient croire que …", "refuse de confirmer …": wished or refused, not said
         last = tok.doc[tok.i + len(verb.words)]
         subject = subject_before(tok, quotes)
+        if tok.pos_ == "NOUN" and _between_subject_and_object(tok):
+            subject = _phrase_before(tok)  # la Cour des comptes juge «: the verb the tagger took for a noun
         if "on" in verb.frames and not _impersonal_subject(tok, subject):
             continue  # "il a appris que …" is news to him, not a statement; "a-t-on appris" is
         cues.append(Cue(verb, tok, last, subject))
@@ -191,6 +193,28 @@ def _after_comme(tok: Token) -> bool:
     doc = tok.doc
     toks = tokens_of(doc)
     return tok.i >= 2 and toks[tok.i - 1].lower_ in ("le", "l'") and toks[tok.i - 2].lower_ == "comme"
+
+
+def _between_subject_and_object(tok: Token) -> bool:
+    """« La Cour des comptes juge que … / juge « insuffisant » … »: a verb form tagged as a noun, with no article,
+    right after a noun phrase and right before « que » or a quotation, is the verb."""
+    toks = tokens_of(tok.doc)
+    if tok.i <= sent_start(tok) or tok.i + 1 >= sent_end(tok):
+        return False
+    prev, nxt = toks[tok.i - 1], toks[tok.i + 1]
+    return prev.pos_ in ("NOUN", "PROPN", "ADJ") and not prev.is_punct \
+        and (nxt.lower_ in ("que", "qu'") or nxt.text in ("«", "“"))
+
+
+def _phrase_before(tok: Token) -> Span | None:
+    """The noun phrase that ends right before a token (up to it, not past it)."""
+    node = tokens_of(tok.doc)[tok.i - 1]
+    for _ in range(4):
+        if node.head.i >= tok.i or node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        node = node.head
+    start = noun_phrase(node).start
+    return tok.doc[start: tok.i] if start < tok.i else None
 
 
 def _has_subject(tok: Token) -> bool:

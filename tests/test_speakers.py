@@ -525,6 +525,13 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
     ("Le candidat Tomasz Wierzbicki est arrivé en tête avec 34,1 % des voix, selon les résultats quasi définitifs "
      "publiés lundi par la Commission électorale nationale (PKW).", "34,1 %",
      "Commission électorale nationale (PKW)"),
+    # « juge » read as a noun between its subject and « que » or a quotation is the verb; a short quoted attribute
+    # of the object is part of what was said
+    ("La Cour des comptes juge que le contrôle est insuffisant.", "le contrôle est insuffisant", "Cour des comptes"),
+    ("Dans un rapport publié mercredi, la Cour des comptes juge « insuffisant » le contrôle du dispositif.",
+     "le contrôle du dispositif", "Cour des comptes"),
+    ("La syndicaliste Nadia Ferrand a jugé « galvaudé » le terme de grève générale.", "le terme de grève",
+     "Nadia Ferrand"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -534,4 +541,11 @@ def test_a_description_before_a_colon_introduces_no_quotation():
     from claims.extract import extract_text
 
     df = extract_text("Le bilan a été lourd : « Nous avons tout perdu. »")
+    assert (df["kind"] == "assertion").all(), df[["kind", "speaker", "text"]]
+
+
+def test_a_judge_before_a_quoted_adjective_is_no_cue():
+    from claims.extract import extract_text
+
+    df = extract_text("Le juge « antiterroriste » a été saisi du dossier.")
     assert (df["kind"] == "assertion").all(), df[["kind", "speaker", "text"]]
