@@ -27,7 +27,7 @@ from claims.tokens import (
     tokens_of,
     verb_lemma,
 )
-from claims.words import CLITIC_SUBJECTS, INDEFINITE_ONE, NOT_SAYING, STRESSED
+from claims.words import CLITIC_SUBJECTS, INDEFINITE_ONE, NOT_SAYING, STRESSED, TOPICS
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -278,6 +278,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                 if comma and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > node.head.i:
                     return noun_phrase(_apposed_to(_complement_head(before)))
                 return noun_phrase(node.head)
+            if subj.lower_ in TOPICS:  # Côté russe, la commissaire …, a affirmé: the noun phrase after the topic
+                subj = next((c for c in children(subj) if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")
+                             and usable(c)), subj)
             subj = _outside_relative(_complement_head(subj), verb)
             return _dislocated(subj, usable) or _name_after_opening_phrase(verb, subj, usable) or as_span(subj)
         if node.dep_ not in _CLIMB_DEPS or node.head is node:

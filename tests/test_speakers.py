@@ -532,6 +532,10 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
      "le contrôle du dispositif", "Cour des comptes"),
     ("La syndicaliste Nadia Ferrand a jugé « galvaudé » le terme de grève générale.", "le terme de grève",
      "Nadia Ferrand"),
+    # a fronted topic the parser made the subject (words.tsv, class topic)
+    ("Le médiateur ukrainien, Oleksandr Petrenko, a indiqué que plusieurs soldats avaient été détenus. Côté russe, la "
+     "commissaire aux droits de l'homme, Tatiana Morozova, a affirmé que l'échange avait été difficile.",
+     "l'échange avait été difficile", "Tatiana Morozova"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
