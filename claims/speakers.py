@@ -53,6 +53,7 @@ ANONYMOUS = "anonymous source"
 _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
 _PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "par", "pour", "sur", "avec"}
 _LOOKBACK_SENTENCES = 5
+_ROLE_PREFIXES = ("ex-", "vice-", "sous-", "co-")
 _ANIMATE = ("person", "anonymous")
 # « l'Agence régionale de santé (ARS) »: an acronym in parentheses right after a name (or closing the mention)
 _NAME_RUN = ("NOUN", "PROPN", "ADJ", "DET", "ADP")
@@ -153,10 +154,10 @@ class Resolver:
         covered = {i for s in spans for i in range(s.start, s.end)}
         for ent in entities(sent):
             if ent.label_ != "PER" and ent.root.dep_.startswith("nsubj") \
-                    and self.lex.roles.get(_lemma(ent.root)) == "person":
+                    and self._role_kind(ent.root) == "person":
                 continue  # « Premier ministre » tagged as a name: the subject phrase, with its name, is the mention
             label = ent.label_
-            if ent[0].pos_ == "NOUN" and ent[0].text[:1].islower() and self.lex.roles.get(_lemma(ent[0])) == "person":
+            if ent[0].pos_ == "NOUN" and ent[0].text[:1].islower() and self._role_kind(ent[0]) == "person":
                 # « ministre de la Santé » tagged as an organisation: the role's phrase, with the name it gives
                 ent, label = noun_phrase(ent[0]), "PER"
             if label in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
@@ -273,8 +274,10 @@ class Resolver:
     def _role_kind(self, tok: Token) -> str | None:
         lemma = _lemma(tok)
         kind = self.lex.roles.get(lemma) or self.lex.roles.get(tok.lower_)
-        if kind is None and lemma.startswith("ex-"):
-            kind = self.lex.roles.get(lemma[3:])  # l'ex-chef de l'État, l'ex-ministre: the role they held
+        prefix = next((p for p in _ROLE_PREFIXES if lemma.startswith(p)), None)
+        if kind is None and prefix is not None:
+            # l'ex-chef de l'État: the role they held; le vice-ministre, la sous-préfète, la co-présidente
+            kind = self.lex.roles.get(lemma[len(prefix):])
         return kind
 
     # -- resolution -------------------------------------------------------------------

@@ -376,8 +376,11 @@ def _role_continuation_end(doc: Doc, i: int, stop: int) -> int:
     if i >= stop or not (toks[i].pos_ == "ADP" or is_past_participle(toks[i])):
         return i
     k = i + 1
-    while k < stop and k - i <= 8 and not toks[k].is_punct and (
-            toks[k].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM")):
+    # (la haute représentante de l'Union pour les affaires étrangères et la politique de sécurité; la sous-secrétaire
+    # au Trésor chargée du terrorisme et du renseignement financier)
+    while k < stop and k - i <= 12 and not toks[k].is_punct and (
+            toks[k].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM") or toks[k].lower_ == "et"
+            or is_past_participle(toks[k])):
         k += 1
     return k if k > i + 1 and k < stop and toks[k].text == "," else i
 

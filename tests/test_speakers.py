@@ -536,6 +536,13 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
     ("Le médiateur ukrainien, Oleksandr Petrenko, a indiqué que plusieurs soldats avaient été détenus. Côté russe, la "
      "commissaire aux droits de l'homme, Tatiana Morozova, a affirmé que l'échange avait été difficile.",
      "l'échange avait été difficile", "Tatiana Morozova"),
+    # a role's rest with coordinated portfolios and a participle; a vice-minister is a minister (a prefixed role);
+    # an adverbial locution between the verb and its object (au préalable: words.tsv, class incidental)
+    ("« Chaque rouble compte », a déclaré la haute représentante de l'Union pour les affaires étrangères et la "
+     "politique de sécurité, Marta Kowalczyk.", "rouble", "Marta Kowalczyk"),
+    ("Le porte-parole du ministère turc, Ömer Karaca, a annoncé la nouvelle. Le vice-ministre russe des Affaires "
+     "étrangères, Sergueï Volkov, a toutefois exigé au préalable la levée des restrictions. « Sans cela, il n'y a "
+     "rien à discuter », a martelé le responsable russe.", "rien à discuter", "Sergueï Volkov"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
