@@ -38,6 +38,13 @@ def normalize(text: str) -> str:
     return text
 
 
+_OPENERS = (POS_IDS["DET"], POS_IDS["PRON"])  # what a sentence after « X. » opens with (not a name: J. K. Rowling)
+
+
+def _letter_and_stop(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 @Language.component("claims_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
     """Sentence boundaries for news text, set before the parser (which then respects them).
@@ -59,8 +66,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
     # one array at the end: each `tok.is_sent_start = …` would make spaCy scan the whole doc again
     starts = numpy.full(len(doc), -1, dtype="int64")
     # offsets, lengths and spaces read as one array: a Token object per word would cost more than the rule
-    attrs = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
-    for i, (idx, length, is_space) in enumerate(attrs):
+    attrs = doc.to_array([IDX, LENGTH, IS_SPACE, POS]).tolist() if len(doc) else []
+    previous = ""
+    for i, (idx, length, is_space, pos) in enumerate(attrs):
         word = text[idx: idx + length]
         if i == 0:
             starts[0] = 1
@@ -72,8 +80,11 @@ def set_sentence_starts(doc: Doc) -> Doc:
                 pass  # « Phrase une. Phrase deux » is one quotation, said at once
             elif boundary or (after_quoted_final and (first.isupper() or first in "«“")):
                 starts[i] = 1
+            elif pos in _OPENERS and _letter_and_stop(previous) and not inside[idx]:
+                starts[i] = 1  # … sur le réseau social X. Une source …: the tokenizer kept « X. » as an initial
         if is_space:
             continue
+        previous = word
         if word in _FINAL:
             boundary, after_quoted_final = not inside[idx], bool(inside[idx])
         elif idx in closers and (boundary or after_quoted_final):

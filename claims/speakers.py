@@ -24,6 +24,7 @@ from claims.tokens import (
     children,
     column,
     entities,
+    is_past_participle,
     morph_get,
     noun_phrase,
     pos_ids,
@@ -373,8 +374,11 @@ class Resolver:
         if self._role_kind(head) == "document":
             return False  # un communiqué de la préfecture: whoever issued it (_description)
         if first in INDEFINITE_ONE or first in ("l'", "l") and len(words) > 1 and words[1].lower_ in ("un", "une"):
-            # un officier de l'armée, une jeune dame à moto, l'une d'elles: one person, unnamed
-            return not any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens_in(span)) and (
+            # un officier de l'armée, une jeune dame à moto, l'une d'elles: one person, unnamed (a place or a medium
+            # after a participle says how they were reached: un officier joint par téléphone à Gao)
+            toks = tokens_in(span)
+            cut = next((k for k, t in enumerate(toks) if t.i > head.i and is_past_participle(t)), len(toks))
+            return not any(t.pos_ == "PROPN" or t.ent_type_ for t in toks[:cut]) and (
                 head.pos_ in ("NOUN", "PRON", "NUM") or head.lower_ in ("un", "une"))
         return False
 

@@ -543,6 +543,12 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
     ("Le porte-parole du ministère turc, Ömer Karaca, a annoncé la nouvelle. Le vice-ministre russe des Affaires "
      "étrangères, Sergueï Volkov, a toutefois exigé au préalable la levée des restrictions. « Sans cela, il n'y a "
      "rien à discuter », a martelé le responsable russe.", "rien à discuter", "Sergueï Volkov"),
+    # one person, unnamed: a place after the participle of how they were reached names no one
+    ("« L'opération a été menée sur la base de renseignements », a affirmé un officier joint par téléphone à Gao.",
+     "renseignements", "anonymous source"),
+    # « X. » (the social network) ends a sentence when a determiner or a pronoun opens the next one
+    ("Le dépôt « constituait une menace », a justifié son porte-parole, Avi Dagan, sur le réseau social X. Une source "
+     "militaire libanaise a fait état de deux blessés civils.", "deux blessés", "anonymous source"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
