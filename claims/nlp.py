@@ -11,10 +11,10 @@ import threading
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, POS, SENT_START, TAG
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -148,6 +148,47 @@ def _copy_tags_through_arrays(nlp: Language) -> None:
         nlp.replace_pipe("attribute_ruler", "claims_tags")
 
 
+class LemmaMemo:
+    """The model's rule lemmatizer with its lemmas memoised per (form, coarse tag), read and written as arrays.
+    In rule mode the French lemmatizer's lemma depends on nothing else (spacy/lang/fr/lemmatizer.py), yet it makes a
+    Token and sets `lemma_` for every word of every doc (~1 % of the extraction); here a word's lemma is computed by
+    the lemmatizer once per process, then only looked up. As the lemmatizer (overwrite off), a lemma already set
+    is kept."""
+
+    def __init__(self, vocab: Vocab, lemmatizer: Lemmatizer | None = None):
+        self.lemmatizer = lemmatizer  # the model's, handed over by _memoise_lemmas
+        self.strings = vocab.strings
+        self.memo: dict[tuple[int, int], int] = {}  # (ORTH, POS) → LEMMA id
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        orths, tags, lemmas = doc.to_array([ORTH, POS, LEMMA]).T.tolist()
+        memo = self.memo
+        lemmas = [lem or memo.get((orth, tag), 0) for orth, tag, lem in zip(orths, tags, lemmas)]
+        if 0 in lemmas:  # a word not met before: the lemmatizer's lemma, remembered
+            for i in (i for i, lem in enumerate(lemmas) if not lem):
+                lemmas[i] = memo[orths[i], tags[i]] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+        doc.from_array([LEMMA], numpy.asarray(lemmas, dtype="uint64").reshape(-1, 1))
+        return doc
+
+
+def _memoise_lemmas(nlp: Language) -> None:
+    """The model's lemmatizer wrapped in LemmaMemo (same name, same place) when it is the rule-mode French one,
+    the only kind whose lemma is a function of the form and tag; another model keeps its own."""
+    from spacy.lang.fr.lemmatizer import FrenchLemmatizer
+
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if type(lemmatizer) is FrenchLemmatizer and lemmatizer.mode == "rule" and not lemmatizer.overwrite:
+        nlp.replace_pipe("lemmatizer", "claims_lemmas")
+        nlp.get_pipe("lemmatizer").lemmatizer = lemmatizer
+
+
+@Language.factory("claims_lemmas")
+def make_lemma_memo(nlp: Language, name: str) -> LemmaMemo:
+    return LemmaMemo(nlp.vocab)
+
+
 def load_model(name: str = MODEL) -> Language:
     """The French pipeline with the claims components (claims.pipeline), loaded once per process
     (thread-safe)."""
@@ -162,6 +203,7 @@ def load_model(name: str = MODEL) -> Language:
                 ) from err
             nlp.add_pipe("claims_sentences", before="parser")
             _copy_tags_through_arrays(nlp)
+            _memoise_lemmas(nlp)
             _keep_pronouns_whole(nlp)
             _split_inverted_elles(nlp)
             _elision_before_quotes(nlp)

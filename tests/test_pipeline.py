@@ -133,3 +133,30 @@ def test_claims_tags_annotates_as_the_models_attribute_ruler_did():
         assert (ours.to_array(attrs) == theirs.to_array(attrs)).all(), doc.text
         spaced += any(t.is_space for t in doc)
     assert len(docs) > 500 and spaced >= 2
+
+
+def test_claims_lemmas_give_the_models_lemmas():
+    """claims_lemmas (LemmaMemo) stands for fr_core_news_md's rule lemmatizer: on the seed article and every gold
+    paragraph, run twice (the second time from its memo), every LEMMA is the lemmatizer's own."""
+    import json
+    from pathlib import Path
+
+    from spacy.attrs import LEMMA
+
+    from claims.nlp import MODEL, LemmaMemo
+
+    nlp = load_model()
+    assert isinstance(nlp.get_pipe("lemmatizer"), LemmaMemo)
+    others = [n for n in nlp.pipe_names if n != "lemmatizer"]
+    theirs = spacy.load(MODEL, vocab=nlp.vocab, exclude=others).get_pipe("lemmatizer")  # the model's own
+    gold = sorted((Path(__file__).parent / "data" / "gold").glob("*.jsonl"))
+    texts = [SEED.read_text(encoding="utf-8")] + [json.loads(line)["text"] for f in gold
+                                                   for line in f.read_text(encoding="utf-8").splitlines()]
+    before = nlp.pipe_names.index("lemmatizer")
+    with nlp.select_pipes(enable=nlp.pipe_names[:before]):
+        docs = list(nlp.pipe(normalize(t) for t in texts))
+    ours = nlp.get_pipe("lemmatizer")
+    for _ in range(2):
+        for doc in docs:
+            assert (ours(doc.copy()).to_array([LEMMA]) == theirs(doc.copy()).to_array([LEMMA])).all(), doc.text
+    assert len(docs) > 500 and ours.memo
