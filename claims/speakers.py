@@ -37,6 +37,7 @@ from claims.tokens import (
     tokens_of,
 )
 from claims.words import (
+    CLUB_PREFIXES,
     DESCRIPTION_DETS,
     FIRST_OF_TWO,
     IMPERSONAL,
@@ -427,6 +428,10 @@ class Resolver:
         short = self.full_names.get(fold(text))
         if short is not None and len(words) == 1:
             return Actor(short, "organization" if text.isupper() and label != "PER" else "person", "short form", text)
+        if len(words) >= 2 and (fold(words[0]) in CLUB_PREFIXES or fold(words[-1]) in CLUB_PREFIXES):
+            # le CF Montréal (tagged a person), l'US Chartreuse-Guiers (a place): a sports club (words.tsv)
+            self._remember(text, person=False)
+            return Actor(text, "organization", "named")
         if role == "organization" and name.start > span.root.i:
             # le fournisseur kényan Tiba Pay, le fabricant … Veritron: a name given to a company is one, whatever
             # the entity label says

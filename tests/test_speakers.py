@@ -549,6 +549,9 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
     # « X. » (the social network) ends a sentence when a determiner or a pronoun opens the next one
     ("Le dépôt « constituait une menace », a justifié son porte-parole, Avi Dagan, sur le réseau social X. Une source "
      "militaire libanaise a fait état de deux blessés civils.", "deux blessés", "anonymous source"),
+    # a sports club by the prefix of its name (words.tsv, class club_prefix), whatever the entity label
+    ("Le CF Montréal a congédié son entraîneur-chef, Thomas Vanderbeke. Le club dit vouloir nommer un remplaçant "
+     "permanent avant la pause estivale.", "remplaçant permanent", "CF Montréal"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
