@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.attrs import DEP, ENT_TYPE, LOWER
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER
 from spacy.symbols import ADJ, ADP, AUX, CCONJ, DET, NOUN, NUM, PROPN, PUNCT, SCONJ, SPACE, SYM, VERB
 from spacy.tokens import Span, Token
 
@@ -113,6 +114,9 @@ class Resolver:
     _by_offsets: dict[tuple[int, int], int] = field(default_factory=dict)  # (start, end) → index in mentions
     # an organisation the article named with its acronym: the acronym and the bare name → "Name (ACR)"
     acronyms: dict[str, Actor] = field(default_factory=dict)
+    # institutions written in full where they are no mention (relaxé par le tribunal correctionnel de Toulouse):
+    # (sentence, head lemma, words, name) for « le tribunal » later
+    institutions: list[tuple[int, str, frozenset[str], str]] = field(default_factory=list)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         n = self._by_offsets.get((start, end))
@@ -168,12 +172,16 @@ class Resolver:
         doc = sent.doc
         # integer columns: a Token's strings are read only for a subject noun or a word that may be a pronoun
         tags, deps, forms, all_toks = pos_ids(doc), column(doc, DEP), column(doc, LOWER), tokens_of(doc)
+        lemmas = column(doc, LEMMA)
         text = text_of(doc)[sent.start_char:sent.end_char].lower()
         # c'est … qui: the text is searched first
         cleft = "est" in text and _EST in forms[sent.start:sent.end]
         pronouns = self.lex.pronouns
         pronoun_words = self.lex.pronoun_word_ids
+        institutions = _institution_ids(self.lex)
         for i in range(sent.start, sent.end):
+            if tags[i] in _NOUN_TAGS and lemmas[i] in institutions:
+                self._record_institution(all_toks[i], index)
             if i in covered or tags[i] in _NO_MENTION:  # verbs, punctuation… name no one
                 continue
             if tags[i] == NOUN and (deps[i] == _NSUBJ or cleft and _clefted(all_toks[i])):
@@ -183,6 +191,7 @@ class Resolver:
                 spans.append(phrase)
                 covered.update(range(phrase.start, phrase.end))
                 continue
+
             if forms[i] not in pronoun_words:
                 continue
             tok = all_toks[i]
@@ -207,6 +216,17 @@ class Resolver:
                                          nsubj))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
+
+    def _record_institution(self, tok: Token, index: int) -> None:
+        """An institution written with what names it (le tribunal correctionnel de Toulouse, la préfecture des
+        Bouches-du-Rhône), for a bare « le tribunal » later in the article."""
+        phrase = noun_phrase(tok)
+        words = _noun_words(phrase)
+        if phrase.start < tok.i and span_text(phrase.doc[phrase.start: tok.i]).strip()[:1].isupper():
+            return  # (within a capitalised name: the name is its own mention)
+        if len(words) > 1:
+            name = self._with_acronym(phrase, Actor(drop_article(span_text(phrase).strip()), "organization", "named"))
+            self.institutions.append((index, _lemma(tok), words, name.name))
 
     def _with_acronym(self, span: Span, actor: Actor) -> Actor:
         """« Le Grand cadre des syndicats d'enseignants (G7) »: an organisation defined with its acronym is
@@ -551,6 +571,11 @@ class Resolver:
             found = self._body_of_members(span, bodies, recent, index)
             if found is not None:
                 return found
+        if institution and head not in self.lex.latest_named:
+            # 2c. le tribunal → « relaxé par le tribunal correctionnel de Toulouse », written in full before
+            for sentence, noun, words, name in reversed(self.institutions):
+                if noun == head and sentence <= index and index - sentence <= _LOOKBACK_SENTENCES and own <= words:
+                    return Actor(name, kind, "role", span.text.strip())
         if possessive:
             return None
         if (head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named) \
@@ -688,6 +713,14 @@ def _clefted(tok: Token) -> bool:
     while i > start and toks[i].pos_ in ("DET", "ADJ"):
         i -= 1
     return i > start and toks[i].lower_ == "est" and toks[i - 1].lower_ in ("c'", "ce")
+
+
+@lru_cache(maxsize=4)
+def _institution_ids(lex: Lexicon) -> frozenset[int]:
+    """The string ids (tokens.column) of the institution nouns that stay as written with no name (le tribunal, la
+    préfecture: roles.tsv, organization or government, not refers latest)."""
+    return frozenset(string_id(noun) for noun, kind in lex.roles.items()
+                     if kind in ("organization", "government") and noun not in lex.latest_named)
 
 
 def _lemma(tok: Token) -> str:

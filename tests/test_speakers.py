@@ -552,6 +552,13 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
     # a sports club by the prefix of its name (words.tsv, class club_prefix), whatever the entity label
     ("Le CF Montréal a congédié son entraîneur-chef, Thomas Vanderbeke. Le club dit vouloir nommer un remplaçant "
      "permanent avant la pause estivale.", "remplaçant permanent", "CF Montréal"),
+    # an institution written in full where it was no mention (an agent, a complement) is what its bare noun means
+    ("L'ancien maire a été relaxé mardi par le tribunal correctionnel de Toulouse. Le tribunal lui a donné raison, "
+     "estimant que l'élément intentionnel n'était « pas suffisamment établi ».", "élément intentionnel",
+     "tribunal correctionnel de Toulouse"),
+    ("La chambre préliminaire de la Cour pénale internationale (CPI) a confirmé lundi les charges. Le procès pourrait "
+     "s'ouvrir l'an prochain, a précisé la Cour dans un communiqué.", "procès pourrait",
+     "Cour pénale internationale (CPI)"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
