@@ -559,6 +559,10 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
     ("La chambre préliminaire de la Cour pénale internationale (CPI) a confirmé lundi les charges. Le procès pourrait "
      "s'ouvrir l'an prochain, a précisé la Cour dans un communiqué.", "procès pourrait",
      "Cour pénale internationale (CPI)"),
+    # more person nouns in roles.tsv (bénévole, parlementaire, invité)
+    ("« On n'a jamais refusé personne », assure Colette Boulanger, responsable du centre d'Arras. La bénévole, qui "
+     "s'engage depuis 1992, appelle les entreprises locales à « prendre le relais ».", "prendre le relais",
+     "Colette Boulanger"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
