@@ -278,3 +278,13 @@ def test_a_dateline_is_no_acronym_and_a_regulator_is_no_person():
                       "baisser.")
     assert "PARIS (AFP)" not in set(df["speaker"])
     assert row_with(df, "les prix allaient baisser")["speaker"] != "Paul Durand"
+
+
+def test_a_defence_lawyer_pleads_an_outcome():
+    """« plaider la relaxe »: what a lawyer asks the court for is a statement of theirs (reporting_verbs.tsv,
+    plaider with an object)."""
+    from claims.extract import extract_text
+
+    df = extract_text("Son avocate, Me Claire Delattre, a plaidé la relaxe partielle devant le tribunal.")
+    row = row_with(df, "la relaxe partielle")
+    assert (row["speaker"], row["cue"]) == ("Claire Delattre", "plaider")
