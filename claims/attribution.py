@@ -46,6 +46,7 @@ from claims.words import (
     QUE,
     QUE_LOCUTION,
     TIME,
+    VOICE,
     A,
 )
 
@@ -353,6 +354,11 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     if i + 1 < end and toks[i].lower_ in ("de", "à") and toks[i + 1].lower_ == "nouveau":
         i += 2  # accuse de nouveau Kigali de …, a à nouveau dénoncé
     i = _past_incidental(toks, i, end)  # indique de son côté avoir recruté …
+    if phrase_end(toks, i, end, VOICE) is not None:
+        # a dénoncé, par la voix de l'agence officielle KCNA, une « alliance … »: past the spokesperson's aside
+        comma = next((k for k in range(i + 3, min(end, i + 14)) if toks[k].text == ","), None)
+        if comma is not None:
+            i = comma + 1
     # skip a leading adverbial phrase: déclaré sur les réseaux sociaux “…” (a dénoncé mardi devant la presse …)
     t = i
     while t < end - 1 and _time_word(toks, t):
@@ -505,6 +511,9 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
             break
     end = _narration_start(doc, start, end, quotes)
     end = _before_coordinated_verb(cue, start, end, quotes)
+    # … un rapport « politiquement motivé », par la voix du porte-parole …: who spoke for the body, not what was said
+    end = next((t.i for t in toks[start + 1: end - 1] if t.text == "," and phrase_end(toks, t.i + 1, end, VOICE)
+                is not None), end)
     while frame == "obj" and start < end - 2 and _time_word(toks, start):
         start += 1  # a annoncé lundi soir sa démission: the day is not what was said
     if frame == "obj":  # a dénoncé le comportement de garde-côtes, qui ont intercepté …: the aside is narration

@@ -288,3 +288,17 @@ def test_a_defence_lawyer_pleads_an_outcome():
     df = extract_text("Son avocate, Me Claire Delattre, a plaidé la relaxe partielle devant le tribunal.")
     row = row_with(df, "la relaxe partielle")
     assert (row["speaker"], row["cue"]) == ("Claire Delattre", "plaider")
+
+
+@pytest.mark.parametrize("text, claim", [
+    # the spokesperson's aside between the verb and its object, or after it (words.tsv, class voice)
+    ("Pyongyang a immédiatement dénoncé, par la voix de l'agence officielle KCNA, une « alliance militaire "
+     "agressive ».", "une « alliance militaire agressive »"),
+    ("Téhéran a rejeté un rapport « politiquement motivé », par la voix du porte-parole de son ministère des "
+     "Affaires étrangères, Hossein Jafari.", "un rapport « politiquement motivé »"),
+])
+def test_what_a_body_said_through_a_spokesperson(text, claim):
+    from claims.extract import extract_text
+
+    df = extract_text(text)
+    assert claim in set(df["text"]), df[["kind", "speaker", "text"]]
