@@ -302,3 +302,14 @@ def test_what_a_body_said_through_a_spokesperson(text, claim):
 
     df = extract_text(text)
     assert claim in set(df["text"]), df[["kind", "speaker", "text"]]
+
+
+def test_the_sources_a_medium_cites_are_no_claim():
+    """« citant des responsables turcs »: who the paper cites is its source, not something claimed (citer is no
+    reporting verb; words.tsv keeps it as a verb of a medium that reports someone)."""
+    from claims.extract import extract_text
+
+    df = extract_text("La Turquie aurait proposé un retrait partiel de ses troupes, affirme le quotidien Hürriyet, "
+                      "citant des responsables turcs.")
+    assert not df["text"].str.fullmatch("des responsables turcs").any(), df[["kind", "speaker", "text"]]
+    assert row_with(df, "retrait partiel")["speaker"] == "Hürriyet"
