@@ -98,20 +98,22 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
             src_start -= 1  # the relative pronoun is the source
         elif words[-1] in lex.source_nouns or words[-1].rstrip("s") in lex.source_nouns:
             src_start -= 1  # de sources concordantes: the noun is the source
-        src_end = src_start + 1 if words == ("pour", "qui") else _source_end(sent, src_start)
+        relative_source = words == ("pour", "qui") or src_start < sent.end and toks[src_start].lower_ in RELATIVES \
+            and words[0] in ("selon", "d'après")  # …, selon lesquels ces instructions remonteraient …
+        src_end = src_start + 1 if relative_source else _source_end(sent, src_start)
         if src_end <= src_start:
             i += 1
             continue
-        source = trim(doc[src_start:src_end]) if words != ("pour", "qui") else _relative_antecedent(toks, i, sent) \
+        source = trim(doc[src_start:src_end]) if not relative_source else _relative_antecedent(toks, i, sent) \
             or doc[src_start: src_start + 1]
-        relative = _relative_end(sent, source.end if words != ("pour", "qui") else src_end)
-        if relative is not None and words != ("pour", "qui"):
+        relative = _relative_end(sent, source.end if not relative_source else src_end)
+        if relative is not None and not relative_source:
             source = trim(doc[source.start: _relative_start(sent, source.start, relative)])
             src_end = relative  # selon des sources qui ont demandé à rester anonymes, / Selon Le Monde, qui rapporte …,
         named = apposed_name_end(doc, src_end, sent.end)
         # … selon le chef de division, le Dr Justin Kalumuna.: the name closes the sentence after its content
         last = named == sent.end - 1 and toks[named].is_punct and i - sent.start >= 3
-        if named > src_end and named < sent.end and (toks[named].text == "," or last) and words != ("pour", "qui"):
+        if named > src_end and named < sent.end and (toks[named].text == "," or last) and not relative_source:
             # selon la porte-parole du parquet, Julie Vanderbeken, …: not « selon nos informations, Delcourt aurait »
             source, src_end = doc[source.start: named], named
         plan = len(source) and source.root.lemma_.lower() in PLANS  # selon le calendrier: no one said it
@@ -119,7 +121,7 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
             i += 1
             continue
         claim_from = _past_modifier(sent, src_start, src_end, lex)
-        if claim_from > src_end and words != ("pour", "qui"):
+        if claim_from > src_end and not relative_source:
             named = apposed_name_end(doc, claim_from - 1, sent.end)
             if claim_from - 1 < named < sent.end and toks[named].text == ",":
                 # selon la commissaire chargée du numérique, Anna Lindqvist-Moreau, …: the name closes the source

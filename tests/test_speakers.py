@@ -563,6 +563,9 @@ def test_subjects_around_relative_clauses(text, fragment, speaker):
     ("« On n'a jamais refusé personne », assure Colette Boulanger, responsable du centre d'Arras. La bénévole, qui "
      "s'engage depuis 1992, appelle les entreprises locales à « prendre le relais ».", "prendre le relais",
      "Colette Boulanger"),
+    # « selon lesquels »: the relative stands for the noun before it, as in « pour qui »
+    ("Ce témoignage est corroboré par deux autres agents, selon lesquels ces instructions remonteraient au printemps "
+     "2023.", "remonteraient", "anonymous source"),
 ])
 def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
