@@ -27,7 +27,7 @@ from claims.tokens import (
     tokens_of,
     verb_lemma,
 )
-from claims.words import CLITIC_SUBJECTS, INDEFINITE_ONE, NOT_SAYING, STRESSED, TOPICS
+from claims.words import CLITIC_SUBJECTS, INDEFINITE_ONE, NOT_SAYING, QUE, STRESSED, TOPICS
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -202,8 +202,9 @@ def _between_subject_and_object(tok: Token) -> bool:
     if tok.i <= sent_start(tok) or tok.i + 1 >= sent_end(tok):
         return False
     prev, nxt = toks[tok.i - 1], toks[tok.i + 1]
-    return prev.pos_ in ("NOUN", "PROPN", "ADJ") and not prev.is_punct \
-        and (nxt.lower_ in ("que", "qu'") or nxt.text in ("«", "“"))
+    # (not « La seule annonce que … »: a noun with its article, or the adjective of this noun)
+    return prev.pos_ in ("NOUN", "PROPN", "ADJ") and prev.head.i != tok.i \
+        and not any(c.dep_ == "det" for c in children(tok)) and (nxt.lower_ in QUE or nxt.text in ("«", "“"))
 
 
 def _phrase_before(tok: Token) -> Span | None:

@@ -230,6 +230,13 @@ def _after_colon(doc: Doc, sent: Span, q: Quote, quotes: list[Quote], lex: Lexic
     verb = verbs[-1].head if verbs[-1].dep_.startswith("aux") else verbs[-1]
     if verbs[-1].dep_ == "cop" or verb.lemma_ in ("être", "avoir") or verb.pos_ != "VERB":
         return None  # « Le message est clair : … » describes, no one speaks
+    # a compound tense that is no reporting verb is not passive (« Le suspect a été arrêté : ») and does not find or
+    # hold a document (« Les enquêteurs ont retrouvé une lettre : » quotes the letter): s'est voulu rassurant :,
+    # a donné son avis :
+    if verb is not verbs[-1] and lexicon_lemma(verb, lex) is None and any(
+            c.dep_ == "aux:pass" or c.dep_ == "obj" and lex.role_kind(c.lemma_, c.text) == "document"
+            for c in children(verb)):
+        return None
     subject = subject_before(verb, quotes)
     if subject is None or not len(subject) or not _can_speak(subject, lex):
         return None

@@ -42,7 +42,7 @@ _OPENERS = (POS_IDS["DET"], POS_IDS["PRON"])  # what a sentence after « X. » o
 
 
 def _letter_and_stop(word: str) -> bool:
-    return len(word) == 2 and word[0].isupper() and word[1] == "."
+    return len(word) == 2 and word[0].isupper() and word[1] == "." and word != "M."
 
 
 @Language.component("claims_sentences")
@@ -80,8 +80,11 @@ def set_sentence_starts(doc: Doc) -> Doc:
                 pass  # « Phrase une. Phrase deux » is one quotation, said at once
             elif boundary or (after_quoted_final and (first.isupper() or first in "«“")):
                 starts[i] = 1
-            elif pos in _OPENERS and _letter_and_stop(previous) and not inside[idx]:
-                starts[i] = 1  # … sur le réseau social X. Une source …: the tokenizer kept « X. » as an initial
+            elif pos in _OPENERS and _letter_and_stop(previous) and not inside[idx] and i + 1 < len(attrs) \
+                    and text[attrs[i + 1][0]: attrs[i + 1][0] + 1].islower():
+                # … sur le réseau social X. Une source …: the tokenizer kept « X. » as an initial (not M. Le Maire,
+                # J. Le Goff: a capital after the determiner is a name's)
+                starts[i] = 1
         if is_space:
             continue
         previous = word

@@ -45,6 +45,7 @@ from claims.words import (
     INDEFINITE_ONE,
     INTERVIEWING,
     LATTER,
+    ROLE_PREFIXES,
     SECOND_OF_TWO,
     UNION_NOUNS,
     UNION_OR_OTHER,
@@ -56,7 +57,6 @@ ANONYMOUS = "anonymous source"
 _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
 _PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "par", "pour", "sur", "avec"}
 _LOOKBACK_SENTENCES = 5
-_ROLE_PREFIXES = ("ex-", "vice-", "sous-", "co-")
 _ANIMATE = ("person", "anonymous")
 # « l'Agence régionale de santé (ARS) »: an acronym in parentheses right after a name (or closing the mention)
 _NAME_RUN = ("NOUN", "PROPN", "ADJ", "DET", "ADP")
@@ -296,7 +296,7 @@ class Resolver:
     def _role_kind(self, tok: Token) -> str | None:
         lemma = _lemma(tok)
         kind = self.lex.roles.get(lemma) or self.lex.roles.get(tok.lower_)
-        prefix = next((p for p in _ROLE_PREFIXES if lemma.startswith(p)), None)
+        prefix = next((p for p in ROLE_PREFIXES if lemma.startswith(p)), None)
         if kind is None and prefix is not None:
             # l'ex-chef de l'État: the role they held; le vice-ministre, la sous-préfète, la co-présidente
             kind = self.lex.roles.get(lemma[len(prefix):])
@@ -448,7 +448,7 @@ class Resolver:
         short = self.full_names.get(fold(text))
         if short is not None and len(words) == 1:
             return Actor(short, "organization" if text.isupper() and label != "PER" else "person", "short form", text)
-        if len(words) >= 2 and (fold(words[0]) in CLUB_PREFIXES or fold(words[-1]) in CLUB_PREFIXES):
+        if len(words) >= 2 and any(w.isupper() and fold(w) in CLUB_PREFIXES for w in (words[0], words[-1])):
             # le CF Montréal (tagged a person), l'US Chartreuse-Guiers (a place): a sports club (words.tsv)
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
@@ -564,13 +564,16 @@ class Resolver:
         if bodies is not None and number == "p":
             # 2b. les inspecteurs, les magistrats financiers, ses auteurs: the staff speaking for a body just named
             complement = _complement_noun(span)  # les observateurs de l'OSCE: the body they are of
-            found = self._with_acronym(complement, self._named(complement, self._name_in(complement))) \
-                if complement is not None and self._name_in(complement) is not None else None
+            name = self._name_in(complement) if complement is not None else None
+            found = self._with_acronym(complement, self._named(complement, name)) if name is not None else None
             if found is not None and found.type == "organization":
                 return Actor(found.name, "organization", "role", span.text.strip())
-            found = self._body_of_members(span, bodies, recent, index)
-            if found is not None:
-                return found
+            # a body by its name's noun (inspection, cour); any body only for the bare noun (les auteurs, not « les
+            # auteurs présumés »); « of »: by the complement only
+            if bodies != ("of",) and (bodies or bare):
+                found = self._body_of_members(span, bodies, recent, index)
+                if found is not None:
+                    return found
         if institution and head not in self.lex.latest_named:
             # 2c. le tribunal → « relaxé par le tribunal correctionnel de Toulouse », written in full before
             for sentence, noun, words, name in reversed(self.institutions):
@@ -817,7 +820,11 @@ def _capitalised_after(head: Token, end: int) -> Span | None:
     first = k
     while k < end and toks[k].pos_ in ("NOUN", "PROPN") and toks[k].text[:1].isupper() and toks[k].is_alpha:
         k += 1
-    return head.doc[first:k] if k > first else None
+    # the name must end there: the phrase's end, a comma, a verb, or « de » and a place (Textinord de Wattrelos);
+    # not a name that runs on in lower case (le syndicat Force ouvrière, l'ONG Médecins sans frontières)
+    closed = k >= end or toks[k].is_punct or toks[k].pos_ in ("VERB", "AUX") or toks[k].lower_ in ("de", "d'") \
+        and k + 1 < end and toks[k + 1].text[:1].isupper()
+    return head.doc[first:k] if k > first and closed else None
 
 
 def _capitalised(ent: Span) -> bool:

@@ -360,9 +360,10 @@ def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
         right = _coordinated_portfolios(doc, right, stop)
     if nominal or head.lower_ in INDEFINITE_ONE:  # l'une de ses avocates, Me Leïla Gharbi
         named = apposed_name_end(doc, right + 1, stop) - 1
-        comma = _role_continuation_end(doc, right + 1, stop) if named == right and nominal else right + 1
-        if comma > right + 1 and apposed_name_end(doc, comma, stop) > comma:
-            named = apposed_name_end(doc, comma, stop) - 1
+        rest_end = _role_continuation_end(doc, right + 1, stop) if named == right and nominal else right + 1
+        if rest_end > right + 1:  # the comma after the role's rest
+            after_rest = apposed_name_end(doc, rest_end, stop)
+            named = after_rest - 1 if after_rest > rest_end else named
         right = named
     return left, right + 1
 
@@ -477,7 +478,11 @@ def auxiliary_before_incise(comma: Token) -> bool:
     """The comma closes an incise of a few words that an auxiliary opens (a, de son côté, | appelé)."""
     toks = tokens_of(comma.doc)
     start = sent_start(comma)
+    if comma.text != ",":
+        return False
     for k in range(comma.i - 1, max(start, comma.i - 6), -1):
+        if is_quote_mark(toks[k]):
+            return False  # (« Je le suis, moi aussi », a répondu …: a comma inside the quotation)
         if toks[k].text == ",":
             return k > start and toks[k - 1].pos_ == "AUX" and toks[k - 1].lemma_ in ("avoir", "être")
     return False

@@ -583,3 +583,32 @@ def test_a_judge_before_a_quoted_adjective_is_no_cue():
 
     df = extract_text("Le juge « antiterroriste » a été saisi du dossier.")
     assert (df["kind"] == "assertion").all(), df[["kind", "speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # guards the session 9 rules keep: a name after « M. » stays whole; a comma inside the quotation is no aside
+    ("M. Le Maire a déclaré que la croissance serait forte cette année.", "croissance", "Le Maire"),
+    ("« Je le suis, moi aussi », a répondu le maire.", "moi aussi", "maire"),
+    # a company's name that runs on in lower case is not cut at its first word
+    ("Le syndicat Force ouvrière a appelé à la grève.", "la grève", "syndicat Force ouvrière"),
+    # bare « observateurs » are commentators, not the body named before
+    ("L'Organisation mondiale de la santé (OMS) a publié un rapport. Les observateurs estiment que le gouvernement "
+     "a tardé à réagir.", "a tardé", "observateurs"),
+    ("Le président, Jean-Luc Couderc, s'est voulu rassurant : « Le projet n'est pas abandonné. »",
+     "pas abandonné", "Jean-Luc Couderc"),
+])
+def test_what_the_session_9_rules_leave_alone(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Les enquêteurs ont retrouvé une lettre : « Je vous demande pardon. »",  # the letter speaks, not who found it
+    "Le suspect a été arrêté : « Je n'ai rien fait. »",
+    "La seule annonce que le gouvernement a faite concerne les retraites.",  # a noun with its article
+    "Il dément la rumeur selon laquelle il quitterait le parti.",  # a restrictive relative names no source
+])
+def test_no_statement_from_these(text):
+    from claims.extract import extract_text
+
+    df = extract_text(text)
+    assert (df["kind"] == "assertion").all(), df[["kind", "speaker", "text"]]
