@@ -191,7 +191,6 @@ class Resolver:
                 spans.append(phrase)
                 covered.update(range(phrase.start, phrase.end))
                 continue
-
             if forms[i] not in pronoun_words:
                 continue
             tok = all_toks[i]
