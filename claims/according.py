@@ -104,11 +104,11 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         if src_end <= src_start:
             i += 1
             continue
-        if relative_source and words != ("pour", "qui") and _relative_antecedent(toks, i, sent) is None:
+        antecedent = _relative_antecedent(toks, i, sent) if relative_source else None
+        if relative_source and words != ("pour", "qui") and antecedent is None:
             i += 1  # la rumeur selon laquelle …: a restrictive relative names no source
             continue
-        source = trim(doc[src_start:src_end]) if not relative_source else _relative_antecedent(toks, i, sent) \
-            or doc[src_start: src_start + 1]
+        source = trim(doc[src_start:src_end]) if not relative_source else antecedent or doc[src_start: src_start + 1]
         relative = _relative_end(sent, source.end if not relative_source else src_end)
         if relative is not None and not relative_source:
             source = trim(doc[source.start: _relative_start(sent, source.start, relative)])

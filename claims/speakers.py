@@ -294,7 +294,7 @@ class Resolver:
 
     def _role_kind(self, tok: Token) -> str | None:
         lemma = _lemma(tok)
-        kind = self.lex.roles.get(lemma) or self.lex.roles.get(tok.lower_)
+        kind = self.lex.role_kind(lemma, tok.lower_)
         prefix = next((p for p in ROLE_PREFIXES if lemma.startswith(p)), None)
         if kind is None and prefix is not None:
             # l'ex-chef de l'État: the role they held; le vice-ministre, la sous-préfète, la co-présidente
@@ -586,8 +586,7 @@ class Resolver:
             # one organisation for a singular noun (« les syndicats » are not the company named last), and a
             # union is what « le syndicat » points to, never « l'entreprise » or « la direction »
             union = head in UNION_NOUNS
-            orgs = [m for m in recent if m.actor.type == "organization" and not m.addressee
-                    and m.actor.resolution in ("named", "alias", "short form") and m.number == number]
+            orgs = [m for m in _named_organisations(recent) if m.number == number]
             named_orgs = [m for m in orgs if head in UNION_OR_OTHER or self._is_union(m) == union]
             if union and not named_orgs:  # a union the word list does not know (Union marocaine des travailleurs)
                 named_orgs = orgs
@@ -621,9 +620,8 @@ class Resolver:
 
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
         """The body named in the last two sentences whose name starts with one of `bodies` (any body when empty)."""
-        orgs = [m for m in recent if m.actor.type == "organization" and index - m.sentence <= 2 and not m.addressee
-                and m.actor.resolution in ("named", "alias", "short form")
-                and (not bodies or fold(m.actor.name).split()[0] in bodies)]
+        orgs = [m for m in _named_organisations(recent)
+                if index - m.sentence <= 2 and (not bodies or fold(m.actor.name).split()[0] in bodies)]
         if not orgs:
             return None
         return Actor(orgs[-1].actor.name, "organization", "role", span.text.strip())
@@ -692,6 +690,12 @@ class Resolver:
         target = ranked[-1].actor
         resolution = "anonymous" if target.type == "anonymous" else "pronoun"
         return Actor(target.name, target.type, resolution, text)
+
+
+def _named_organisations(mentions: list[Mention]) -> list[Mention]:
+    """The mentions naming an organisation (not a description of one, not a medium told something), in order."""
+    return [m for m in mentions if m.actor.type == "organization" and not m.addressee
+            and m.actor.resolution in ("named", "alias", "short form")]
 
 
 def _complement_noun(span: Span) -> Span | None:

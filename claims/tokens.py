@@ -476,10 +476,10 @@ def phrase_end(toks: list[Token], i: int, end: int, phrases: tuple[tuple[str, ..
 
 def auxiliary_before_incise(comma: Token) -> bool:
     """The comma closes an incise of a few words that an auxiliary opens (a, de son côté, | appelé)."""
-    toks = tokens_of(comma.doc)
-    start = sent_start(comma)
     if comma.text != ",":
         return False
+    toks = tokens_of(comma.doc)
+    start = sent_start(comma)
     for k in range(comma.i - 1, max(start, comma.i - 6), -1):
         if is_quote_mark(toks[k]):
             return False  # (« Je le suis, moi aussi », a répondu …: a comma inside the quotation)

@@ -571,20 +571,6 @@ def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
 
 
-def test_a_description_before_a_colon_introduces_no_quotation():
-    from claims.extract import extract_text
-
-    df = extract_text("Le bilan a été lourd : « Nous avons tout perdu. »")
-    assert (df["kind"] == "assertion").all(), df[["kind", "speaker", "text"]]
-
-
-def test_a_judge_before_a_quoted_adjective_is_no_cue():
-    from claims.extract import extract_text
-
-    df = extract_text("Le juge « antiterroriste » a été saisi du dossier.")
-    assert (df["kind"] == "assertion").all(), df[["kind", "speaker", "text"]]
-
-
 @pytest.mark.parametrize("text, fragment, speaker", [
     # guards the session 9 rules keep: a name after « M. » stays whole; a comma inside the quotation is no aside
     ("M. Le Maire a déclaré que la croissance serait forte cette année.", "croissance", "Le Maire"),
@@ -602,6 +588,8 @@ def test_what_the_session_9_rules_leave_alone(text, fragment, speaker):
 
 
 @pytest.mark.parametrize("text", [
+    "Le bilan a été lourd : « Nous avons tout perdu. »",  # a description before a colon introduces no quotation
+    "Le juge « antiterroriste » a été saisi du dossier.",  # a judge before a quoted adjective is no cue
     "Les enquêteurs ont retrouvé une lettre : « Je vous demande pardon. »",  # the letter speaks, not who found it
     "Le suspect a été arrêté : « Je n'ai rien fait. »",
     "La seule annonce que le gouvernement a faite concerne les retraites.",  # a noun with its article
