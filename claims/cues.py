@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.symbols import ADJ, ADV, AUX, NOUN, VERB
+from spacy.symbols import ADJ, ADV, AUX, NOUN, VERB, X
 from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, Verb
@@ -31,7 +31,7 @@ from claims.words import CLITIC_SUBJECTS, INDEFINITE_ONE, NOT_SAYING, QUE, STRES
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
-_CUE_POS = frozenset((VERB, AUX, NOUN, ADJ, ADV))
+_CUE_POS = frozenset((VERB, AUX, NOUN, ADJ, ADV, X))  # X: « commente Nadia B. » left untagged
 _UNSEEN = object()  # a word lexicon_lemma was not asked about yet (None is its answer for most words)
 
 
@@ -70,7 +70,8 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue
         following = [t.lower_ for t in tokens_of(tok.doc)[tok.i + 1: tok.i + 4]]
         reflexive = _is_reflexive(tok)
-        if tok.pos_ in ("ADJ", "ADV"):  # "et dément fermement", "s'indigne X": a verb the tagger missed
+        if tok.pos_ in ("ADJ", "ADV", "X") or _noun_participle(tok):  # "et dément fermement", "s'indigne X",
+            # "a-t-il martelé lundi": a verb the tagger missed
             verb = lex.verb(lemma, following, reflexive)
             verb = verb if verb is not None and _verb_slot(tok) else None
         else:
@@ -127,8 +128,10 @@ def _bare_participle(tok: Token) -> bool:
             continue  # a-t-elle confié: the inverted subject stands between the auxiliary and the participle
         if prev.text == "," and auxiliary_before_incise(prev):
             return False  # a, de son côté, appelé: the parser made the incise the root
-        if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod")
-                or prev.pos_ in ("DET", "ADP") and prev.head.dep_ == "obl:mod"):  # a pour sa part appelé
+        if not (prev.is_punct or prev.pos_ in ("ADV", "NOUN") and prev.dep_ in ("advmod", "obl:mod", "obl:arg")
+                or prev.pos_ in ("DET", "ADP") and prev.head.dep_ in ("obl:mod", "obl:arg")
+                or prev.lower_ in ("côté", "part") or prev.head.lower_ in ("côté", "part") and prev.head.i < tok.i):
+            # a pour sa part appelé, a de son côté dénoncé (whatever the parser made of « côté »)
             break
     return True
 
@@ -152,7 +155,7 @@ def lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
     adjectives (dément → démentir, s'indigne → s'indigner) and the lemmatizer gives some -er verbs an è
     (répètent → répèter): both are mended here."""
     verbs = lex.verbs  # most words are no reporting verb: one look-up, and the mending only when it fails
-    if tok.pos_ in ("ADJ", "ADV"):
+    if tok.pos_ in ("ADJ", "ADV") or _noun_participle(tok):
         form = tok.lower_
         if form + "ir" in verbs:
             return form + "ir"
@@ -161,6 +164,11 @@ def lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
         stem = participle or (form[:-3] if form.endswith("ent") else form[:-1] if form.endswith("e") else "")
         return _in_lexicon(stem + "er", verbs) if stem else None
     return _in_lexicon(verb_lemma(tok), verbs)
+
+
+def _noun_participle(tok: Token) -> bool:
+    """A participle the tagger read as a noun and did not lemmatise (« a-t-il martelé lundi »)."""
+    return tok.pos_ == "NOUN" and tok.lower_.endswith(("é", "ée", "és", "ées")) and tok.lemma_.lower() == tok.lower_
 
 
 def _in_lexicon(lemma: str, verbs) -> str | None:
@@ -182,6 +190,11 @@ def _verb_slot(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent_end(tok) else None
     if nxt is not None and (nxt.lower_ in ("-t", "-t-") or nxt.text.startswith("-") and nxt.lower_ in CLITIC_SUBJECTS):
         return True  # tempère-t-elle: only a verb takes an inverted subject
+    if prev is not None and (prev.text.startswith("-") and prev.lower_ in CLITIC_SUBJECTS
+                             or prev.pos_ == "AUX" and prev.lemma_ == "avoir"):
+        return True  # a-t-il martelé, a martelé: a participle after « avoir » is the verb's
+    if prev is not None and prev.text == "," and before is not None and before.text in _CLOSING_QUOTES:
+        return True  # « … », raconte X: the incise after a quotation opens with its verb
     return _has_subject(tok) or prev is not None and (
         prev.lower_ == "et" and any(t.pos_ == "VERB" for t in tok.doc[sent_start(tok): prev.i])
         or prev.dep_.startswith("nsubj") or prev.lower_ in _REFLEXIVE and prev.pos_ == "PRON"
@@ -298,7 +311,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
             return as_span(subjects[-1])
     if prev is not None and prev.pos_ == "PROPN" and usable(prev):
         return noun_phrase(prev)
-    incidental = _subject_before_incidental(verb, usable)
+    incidental = _subject_before_incidental(verb, usable) or _phrase_after_opening(verb, usable)
     if incidental is not None:
         return incidental
     latter = latter_span(prev) if prev is not None else None
@@ -401,6 +414,10 @@ def _name_after_opening_phrase(verb: Token, subj: Token, usable) -> Span | None:
     return verb.doc[start:end]
 
 
+_CLOSING_QUOTES = frozenset(("»", "”", '"'))
+_NOMINAL_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM"))
+
+
 def _subject_before_incidental(verb: Token, usable) -> Span | None:
     """« Matignon, de son côté, évoque … », « Un conseiller, lui, résume … »: a subject set off by a short
     incidental phrase between commas, which the parser often loses; the phrase before the first comma
@@ -425,6 +442,20 @@ def _subject_before_incidental(verb: Token, usable) -> Span | None:
         return None
     phrase = noun_phrase(heads[0])
     return phrase if phrase.start >= first and phrase.end <= j else None
+
+
+def _phrase_after_opening(verb: Token, usable) -> Span | None:
+    """« Interrogé par Jeune Afrique, un membre de la CEI assure … »: a noun phrase between an opening phrase's
+    comma and the verb, which the parser hung on the opening phrase instead of the verb."""
+    toks = tokens_of(verb.doc)
+    start = sent_start(verb)
+    i = verb.i - 1
+    while i > start and toks[i].pos_ in _NOMINAL_POS and verb.i - i <= 8:
+        i -= 1
+    if i <= start or toks[i].text != "," or toks[i + 1].pos_ not in ("DET", "PROPN") or not usable(toks[i + 1]):
+        return None
+    head = next((t for t in toks[i + 1: verb.i] if t.pos_ in ("NOUN", "PROPN")), None)
+    return verb.doc[i + 1: verb.i] if head is not None and toks[verb.i - 1].pos_ in ("NOUN", "PROPN") else None
 
 
 def _before_acronym(tok: Token | None) -> Token | None:

@@ -166,6 +166,8 @@ class Resolver:
             if ent[0].pos_ == "NOUN" and ent[0].text[:1].islower() and self._role_kind(ent[0]) == "person":
                 # « ministre de la Santé » tagged as an organisation: the role's phrase, with the name it gives
                 ent, label = noun_phrase(ent[0]), "PER"
+            if label in ("LOC", "MISC"):
+                ent = self._company_named(ent)  # le groupe minier australien Redstone (tagged a place)
             if label in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))
@@ -215,6 +217,17 @@ class Resolver:
                                          nsubj))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
+
+    def _company_named(self, ent: Span) -> Span:
+        """A name right after an organisation's noun and at most two qualifiers (le groupe minier australien
+        Redstone) is that organisation's: the phrase from the noun, else the entity as it is."""
+        toks = tokens_of(ent.doc)
+        k, start = ent.start - 1, sent_start(ent[0])
+        while k > start and ent.start - k <= 2 and toks[k].pos_ == "ADJ":
+            k -= 1
+        if k < start or toks[k].pos_ != "NOUN" or self._role_kind(toks[k]) != "organization":
+            return ent
+        return ent.doc[k - 1 if k > start and toks[k - 1].pos_ == "DET" else k: ent.end]
 
     def _record_institution(self, tok: Token, index: int) -> None:
         """An institution written with what names it (le tribunal correctionnel de Toulouse, la préfecture des
@@ -307,7 +320,12 @@ class Resolver:
         key = fold(text)
         if key in IMPERSONAL:
             side = _side_named(span)
-            if side is not None:  # Du côté russe, on appelle …: the Russian side speaks
+            if side is not None and side[1]:  # du côté de la direction académique, on rappelle …: that body
+                side, kind = side[0], self.lex.role_kind(side[0].split()[0])
+                if kind in ("organization", "government"):
+                    return Actor(side, kind, "role", text)
+            elif side is not None:  # Du côté russe, on appelle …: the Russian side speaks
+                side = side[0]
                 alias = self.lex.alias(side)
                 if alias is not None:  # du côté de l'Élysée → France
                     return Actor(alias.canonical, alias.type, alias.resolution, text)
@@ -410,7 +428,10 @@ class Resolver:
         # A person's name first: la Première ministre Élisabeth Borne, not the MISC "Première"
         ents = sorted((e for e in entities(span) if e.label_ in _NAME_ENTS and _capitalised(e)),
                       key=lambda e: e.label_ != "PER")
+        person_role = self._role_kind(head) == "person"
         for ent in ents:
+            if person_role and _party_label(ent, head):
+                continue  # l'élu PLR, le député LR: the party of a role, not the person's name
             if document or not _in_complement(ent[0], span) or head.i in range(ent.start, ent.end):
                 if ent[-1].pos_ == "ADP" and ent.end < span.end and span.doc[ent.end].text[:1].isupper():
                     # la Mission … pour la stabilisation en | Centrafrique: the entity cut after a preposition
@@ -420,7 +441,8 @@ class Resolver:
             named = _capitalised_after(head, span.end)
             if named is not None:  # l'usine Textinord de Wattrelos (Textinord tagged a noun, inside a place)
                 return named
-        run = [t for t in tokens_in(span) if t.pos_ == "PROPN" and not t.text[:1].islower()]  # not « le patronat »
+        run = [t for t in tokens_in(span) if t.pos_ == "PROPN" and not t.text[:1].islower()  # not « le patronat »
+               and not (person_role and _party_label(span.doc[t.i: t.i + 1], head))]
         if run:
             first = run[0]
             if document or not _in_complement(first, span):
@@ -436,7 +458,8 @@ class Resolver:
         if alias is not None:
             return Actor(alias.canonical, alias.type, alias.resolution, text)
         label = name.root.ent_type_ or next((t.ent_type_ for t in name if t.ent_type_), "")
-        if name.start > 0 and self.lex.roles.get(span.doc[name.start - 1].lower_) == "honorific":
+        titled = name.start > 0 and self.lex.roles.get(span.doc[name.start - 1].lower_) == "honorific"
+        if titled:
             label = "PER"  # le Dr Lassané Zoungrana, Me Bonnand: a person, whatever the entity label says
         # a role word inside the name itself says nothing of its kind (Médecins sans frontières is no doctor)
         role = None if name.start <= span.root.i < name.end and label == "ORG" else self._role_kind(span.root)
@@ -451,7 +474,7 @@ class Resolver:
             # le CF Montréal (tagged a person), l'US Chartreuse-Guiers (a place): a sports club (words.tsv)
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
-        if role == "organization" and name.start > span.root.i:
+        if role == "organization" and name.start > span.root.i and not titled:  # (son conseil, Me Paul Ohana)
             # le fournisseur kényan Tiba Pay, le fabricant … Veritron: a name given to a company is one, whatever
             # the entity label says
             self._remember(text, person=False)
@@ -588,8 +611,9 @@ class Resolver:
             union = head in UNION_NOUNS
             orgs = [m for m in _named_organisations(recent) if m.number == number]
             named_orgs = [m for m in orgs if head in UNION_OR_OTHER or self._is_union(m) == union]
-            if union and not named_orgs:  # a union the word list does not know (Union marocaine des travailleurs)
-                named_orgs = orgs
+            if union and not named_orgs:  # a union the word list does not know (Union marocaine des travailleurs),
+                # not a body named with another organisation's noun (le groupe minier Redstone)
+                named_orgs = [m for m in orgs if m.head in UNION_NOUNS or self.lex.role_kind(m.head) != "organization"]
             if named_orgs:
                 # the organisation the story is about (subject) before one only in a complement: « Le FC Sion a
                 # écopé d'une amende de la Swiss Football League. Le club … » is FC Sion
@@ -698,6 +722,11 @@ def _named_organisations(mentions: list[Mention]) -> list[Mention]:
             and m.actor.resolution in ("named", "alias", "short form")]
 
 
+def _party_label(ent: Span, head: Token) -> bool:
+    """One upper-case word right after a role noun (l'élu PLR, la députée LFI): a label, not a name."""
+    return len(ent) == 1 and ent.start == head.i + 1 and ent[0].text.isupper() and len(ent[0].text) >= 2
+
+
 def _complement_noun(span: Span) -> Span | None:
     """« de la préfecture » in « un communiqué de la préfecture »: the noun phrase of the head's de-complement."""
     head = span.root
@@ -797,8 +826,9 @@ def _noun_words(span: Span) -> frozenset[str]:
                      if tags[i] in _NOUN_ADJ_TAGS and len(toks[i]) > 1)
 
 
-def _side_named(span: Span) -> str | None:
-    """« Du côté russe, on … » / « côté ukrainien, on … »: the side named before the impersonal subject."""
+def _side_named(span: Span) -> tuple[str, bool] | None:
+    """« Du côté russe, on … » / « côté ukrainien, on … »: the side named before the impersonal subject, and
+    whether it is a common noun (du côté de la direction académique: one body; des autorités: no one)."""
     doc = span.doc
     toks = tokens_of(doc)
     for tok in doc[sent_start(span): span.start]:
@@ -809,7 +839,13 @@ def _side_named(span: Span) -> str | None:
                 if nxt.pos_ == "DET" and tok.i + 3 < span.start:  # du côté de l'Élysée
                     nxt = toks[tok.i + 3]
             if nxt.pos_ in ("ADJ", "PROPN") and nxt.text[:1].isalpha():  # du côté des autorités: no one named
-                return nxt.text
+                return nxt.text, False
+            if nxt.pos_ == "NOUN" and nxt.i > tok.i + 1 and toks[nxt.i - 1].lower_ in ("du", "la", "l'"):
+                # du côté du gouvernement wallon: one body, with its qualifiers up to the comma
+                end = nxt.i + 1
+                while end < span.start and toks[end].pos_ == "ADJ":
+                    end += 1
+                return doc[nxt.i: end].text, True
     return None
 
 
@@ -1016,7 +1052,9 @@ def _given_name(span: Span, lex: Lexicon) -> str:
     for ent in entities(span):
         if ent.label_ != "PER" or _in_complement(ent[0], span):
             continue
-        words = [t.text for t in ent if lex.roles.get(t.lower_) != "honorific"]
+        words = [t.text for t in ent]
+        while words and lex.roles.get(words[0].lower()) == "honorific":
+            words.pop(0)  # Me Julien Sarfati; « Steve M. » keeps its initial (« m. » after a name is no honorific)
         # a first and a last name (a surname alone may be a first name too: Laurent, Martin)
         return words[0] if len(words) >= 2 else ""
     return ""

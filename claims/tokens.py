@@ -518,6 +518,8 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         while k < end and k - i <= 4 and (toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k].text[:1].islower()
                                           or _honorific(toks[k])):
             k += 1
+        if k < end and toks[k].pos_ == "ADP" and k > i + 2:
+            k = _portfolio_before_name(toks, k, end)  # son adversaire, l'ancienne ministre des Finances Claudia R.
         if k < end and toks[k].text == "(" and k > i + 2:  # le député (LR) Bertrand Vasseur: the party
             close = next((j for j in range(k + 1, min(end, k + 5)) if toks[j].text == ")"), None)
             k = close + 1 if close is not None else k
@@ -546,6 +548,16 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
             return i
     closes = j >= end or toks[j].is_punct and not is_quote_mark(toks[j]) or toks[j].pos_ in ("VERB", "AUX")
     return j if closes else i
+
+
+def _portfolio_before_name(toks: list[Token], k: int, end: int) -> int:
+    """A role's capitalised complement right before a person's name (des Finances | Claudia Restrepo, de
+    l'Intérieur | Gérald Darmanin): where the name starts, else `k`."""
+    m = k + 1 + (k + 1 < end and toks[k + 1].pos_ == "DET")
+    n = m
+    while n < end and n - m < 3 and toks[n].text[:1].isupper() and toks[n].ent_type_ != "PER":
+        n += 1
+    return n if m < n < end and toks[n].ent_iob_ == "B" and toks[n].ent_type_ == "PER" else k
 
 
 def _name_run(toks: list[Token], k: int, end: int) -> int:

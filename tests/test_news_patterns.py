@@ -89,6 +89,15 @@ def test_conditional_after_a_past_reporting_verb_is_tense_not_doubt(news):
     assert _marker_types(row_with(news, "atteindrait probablement 2,7")) == {"hedge"}
 
 
+def test_conditional_after_a_past_participle_the_parser_hung_elsewhere():
+    from claims.extract import extract_text
+
+    df = extract_text("Le ministre de la Mobilité, Marc Wengler, a de son côté promis que les bus de remplacement "
+                      "resteraient en service.")
+    row = row_with(df, "resteraient en service")
+    assert row["cue"] == "promettre" and "conditional" not in _marker_types(row)
+
+
 def test_approximation_needs_a_number(news):
     assert "hedge" in _marker_types(row_with(news, "près de 1,8 million"))
     assert "hedge" in _marker_types(row_with(news, "Environ 70 000 personnes"))
