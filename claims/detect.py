@@ -77,14 +77,16 @@ def _sentence_statements(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[
         if st is not None:
             found.append(st)
     for st in find_according(sent, lex, quotes):
-        # « Plusieurs membres auraient plaidé pour une baisse, selon trois sources »: a « selon » after the clause
-        # governs a verb in the journalistic conditional inside it; the sources are who said it
-        hearsay = [o for o in found if o.kind != "according_to" and st.end <= st.cue_start
-                   and st.start <= o.cue_start < st.end and o.start <= st.cue_start < o.end
-                   and _conditional_cue(sent.doc, o, lex)]
-        if hearsay:
-            found = [o for o in found if all(o is not h for h in hearsay)]
-            found.append(st)
+        # « X a fait savoir qu'il ne céderait pas, selon une source »: a « selon » closing the sentence after a
+        # reported clause says who told the whole clause; what X said stops before it. Both are statements,
+        # except where the source is a document (selon un communiqué du département), X's own words written down
+        inner = [o for o in found if o.kind != "according_to" and st.end <= st.cue_start
+                 and st.start <= o.cue_start < st.end and o.start <= st.cue_start < o.end]
+        if inner:
+            for o in inner:
+                o.end = min(o.end, st.end)
+            if _conditional_cue(sent.doc, inner[0], lex) or not _document_source(st, lex):
+                found.append(st)
             continue
         if not any(o.cue_start <= st.cue_start < o.end and o.kind != "according_to"
                    or o.speaker is not None and o.cue_start <= st.cue_start < o.speaker.end_char for o in found):
@@ -109,6 +111,12 @@ def _conditional_cue(doc: Doc, st: Statement, lex: Lexicon) -> bool:
     verb = cue[0]
     return is_conditional(verb, lex) or any(c.dep_.startswith("aux") and is_conditional(c, lex)
                                             for c in children(verb))
+
+
+def _document_source(st: Statement, lex: Lexicon) -> bool:
+    """Whether an attribution's source is a document (un communiqué, le texte), by its head noun (roles.tsv)."""
+    return st.speaker is not None and len(st.speaker) > 0 \
+        and lex.role_kind(st.speaker.root.lemma_, st.speaker.root.text) == "document"
 
 
 def _voice(speaker: Span) -> Span | None:
@@ -168,9 +176,11 @@ def _end_before_cue(st: Statement, cues: list, quotes: list[Quote]) -> None:
 
 def _drop_nested(found: list[Statement]) -> list[Statement]:
     """A statement reported inside another one's content belongs to that content
-    (Selon Caracas, Téhéran … a annoncé …: the claim to check is Caracas's)."""
+    (Selon Caracas, Téhéran … a annoncé …: the claim to check is Caracas's), except before a « selon » that
+    closes the sentence (X a fait savoir que …, selon Y): what X said is a statement too."""
     return [s for s in found
             if not any(o is not s and o.start <= s.cue_start and s.cue_end <= o.end and not _is_incise(o)
+                       and not (o.kind == "according_to" and o.end <= o.cue_start and s.end == o.end)
                        for o in found)]
 
 
