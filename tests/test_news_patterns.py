@@ -97,13 +97,14 @@ def test_a_selon_closing_the_sentence_after_reported_speech():
     assert said == {("according_to", "Le ministre a assuré que la réforme serait votée", "Le Monde"),
                     ("indirect", "la réforme serait votée", "ministre")}
     # a document as the source is the speaker's own words written down: one statement, stopped before « selon »
-    df = extract_text("La ministre de la Santé, Nathalie Guérin, a promis d'ouvrir des discussions, selon un communiqué "
-                      "du ministère.")
+    df = extract_text("La ministre de la Santé, Nathalie Guérin, a promis d'ouvrir des discussions, selon un "
+                      "communiqué du ministère.")
     said = {(r.kind, r.text, r.speaker) for r in df.itertuples() if r.kind != "assertion"}
     assert said == {("indirect", "d'ouvrir des discussions", "Nathalie Guérin")}
     # a relative clause inside the claim is no statement of its own (and « la même source » is the rectorat)
-    df = extract_text("Une enseignante a été agressée lundi, a-t-on appris auprès du rectorat de Versailles. L'homme, "
-                      "qui contestait une sanction infligée à son fils, lui aurait porté un coup, selon la même source.")
+    df = extract_text("Une enseignante a été agressée lundi, a-t-on appris auprès du rectorat de Versailles. "
+                      "L'homme, qui contestait une sanction infligée à son fils, lui aurait porté un coup, selon la "
+                      "même source.")
     said = {(r.kind, r.speaker) for r in df.itertuples() if r.kind != "assertion"}
     assert said == {("indirect", "rectorat de Versailles"), ("according_to", "rectorat de Versailles")}
 
