@@ -449,13 +449,20 @@ def _phrase_after_opening(verb: Token, usable) -> Span | None:
     comma and the verb, which the parser hung on the opening phrase instead of the verb."""
     toks = tokens_of(verb.doc)
     start = sent_start(verb)
-    i = verb.i - 1
-    while i > start and toks[i].pos_ in _NOMINAL_POS and verb.i - i <= 8:
+    end = verb.i
+    while end - 1 > start and (toks[end - 1].pos_ == "ADV" or toks[end - 1].dep_.startswith("aux")):
+        end -= 1  # Thomas R. a reconnu
+    if end - 4 > start and toks[end - 1].text == "," and toks[end - 2].lower_ in ("ans", "an") \
+            and toks[end - 3].pos_ == "NUM" and toks[end - 4].text == ",":
+        end -= 4  # Thomas R., 24 ans, a reconnu: the age apposed to the name
+    i = end - 1
+    while i > start and toks[i].pos_ in _NOMINAL_POS and end - i <= 8:
         i -= 1
-    if i <= start or toks[i].text != "," or toks[i + 1].pos_ not in ("DET", "PROPN") or not usable(toks[i + 1]):
+    if i <= start or i == end - 1 or toks[i].text != "," or toks[i + 1].pos_ not in ("DET", "PROPN") \
+            or not usable(toks[i + 1]):
         return None
-    head = next((t for t in toks[i + 1: verb.i] if t.pos_ in ("NOUN", "PROPN")), None)
-    return verb.doc[i + 1: verb.i] if head is not None and toks[verb.i - 1].pos_ in ("NOUN", "PROPN") else None
+    head = next((t for t in toks[i + 1: end] if t.pos_ in ("NOUN", "PROPN")), None)
+    return verb.doc[i + 1: end] if head is not None and toks[end - 1].pos_ in ("NOUN", "PROPN") else None
 
 
 def _before_acronym(tok: Token | None) -> Token | None:

@@ -210,6 +210,7 @@ def load_model(name: str = MODEL) -> Language:
             _keep_pronouns_whole(nlp)
             _split_inverted_elles(nlp)
             _elision_before_quotes(nlp)
+            _split_quote_after_elision(nlp)
             _keep_compounds_whole(nlp)
             from claims.pipeline import add_components  # the components import the rules, which use this module
 
@@ -250,6 +251,15 @@ def _elision_before_quotes(nlp: Language) -> None:
         for variant in (form, form.capitalize()):
             for mark in ("«", "“", '"'):
                 nlp.tokenizer.add_special_case(variant + mark, [{ORTH: variant}, {ORTH: mark}])
+
+
+def _split_quote_after_elision(nlp: Language) -> None:
+    """« rappelle qu'“aucun agent …” »: with no space, the tokenizer keeps « qu'“aucun » as one word and the
+    quotation is lost; an opening mark right after an elided word's apostrophe is cut off as a word of its own."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[^\W\d_]['’])[«“\"]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _keep_compounds_whole(nlp: Language) -> None:

@@ -600,6 +600,13 @@ def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     # a company named after its noun and two qualifiers, tagged a place, is what « l'entreprise » means later
     ("La mine, exploitée par le groupe minier australien Redstone, est à l'arrêt. L'entreprise a assuré avoir "
      "présenté « une offre équitable ».", "offre équitable", "Redstone"),
+    # an opening mark glued to an elided word (qu'“aucun) is a word of its own: the quotation is one, and the
+    # pronoun after it does not point inside it
+    ("Le capitaine Éric Vasseur rappelle qu'“aucun agent ne demande à entrer sans rendez-vous”. Celui-ci invite "
+     "les familles à sensibiliser leurs proches âgés.", "sensibiliser", "Éric Vasseur"),
+    # the subject after an opening participle, with the age apposed to it
+    ("Jugé mardi par le tribunal correctionnel de Rennes, Thomas R., 24 ans, a reconnu avoir bu « cinq ou six "
+     "bières » avant de prendre le volant.", "avoir bu", "Thomas R."),
     # most of a group is nobody in particular (sources.tsv, phrases)
     ("La BCE devrait maintenir ses taux, estiment la plupart des économistes interrogés par Reuters.", "maintenir",
      "anonymous source"),
