@@ -327,6 +327,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
             # a dénoncé « une manœuvre » après qu'un chasseur …: when it happened, not what was said (a word right
             # after the verb is its adverb: a expliqué alors que …)
             break
+        if tok.lower_ in QUE and toks[tok.i - 1].text == "," and toks[i].pos_ == "DET" and "obj" in cue.verb.frames:
+            break  # a rejeté ces résultats, qu'il juge « fabriqués »: the object's relative, not a clause said
         if tok.lower_ in QUE and tok.pos_ in ("SCONJ", "PRON") and tok.dep_ != "fixed" \
                 and (tok.pos_ == "SCONJ" or tok.i < i + 8):  # farther, a relative « que » belongs to a noun
             return "que", tok.i + 1
@@ -518,8 +520,7 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         start += 1  # a annoncé lundi soir sa démission: the day is not what was said
     if frame == "obj":  # a dénoncé le comportement de garde-côtes, qui ont intercepté …: the aside is narration
         end = next((t.i for t in toks[start + 1: end - 1] if t.text == "," and quote_at(quotes, t.idx) is None
-                    and (toks[t.i + 1].lower_ in ("qui", "dont", "où") or toks[t.i + 1].lower_ in QUE
-                         and "Rel" in morph_get(toks[t.i + 1], "PronType"))), end)
+                    and toks[t.i + 1].lower_ in ("qui", "dont", "où", *QUE)), end)  # (qu'il juge …, tagged SCONJ)
         # a dénoncé « une manœuvre » après qu'un chasseur …: the conjunction's clause says when, not what
         end = next((t.i for t in toks[start + 1: end - 1] if t.lower_ in QUE_LOCUTION
                     and toks[t.i + 1].lower_ in QUE and quote_at(quotes, t.idx) is None), end)

@@ -1068,6 +1068,11 @@ def _in_complement(tok: Token, span: Span) -> bool:
     """le secrétaire général de (la) CFDT: the name is a complement of the role, not the speaker."""
     i = tok.i - 1
     doc = tok.doc
+    if i > span.start and doc[i].text == "(" and tok.ent_type_ == "PER":
+        # la porte-parole du Bureau de la coordination … (Ocha): the acronym of a body in the complement, taken
+        # for a person's name
+        return any(doc[k].lower_ in _PREPOSITIONS or doc[k].lower_ in ("du", "des")
+                   for k in range(span.root.i + 1, i))
     # (le patron de l'assureur Axelia: the role noun before the name, and its article, lead to the « de »)
     while i > span.start and doc[i].pos_ in ("NOUN", "ADJ") and doc[i].text.islower() and doc[i - 1].pos_ == "DET":
         i -= 1

@@ -516,7 +516,7 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         # le ministre de la Santé, le Dr Lassané Zoungrana
         k += 1
         while k < end and k - i <= 4 and (toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k].text[:1].islower()
-                                          or _honorific(toks[k])):
+                                          or _honorific(toks[k]) or toks[k].lower_ in ("premier", "première")):
             k += 1
         if k < end and toks[k].pos_ == "ADP" and k > i + 2:
             k = _portfolio_before_name(toks, k, end)  # son adversaire, l'ancienne ministre des Finances Claudia R.

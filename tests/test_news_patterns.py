@@ -235,6 +235,9 @@ def test_a_participle_inside_the_name_after_selon():
     ("Un retournement encore « modeste » mais qui « confirme le ralentissement des embauches », selon Camille "
      "Vernier, économiste à l'OFCE.", "retournement",
      "Un retournement encore « modeste » mais qui « confirme le ralentissement des embauches »", "Camille Vernier"),
+    # the object's relative after a comma, tagged a conjunction, ends it too (and is no clause said)
+    ("Son principal adversaire, Jean-Rémy Ndong Obiang, a aussitôt rejeté ces résultats, qu'il juge « fabriqués de "
+     "toutes pièces ».", "ces résultats", "ces résultats", "Jean-Rémy Ndong Obiang"),
     # a relative « que » after the object ends it
     ("Béatrice Lemoine a confirmé l'objectif de 250 livraisons sur l'année, qu'elle juge « ambitieux ».",
      "250 livraisons", "l'objectif de 250 livraisons sur l'année", "Béatrice Lemoine"),

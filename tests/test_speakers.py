@@ -607,6 +607,12 @@ def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     # the subject after an opening participle, with the age apposed to it
     ("Jugé mardi par le tribunal correctionnel de Rennes, Thomas R., 24 ans, a reconnu avoir bu « cinq ou six "
      "bières » avant de prendre le volant.", "avoir bu", "Thomas R."),
+    # a body's acronym in parentheses, taken for a person, is no name: the apposed name is the speaker's
+    ("« Nous manquons de tout », a résumé à Genève la porte-parole du Bureau de la coordination des affaires "
+     "humanitaires (Ocha), Maria Ekström.", "manquons", "Maria Ekström"),
+    # « Premier » in an apposed role; the object's relative after a comma is no clause said (qu'il juge …)
+    ("Son principal adversaire, l'ancien Premier ministre Jean-Rémy Ndong Obiang, a aussitôt rejeté ces résultats, "
+     "qu'il juge « fabriqués de toutes pièces ».", "ces résultats", "Jean-Rémy Ndong Obiang"),
     # most of a group is nobody in particular (sources.tsv, phrases)
     ("La BCE devrait maintenir ses taux, estiment la plupart des économistes interrogés par Reuters.", "maintenir",
      "anonymous source"),
