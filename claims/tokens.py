@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import HEAD, MORPH, POS
+from spacy.attrs import HEAD, LOWER, MORPH, POS
 from spacy.strings import get_string_id
 from spacy.symbols import ADP, AUX, CCONJ, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
@@ -464,12 +464,34 @@ def _name_after_role(doc: Doc, i: int, end: int) -> int:
     return i
 
 
-def phrase_end(toks: list[Token], i: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+Phrases = tuple[tuple[str, ...], ...]
+# id(phrases) → (phrases, {first word's id: [each phrase's word ids, in the phrases' order]})
+_PHRASE_IDS: dict[int, tuple[Phrases, dict[int, list[tuple[int, ...]]]]] = {}
+
+
+def _phrase_ids(phrases: Phrases) -> dict[int, list[tuple[int, ...]]]:
+    """The phrases as LOWER ids, by their first word, made once per tuple of phrases (words.py's constants)."""
+    made = _PHRASE_IDS.get(id(phrases))
+    if made is None or made[0] is not phrases:
+        by_first: dict[int, list[tuple[int, ...]]] = {}
+        for phrase in phrases:
+            ids = tuple(string_id(w) for w in phrase)
+            by_first.setdefault(ids[0], []).append(ids)
+        made = _PHRASE_IDS[id(phrases)] = (phrases, by_first)
+    return made[1]
+
+
+def phrase_end(toks: list[Token], i: int, end: int, phrases: Phrases) -> int | None:
     """Where the first of `phrases` (lower-case words, as words.py splits them) written at token i ends, if one
-    is there before `end`; else None (de son côté, par la voix de)."""
-    for phrase in phrases:
-        n = len(phrase)
-        if i + n <= end and tuple(t.lower_ for t in toks[i: i + n]) == phrase:
+    is there before `end`; else None (de son côté, par la voix de). The words are compared as LOWER ids and only
+    the phrases that open with the word at i are tried: a tuple of `lower_` strings per phrase cost ~7 % of the
+    rules, called at every comma of a content and after every reporting verb."""
+    if i >= end:
+        return None
+    forms = column(toks[i].doc, LOWER)
+    for ids in _phrase_ids(phrases).get(forms[i], ()):
+        n = len(ids)
+        if i + n <= end and tuple(forms[i: i + n]) == ids:
             return i + n
     return None
 
