@@ -293,12 +293,20 @@ class Resolver:
             self.roles.append(Role(noun, words, actor, index, head.lower_))
 
     def _role_kind(self, tok: Token) -> str | None:
+        # a function of the word's lemma and form only, asked many times of the same words (each mention's head,
+        # its entities' words): remembered by their ids for the process
+        doc = tok.doc
+        key = (column(doc, LEMMA)[tok.i], column(doc, LOWER)[tok.i])
+        met = self.lex.role_kinds_met
+        if key in met:
+            return met[key]
         lemma = _lemma(tok)
         kind = self.lex.role_kind(lemma, tok.lower_)
         prefix = next((p for p in ROLE_PREFIXES if lemma.startswith(p)), None)
         if kind is None and prefix is not None:
             # l'ex-chef de l'État: the role they held; le vice-ministre, la sous-préfète, la co-présidente
             kind = self.lex.roles.get(lemma[len(prefix):])
+        met[key] = kind
         return kind
 
     # -- resolution -------------------------------------------------------------------
