@@ -2,13 +2,17 @@
 numbers, dates or events, outside any attributed statement. Opinions and transitions are not."""
 from __future__ import annotations
 
+from spacy.attrs import ENT_TYPE, LOWER
+from spacy.symbols import NUM
 from spacy.tokens import Span
 
 from claims.quotes import Quote, quote_at
-from claims.tokens import is_finite, text_of, tokens_in
+from claims.tokens import column, is_finite, pos_ids, string_id, text_of, tokens_in
 
 _MIN_WORDS = 5
 _FIRST_PERSON = {"je", "j'", "nous", "me", "m'"}
+_FIRST_PERSON_IDS = frozenset(string_id(w) for w in _FIRST_PERSON)  # as LOWER ids
+_NAME_ENT_IDS = frozenset(string_id(label) for label in ("PER", "ORG", "LOC", "MISC"))  # as ENT_TYPE ids
 
 
 def is_check_worthy(sent: Span, quotes: list[Quote]) -> bool:
@@ -21,9 +25,12 @@ def is_check_worthy(sent: Span, quotes: list[Quote]) -> bool:
     outside = [t for t in toks if not t.is_punct and (not inside or quote_at(inside, t.idx) is None)]
     if len(outside) < _MIN_WORDS:
         return False  # a quotation, not the article speaking
-    if any(t.lower_ in _FIRST_PERSON and t.dep_.startswith("nsubj") for t in outside):
+    # forms, tags and entity types as the doc's integer columns: most sentences go through these tests, and each
+    # `lower_`, `pos_` or `ent_type_` made a str for every word
+    doc = sent.doc
+    forms, tags, ents = column(doc, LOWER), pos_ids(doc), column(doc, ENT_TYPE)
+    if any(forms[t.i] in _FIRST_PERSON_IDS and t.dep_.startswith("nsubj") for t in outside):
         return False
-    has_fact = any(t.pos_ == "NUM" or t.text[:1].isdigit() or t.ent_type_ in ("PER", "ORG", "LOC", "MISC")
-                   for t in outside)
+    has_fact = any(tags[t.i] == NUM or t.text[:1].isdigit() or ents[t.i] in _NAME_ENT_IDS for t in outside)
     has_verb = any(is_finite(t) or t.dep_ == "ROOT" and t.pos_ == "VERB" for t in outside)
     return has_fact and has_verb

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER
-from spacy.symbols import ADJ, ADV, AUX, NOUN, VERB, X
+from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.symbols import ADJ, ADV, AUX, NOUN, PRON, VERB, X
 from spacy.tokens import Span, Token
 
 from claims.lexicon import Lexicon, Verb
@@ -24,6 +24,7 @@ from claims.tokens import (
     pos_ids,
     sent_end,
     sent_start,
+    string_id,
     tokens_of,
     verb_lemma,
 )
@@ -31,6 +32,8 @@ from claims.words import CLITIC_SUBJECTS, INDEFINITE_ONE, NOT_SAYING, QUE, STRES
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
+_REFLEXIVE_IDS = frozenset(string_id(w) for w in _REFLEXIVE)  # as LOWER ids
+_SUBJECT_DEP_IDS = frozenset(string_id(d) for d in SUBJECT_DEPS)  # as DEP ids
 _CUE_POS = frozenset((VERB, AUX, NOUN, ADJ, ADV, X))  # X: « commente Nadia B. » left untagged
 _UNSEEN = object()  # a word lexicon_lemma was not asked about yet (None is its answer for most words)
 
@@ -241,14 +244,20 @@ def _after_comma_or_quote(tok: Token) -> bool:
 
 
 def _is_reflexive(tok: Token) -> bool:
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    prev2 = tok.doc[tok.i - 2] if tok.i > 1 else None
-    if any(t is not None and t.lower_ in _REFLEXIVE and t.pos_ == "PRON" for t in (prev, prev2)) or any(
-            c.lower_ in _REFLEXIVE and c.dep_.startswith("expl") for c in children(tok)):
+    # the forms and tags as the doc's integer columns: this is asked of every reporting verb, and `lower_` or
+    # `pos_` made a str for each word looked at
+    doc, i = tok.doc, tok.i
+    forms, tags = column(doc, LOWER), pos_ids(doc)
+
+    def reflexive_pronoun(k: int) -> bool:
+        return k >= 0 and forms[k] in _REFLEXIVE_IDS and tags[k] == PRON
+
+    kids = children(tok)
+    if reflexive_pronoun(i - 1) or reflexive_pronoun(i - 2) or any(
+            forms[c.i] in _REFLEXIVE_IDS and c.dep_.startswith("expl") for c in kids):
         return True
     # s'est quant à lui félicité: the pronoun stands before the auxiliary, further off
-    return any(c.dep_.startswith("aux") and c.i > 0 and c.i < tok.i and tok.doc[c.i - 1].lower_ in _REFLEXIVE
-               and tok.doc[c.i - 1].pos_ == "PRON" for c in children(tok))
+    return any(0 < c.i < i and reflexive_pronoun(c.i - 1) and c.dep_.startswith("aux") for c in kids)
 
 
 def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
@@ -274,8 +283,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     if verb.dep_ == "acl" and verb.head.dep_ == "obl:mod" and verb.head.i < verb.i \
             and any(c.dep_ == "case" for c in children(verb.head)):
         node = verb.head.head  # a pour sa part appelé: the parser hangs the participle on « part »
+    deps = column(doc, DEP)  # the relations as ids: no `dep_` str for every child of each verb climbed
     for _ in range(4):
-        subjects = [c for c in children(node) if c.dep_ in SUBJECT_DEPS and usable(c)]
+        subjects = [c for c in children(node) if deps[c.i] in _SUBJECT_DEP_IDS and usable(c)]
         if subjects:
             subj = subjects[-1]
             if subj.lower_ == "qui" and node.dep_ != "acl:relcl":

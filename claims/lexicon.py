@@ -135,6 +135,12 @@ class Lexicon:
         return {}
 
     @cached_property
+    def role_kinds_met(self) -> dict[tuple[int, int], str | None]:
+        """speakers.Resolver._role_kind of each word already met, by its (lemma, form) ids (tokens.column): it reads
+        nothing else of the token, and the resolver asks it of every mention's head several times."""
+        return {}
+
+    @cached_property
     def pronoun_word_ids(self) -> frozenset[int]:
         """The string ids of every pronoun entry and of each of its words after a space (« dernier » of « ce
         dernier »): a word whose lower-case form is none of these starts no pronoun look-up that can succeed,

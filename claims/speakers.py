@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER
 from spacy.symbols import ADJ, ADP, AUX, CCONJ, DET, NOUN, NUM, PROPN, PUNCT, SCONJ, SPACE, SYM, VERB
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claims.lexicon import Lexicon, fold, strip_accents
 from claims.quotes import Quote, quote_at
@@ -117,6 +117,8 @@ class Resolver:
     # institutions written in full where they are no mention (relaxé par le tribunal correctionnel de Toulouse):
     # (sentence, head lemma, words, name) for « le tribunal » later
     institutions: list[tuple[int, str, frozenset[str], str]] = field(default_factory=list)
+    # _name_in by (id of the doc, start, end) → (the doc, the name)
+    _names: dict[tuple[int, int, int], tuple[Doc, Span | None]] = field(default_factory=dict)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         n = self._by_offsets.get((start, end))
@@ -306,12 +308,20 @@ class Resolver:
             self.roles.append(Role(noun, words, actor, index, head.lower_))
 
     def _role_kind(self, tok: Token) -> str | None:
+        # a function of the word's lemma and form only, asked many times of the same words (each mention's head,
+        # its entities' words): remembered by their ids for the process
+        doc = tok.doc
+        key = (column(doc, LEMMA)[tok.i], column(doc, LOWER)[tok.i])
+        met = self.lex.role_kinds_met
+        if key in met:
+            return met[key]
         lemma = _lemma(tok)
         kind = self.lex.role_kind(lemma, tok.lower_)
         prefix = next((p for p in ROLE_PREFIXES if lemma.startswith(p)), None)
         if kind is None and prefix is not None:
             # l'ex-chef de l'État: the role they held; le vice-ministre, la sous-préfète, la co-présidente
             kind = self.lex.roles.get(lemma[len(prefix):])
+        met[key] = kind
         return kind
 
     # -- resolution -------------------------------------------------------------------
@@ -363,6 +373,8 @@ class Resolver:
     def _one_of_two(self, span: Span, offset: int, index: int) -> Actor | None:
         """« X et Y se sont entretenus … a assuré le premier. Le second … »: one of the two people named last
         together (words.tsv, classes first_of_two and second_of_two), or None."""
+        if _ONE_OF_TWO_IDS.isdisjoint(column(span.doc, LOWER)[span.start:span.end]):
+            return None  # the words compared as ids first: nearly every mention holds none of them
         words = [t for t in tokens_in(span) if not t.is_punct]
         if not words or words[-1].lower_ not in _ONE_OF_TWO or len(words) > 2 \
                 or len(words) == 2 and words[0].lower_ not in ("le", "la"):
@@ -422,7 +434,15 @@ class Resolver:
 
     def _name_in(self, span: Span) -> Span | None:
         """The proper name that designates the speaker: the head itself, or a name apposed to a
-        role (le Premier ministre Kristersson), or the agent of a document (une déclaration … par la RFEF)."""
+        role (le Premier ministre Kristersson), or the agent of a document (une déclaration … par la RFEF).
+        Found once per span: a named mention asks it when it is resolved, then again for the roles it gives."""
+        key = (id(span.doc), span.start, span.end)
+        found = self._names.get(key)
+        if found is None or found[0] is not span.doc:  # (the doc is kept with it: its id is not reused meanwhile)
+            found = self._names[key] = (span.doc, self._find_name_in(span))
+        return found[1]
+
+    def _find_name_in(self, span: Span) -> Span | None:
         head = span.root
         document = self._role_kind(head) == "document"
         # A person's name first: la Première ministre Élisabeth Borne, not the MISC "Première"
@@ -767,6 +787,7 @@ _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
 _NSUBJ, _EST, _NMOD, _PER = string_id("nsubj"), string_id("est"), string_id("nmod"), string_id("PER")
 _PER_ORG = frozenset((_PER, string_id("ORG")))
 _ONE_OF_TWO = FIRST_OF_TWO | SECOND_OF_TWO
+_ONE_OF_TWO_IDS = frozenset(string_id(w) for w in _ONE_OF_TWO)  # as LOWER ids
 _NOUN_TAGS, _NOUN_ADJ_TAGS = frozenset((NOUN, PROPN)), frozenset((NOUN, ADJ, PROPN))
 _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
                     "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")
