@@ -194,6 +194,8 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
     """Content before the verb: « … », a-t-il dit / …, a fait savoir X."""
     doc = sent.doc
     toks = tokens_of(doc)
+    if is_present_participle(cue.first):
+        return None  # …, qualifiant les discussions de « constructives »: a participle reports what follows it
     i = cue.first.i - 1
     clitic = None
     infinitive = is_infinitive(cue.first)

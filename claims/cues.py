@@ -124,7 +124,7 @@ def _bare_participle(tok: Token) -> bool:
         return False
     if tok.lemma_.endswith("er") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
         return False  # « Le journal rapporte que … » tagged as a participle: an -er verb's participle ends in -é
-    for prev in reversed(tok.doc[max(sent_start(tok), tok.i - 5): tok.i]):
+    for prev in reversed(tok.doc[max(sent_start(tok), tok.i - 7): tok.i]):  # (a, de son côté, jugé)
         if prev.pos_ == "AUX" or prev.lemma_ in ("avoir", "être"):
             return False
         if prev.text.startswith("-") and len(prev) > 1:

@@ -512,7 +512,7 @@ def auxiliary_before_incise(comma: Token) -> bool:
         if is_quote_mark(toks[k]):
             return False  # (« Je le suis, moi aussi », a répondu …: a comma inside the quotation)
         if toks[k].text == ",":
-            return k > start and toks[k - 1].pos_ == "AUX" and toks[k - 1].lemma_ in ("avoir", "être")
+            return k > start and toks[k - 1].pos_ in ("AUX", "VERB") and toks[k - 1].lemma_ in ("avoir", "être")
     return False
 
 

@@ -235,6 +235,12 @@ def test_a_participle_inside_the_name_after_selon():
     ("Un retournement encore « modeste » mais qui « confirme le ralentissement des embauches », selon Camille "
      "Vernier, économiste à l'OFCE.", "retournement",
      "Un retournement encore « modeste » mais qui « confirme le ralentissement des embauches »", "Camille Vernier"),
+    # a present participle reports what follows it, never what came before (no incise)
+    ("La Commission a confirmé l'accord, qualifiant les discussions de « constructives ».", "les discussions",
+     "les discussions de « constructives »", "Commission"),
+    # « a, de son côté, jugé » where the parser made « a » the main verb
+    ("Le ministère de la Santé a, de son côté, jugé le mouvement « illégal », rappelant que « le service minimum doit "
+     "être assuré ».", "mouvement", "le mouvement « illégal »", "ministère de la Santé"),
     # the object's relative after a comma, tagged a conjunction, ends it too (and is no clause said)
     ("Son principal adversaire, Jean-Rémy Ndong Obiang, a aussitôt rejeté ces résultats, qu'il juge « fabriqués de "
      "toutes pièces ».", "ces résultats", "ces résultats", "Jean-Rémy Ndong Obiang"),
