@@ -110,6 +110,11 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
             src_start -= 1  # the relative pronoun is the source
         elif words[-1] in lex.source_nouns or words[-1].rstrip("s") in lex.source_nouns:
             src_start -= 1  # de sources concordantes: the noun is the source
+        if src_start + 3 < sent.end and toks[src_start].lower_ == "ce" and toks[src_start + 1].lower_ in ("que", "qu'"):
+            k = src_start + 2  # selon ce qu'a appris La Presse, d'après ce que rapporte Le Monde: who learnt it
+            while k < sent.end and toks[k].pos_ in ("AUX", "VERB", "ADV"):
+                k += 1
+            src_start = k if k > src_start + 2 and k < sent.end else src_start
         relative_source = words == ("pour", "qui") or src_start < sent.end and toks[src_start].lower_ in RELATIVES \
             and words[0] in ("selon", "d'après")  # …, selon lesquels ces instructions remonteraient …
         src_end = src_start + 1 if relative_source else _source_end(sent, src_start)

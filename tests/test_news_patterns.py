@@ -109,6 +109,18 @@ def test_a_selon_closing_the_sentence_after_reported_speech():
     assert said == {("indirect", "rectorat de Versailles"), ("according_to", "rectorat de Versailles")}
 
 
+def test_selon_ce_qu_a_appris_a_medium_and_comme_after_a_verb_of_quotations():
+    from claims.extract import extract_text
+
+    df = extract_text("Le DPCP aurait renoncé à porter des accusations, selon ce qu'a appris La Presse.")
+    row = row_with(df, "aurait renoncé")
+    assert (row["kind"], row["text"], row["speaker_mention"]) == (
+        "according_to", "Le DPCP aurait renoncé à porter des accusations", "La Presse")
+    # « anticiper » introduces a quotation (reporting_verbs.tsv) but markets expecting a decision said nothing
+    df = extract_text("La Fed a laissé ses taux inchangés mercredi, comme l'anticipaient les marchés.")
+    assert (df["kind"] == "assertion").all(), df[["kind", "text"]]
+
+
 def test_conditional_after_a_past_participle_the_parser_hung_elsewhere():
     from claims.extract import extract_text
 
