@@ -272,8 +272,8 @@ def comme_clause(cue: Cue, sent: Span, quotes: list[Quote]) -> Statement | None:
     i = cue.first.i - 1
     while i >= sent.start and (toks[i].pos_ in ("AUX", "ADV") or toks[i].lower_ in ("le", "l'")):
         i -= 1
-    if i < sent.start or toks[i].lower_ != "comme" or cue.verb.frames == {"quote"}:
-        return None  # (comme l'anticipaient les marchés: a verb that only introduces quotations reports nothing)
+    if i < sent.start or toks[i].lower_ != "comme" or "no_comme" in cue.verb.frames:
+        return None  # (comme l'anticipaient les marchés: reporting_verbs.tsv, frame no_comme)
     speaker = cue.subject if cue.subject is not None and cue.subject.start > i else inverted_subject(cue)
     if speaker is None:
         return None

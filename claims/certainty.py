@@ -64,8 +64,8 @@ def is_past_report(cue: Token) -> bool:
         return "Part" in morph_get(cue, "VerbForm")
     if cue.dep_ == "conj" and is_past_participle(cue):
         return True  # a dénoncé … et annoncé que …: the auxiliary is shared with the first verb
-    if is_past_participle(cue) and any(t.lemma_ == "avoir" and t.pos_ in ("AUX", "VERB")
-                                       for t in cue.doc[max(sent_start(cue), cue.i - 6): cue.i]):
+    if is_past_participle(cue) and any(t.lemma_ == "avoir" and t.pos_ in ("AUX", "VERB") and t.nbor(-1).lower_ != "y"
+                                       for t in cue.doc[max(sent_start(cue), cue.i - 6): cue.i] if t.i > 0):
         return True  # a de son côté promis que …: the parser hung the participle elsewhere
     return "Fin" in morph_get(cue, "VerbForm") and bool({"Imp", "Past"} & set(morph_get(cue, "Tense")))
 

@@ -330,16 +330,16 @@ class Resolver:
         key = fold(text)
         if key in IMPERSONAL:
             side = _side_named(span)
-            if side is not None and side[1]:  # du côté de la direction académique, on rappelle …: that body
-                side, kind = side[0], self.lex.role_kind(side[0].split()[0])
+            name, common = side if side is not None else ("", False)
+            if common:  # du côté de la direction académique, on rappelle …: that body
+                kind = self.lex.role_kind(name.split()[0])
                 if kind in ("organization", "government"):
-                    return Actor(side, kind, "role", text)
-            elif side is not None:  # Du côté russe, on appelle …: the Russian side speaks
-                side = side[0]
-                alias = self.lex.alias(side)
+                    return Actor(name, kind, "role", text)
+            elif name:  # Du côté russe, on appelle …: the Russian side speaks
+                alias = self.lex.alias(name)
                 if alias is not None:  # du côté de l'Élysée → France
                     return Actor(alias.canonical, alias.type, alias.resolution, text)
-                return Actor(_capitalize(side), "government", "people", text)
+                return Actor(_capitalize(name), "government", "people", text)
             return Actor(ANONYMOUS, "anonymous", "anonymous", text)
         ordinal = self._one_of_two(span, offset, index)
         if ordinal is not None:
@@ -744,7 +744,8 @@ def _named_organisations(mentions: list[Mention]) -> list[Mention]:
 
 def _party_label(ent: Span, head: Token) -> bool:
     """One upper-case word right after a role noun (l'élu PLR, la députée LFI): a label, not a name."""
-    return len(ent) == 1 and ent.start == head.i + 1 and ent[0].text.isupper() and len(ent[0].text) >= 2
+    return len(ent) == 1 and ent.start == head.i + 1 and ent[0].text.isupper() and len(ent[0].text) >= 2 \
+        and ent.label_ != "PER"  # (le président AMLO: a person's name)
 
 
 def _complement_noun(span: Span) -> Span | None:
@@ -1089,9 +1090,10 @@ def _in_complement(tok: Token, span: Span) -> bool:
     """le secrétaire général de (la) CFDT: the name is a complement of the role, not the speaker."""
     i = tok.i - 1
     doc = tok.doc
-    if i > span.start and doc[i].text == "(" and tok.ent_type_ == "PER":
-        # la porte-parole du Bureau de la coordination … (Ocha): the acronym of a body in the complement, taken
-        # for a person's name
+    if i > span.start and doc[i].text == "(" and tok.ent_type_ == "PER" and tok.i + 1 < span.end \
+            and doc[tok.i + 1].text == ")" and any(t.ent_type_ == "PER" for t in doc[tok.i + 2: span.end]):
+        # la porte-parole du Bureau de la coordination … (Ocha), Maria Ekström: one word in parentheses, a body's
+        # acronym in the complement taken for a person, with the speaker's name after it
         return any(doc[k].lower_ in _PREPOSITIONS or doc[k].lower_ in ("du", "des")
                    for k in range(span.root.i + 1, i))
     # (le patron de l'assureur Axelia: the role noun before the name, and its article, lead to the « de »)

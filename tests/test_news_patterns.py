@@ -247,6 +247,9 @@ def test_a_participle_inside_the_name_after_selon():
     ("Un retournement encore « modeste » mais qui « confirme le ralentissement des embauches », selon Camille "
      "Vernier, économiste à l'OFCE.", "retournement",
      "Un retournement encore « modeste » mais qui « confirme le ralentissement des embauches »", "Camille Vernier"),
+    # a « selon » inside what was said, with no comma, is no attribution
+    ("La directrice a expliqué que les primes varieraient selon les régions.", "primes",
+     "les primes varieraient selon les régions", "directrice"),
     # a present participle reports what follows it, never what came before (no incise)
     ("La Commission a confirmé l'accord, qualifiant les discussions de « constructives ».", "les discussions",
      "les discussions de « constructives »", "Commission"),

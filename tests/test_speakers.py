@@ -628,6 +628,12 @@ def test_patterns_met_on_sets_21_to_24(text, fragment, speaker):
      "gouvernement wallon"),
     ("Du côté de la famille, on affirme que tout va bien.", "tout va bien", "anonymous source"),
     ("Du côté des autorités, on assure que les doléances ont été entendues.", "doléances", "anonymous source"),
+    # comme-clauses of the verbs that only introduce quotations stay (frame no_comme is anticiper's alone); a name
+    # of two words in parentheses is the speaker's
+    ("Comme le raillait lundi le député Jean Dupont, la réforme coûtera 3 milliards d'euros.", "3 milliards",
+     "Jean Dupont"),
+    ("Le porte-parole du gouvernement (Olivier Véran) a affirmé que la réforme serait adoptée en 2023.", "adoptée",
+     "Olivier Véran"),
     # a union named only by its noun does not become the company named before it
     ("La mine, exploitée par le groupe minier australien Redstone, est à l'arrêt. Le syndicat majoritaire réclame "
      "une hausse des salaires.", "hausse des salaires", "syndicat majoritaire"),
