@@ -168,8 +168,9 @@ class Resolver:
             if ent[0].pos_ == "NOUN" and ent[0].text[:1].islower() and self._role_kind(ent[0]) == "person":
                 # « ministre de la Santé » tagged as an organisation: the role's phrase, with the name it gives
                 ent, label = noun_phrase(ent[0]), "PER"
-            if label in ("LOC", "MISC"):
-                ent = self._company_named(ent)  # le groupe minier australien Redstone (tagged a place)
+            if label in ("LOC", "MISC", "PER"):
+                # le groupe minier australien Redstone, l'usine Valdor de Douvrin (tagged a place or a person)
+                ent = self._company_named(ent)
             if label in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))

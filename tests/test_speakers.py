@@ -597,7 +597,8 @@ def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     ("La cour a condamné vendredi Steve M., 36 ans, à vingt-deux ans de réclusion. L'avocate générale avait requis "
      "vingt-cinq ans. « Il a tué pour une dette », avait-elle martelé dans son réquisitoire.", "pour une dette",
      "avocate générale"),
-    # a company named after its noun and two qualifiers, tagged a place, is what « l'entreprise » means later
+    # a company named after its noun and two qualifiers, tagged a place or a person, is what « l'entreprise » or
+    # « la direction » means later
     ("La mine, exploitée par le groupe minier australien Redstone, est à l'arrêt. L'entreprise a assuré avoir "
      "présenté « une offre équitable ».", "offre équitable", "Redstone"),
     # an opening mark glued to an elided word (qu'“aucun) is a word of its own: the quotation is one, and the
@@ -613,6 +614,8 @@ def test_patterns_met_on_sets_17_to_20(text, fragment, speaker):
     # « Premier » in an apposed role; the object's relative after a comma is no clause said (qu'il juge …)
     ("Son principal adversaire, l'ancien Premier ministre Jean-Rémy Ndong Obiang, a aussitôt rejeté ces résultats, "
      "qu'il juge « fabriqués de toutes pièces ».", "ces résultats", "Jean-Rémy Ndong Obiang"),
+    ("Troisième jour de grève à l'usine Valdor de Douvrin, où 200 salariés réclament une hausse. Contactée, la "
+     "direction assure que « la porte reste ouverte ».", "la porte reste ouverte", "Valdor de Douvrin"),
     # most of a group is nobody in particular (sources.tsv, phrases)
     ("La BCE devrait maintenir ses taux, estiment la plupart des économistes interrogés par Reuters.", "maintenir",
      "anonymous source"),
