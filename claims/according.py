@@ -10,6 +10,7 @@ from claims.lexicon import Lexicon
 from claims.quotes import Quote, quote_at
 from claims.statement import Statement
 from claims.tokens import (
+    Phrases,
     apposed_name_end,
     column,
     is_finite,
@@ -17,13 +18,14 @@ from claims.tokens import (
     is_quote_mark,
     morph_get,
     noun_phrase,
+    phrase_end,
     quotes_of,
     sent_start,
     string_id,
     tokens_of,
     trim,
 )
-from claims.words import PERSONAL, PLANS, RELATIVES
+from claims.words import PERSONAL, PLANS, QUE, RELATIVES
 
 
 @lru_cache(maxsize=4)
@@ -45,25 +47,17 @@ def _first_word_ids(lex: Lexicon) -> frozenset[int]:
     return frozenset(string_id(w) for w in _phrases(lex))
 
 
-PhraseIds = dict[int, list[tuple[tuple[int, ...], tuple[str, ...]]]]
-
-
 @lru_cache(maxsize=4)
-def _phrase_ids(lex: Lexicon) -> PhraseIds:
-    """_phrases with each phrase's words also as LOWER ids, by the first word's id (same order)."""
-    return {string_id(first): [(tuple(string_id(w) for w in words), words) for words in group]
-            for first, group in _phrases(lex).items()}
+def _phrase_tuple(lex: Lexicon) -> Phrases:
+    """The evidential phrases as tokens.phrase_end takes them (each first word's phrases longest first)."""
+    return tuple(words for group in _phrases(lex).values() for words in group)
 
 
-def _match(sent: Span, i: int, phrases: PhraseIds) -> tuple[str, ...] | None:
-    """The evidential phrase written at token i, compared as LOWER ids (a `lower_` str per word and phrase
-    tried cost ~2 % of the rules)."""
-    forms = column(sent.doc, LOWER)
-    for ids, words in phrases.get(forms[i], ()):
-        n = len(ids)
-        if i + n <= sent.end and tuple(forms[i: i + n]) == ids:
-            return words
-    return None
+def _match(sent: Span, i: int, phrases: Phrases) -> tuple[str, ...] | None:
+    """The evidential phrase written at token i (phrase_end compares the words as LOWER ids)."""
+    toks = tokens_of(sent.doc)
+    end = phrase_end(toks, i, sent.end, phrases)
+    return None if end is None else tuple(t.lower_ for t in toks[i:end])
 
 
 def _source_end(sent: Span, i: int) -> int:
@@ -89,7 +83,7 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
     toks = tokens_of(doc)
     found: list[Statement] = []
     i = sent.start
-    phrases = _phrase_ids(lex)
+    phrases = _phrase_tuple(lex)
     firsts, forms = _first_word_ids(lex), column(doc, LOWER)  # most words open no attribution: compared as ids
     while i < sent.end:
         if forms[i] not in firsts:
@@ -110,7 +104,7 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
             src_start -= 1  # the relative pronoun is the source
         elif words[-1] in lex.source_nouns or words[-1].rstrip("s") in lex.source_nouns:
             src_start -= 1  # de sources concordantes: the noun is the source
-        if src_start + 3 < sent.end and toks[src_start].lower_ == "ce" and toks[src_start + 1].lower_ in ("que", "qu'"):
+        if src_start + 3 < sent.end and toks[src_start].lower_ == "ce" and toks[src_start + 1].lower_ in QUE:
             k = src_start + 2  # selon ce qu'a appris La Presse, d'après ce que rapporte Le Monde: who learnt it
             while k < sent.end and toks[k].pos_ in ("AUX", "VERB", "ADV"):
                 k += 1

@@ -1095,8 +1095,7 @@ def _in_complement(tok: Token, span: Span) -> bool:
             and doc[tok.i + 1].text == ")" and any(t.ent_type_ == "PER" for t in doc[tok.i + 2: span.end]):
         # la porte-parole du Bureau de la coordination … (Ocha), Maria Ekström: one word in parentheses, a body's
         # acronym in the complement taken for a person, with the speaker's name after it
-        return any(doc[k].lower_ in _PREPOSITIONS or doc[k].lower_ in ("du", "des")
-                   for k in range(span.root.i + 1, i))
+        return any(doc[k].lower_ in _PREPOSITIONS for k in range(span.root.i + 1, i))
     # (le patron de l'assureur Axelia: the role noun before the name, and its article, lead to the « de »)
     while i > span.start and doc[i].pos_ in ("NOUN", "ADJ") and doc[i].text.islower() and doc[i - 1].pos_ == "DET":
         i -= 1
