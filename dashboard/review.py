@@ -76,12 +76,14 @@ def _save(db: str, claim_id: str, status: str, version: int, note: str, reviewer
 
 
 def show_flash() -> None:
-    """Messages from the last save, shown once after the rerun that saved."""
+    """Messages from the last save, shown once after the rerun that saved (in a slot that is always there,
+    so that they do not shift the page below them)."""
+    slot = st.container()
     for kind, text in st.session_state.pop("flash", []):
         if kind == "ok":
             st.toast(text, icon=":material/check_circle:")
         else:
-            st.error(escape_markdown(text), icon=":material/error:")  # names a database the user typed
+            slot.error(escape_markdown(text), icon=":material/error:")  # names a database the user typed
 
 
 def apply_table_edits(db: str, reviewer: str) -> None:
@@ -154,10 +156,14 @@ def claims_table(db: str, view: View, statuses: list[str], reviewer: str) -> pd.
     page["checked"] = ["✓" if i in view.claims.checked_ids else "" for i in page["claim_id"]]
     st.session_state["editor_rows"] = list(zip(page["claim_id"], page["version"], page["status"], page["note"],
                                                page["evidence_urls"], page["text"]))
+    # One slot that is always there: a message coming and going must not shift the elements below it (a
+    # shift leaves the old ones on the page, greyed, beside the new ones until the rerun ends).
+    slot = st.container()
     if not reviewer:
-        st.info(t("name_first"))
-    if reviewer and st.session_state.get("undo"):  # the bar, and its timer, only while an undo is offered
-        _undo_bar(db, reviewer)
+        slot.info(t("name_first"))
+    elif st.session_state.get("undo"):  # the bar, and its timer, only while an undo is offered
+        with slot:
+            _undo_bar(db, reviewer)
     shown = page[_TABLE_COLUMNS].reset_index(drop=True)
     shown["speaker"] = shown["speaker"].map(speaker_name)
     shown["certainty"] = shown["certainty"].map(lambda c: name("certainty", c))

@@ -194,7 +194,9 @@ def test_a_reviewer_signs_once_corrects_a_speaker_and_undoes_a_status_in_chromiu
         assert list(zip(history["new_status"], history["reviewer"])) == [("true", "Ana Martin"),
                                                                          ("unverified", "Ana Martin")]
         expect(undo).to_be_hidden(timeout=30_000)
-        page.get_by_text("Correct this claim").scroll_into_view_if_needed()
+        correct = page.get_by_text("Correct this claim")
+        expect(correct).to_have_count(1, timeout=30_000)  # once the rerun ends, no stale copy beside it
+        correct.scroll_into_view_if_needed()
         page.wait_for_timeout(1500)
         page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
         browser.close()
