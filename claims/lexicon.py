@@ -81,6 +81,9 @@ class Lexicon:
     # the staff of a body (les inspecteurs, les magistrats financiers): noun -> the nouns the body's name may be
     # headed by (inspection), or () for any body the article named just before (les auteurs of a study)
     members_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a role noun -> the broader nouns that name the same person later (l'attaquant X … le joueur; le député X …
+    # l'élu), roles.tsv's column broader
+    broader: dict[str, frozenset[str]] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)  # speaker resolution -> trust (0-1)
     conditional: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lemma -> (stem, modal)
     first_names: dict[str, str] = field(default_factory=dict)  # folded first name -> m | f
@@ -199,6 +202,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                                if r.get("refers") == "latest"),
         members_of={fold(r["noun"]): tuple(fold(w) for w in r["refers"].split(":", 1)[1].split(",") if w and w != "*")
                     for r in read_table("roles.tsv", data_dir) if (r.get("refers") or "").startswith("members:")},
+        broader={fold(r["noun"]): frozenset(fold(w) for w in r["broader"].split(",") if w)
+                 for r in read_table("roles.tsv", data_dir) if r.get("broader")},
         confidence={r["resolution"]: float(r["confidence"]) for r in read_table("resolutions.tsv", data_dir)},
         conditional={r["lemma"]: (r["stem"], r["modal"] == "yes") for r in read_table("conditional.tsv", data_dir)},
         first_names={fold(r["name"]): r["gender"] for r in read_table("first_names.tsv", data_dir)},

@@ -102,6 +102,7 @@ class Role:
     actor: Actor
     sentence: int
     form: str = ""  # the role noun as written (avocate): « l'avocat » later is someone else
+    gender: str = "any"  # for a broader noun (l'attaquante X → la joueuse), the gender of the mention that gave it
 
 
 @dataclass
@@ -210,13 +211,20 @@ class Resolver:
             # a speaker inside the quotation marks is an incise (« A, explique X, B »), not words quoted
             quoted = not is_speaker and quote_at(quotes, span.start_char) is not None
             actor = self._with_acronym(span, self.resolve(span, offset, index, is_speaker))
-            gender, number = _agreement(span, self.lex)
+            # « selon les estimations de l'Ifremer »: the mention is the issuer, in its gender and number
+            # (« l'institut » later), when the document was resolved to it
+            issuer = _complement_noun(span) if actor.type == "organization" and actor.resolution == "named" \
+                and self._role_kind(span.root) == "document" else None
+            agrees = issuer if issuer is not None else span
+            gender, number = _agreement(agrees, self.lex)
             nsubj = span.root.dep_.startswith("nsubj")
-            subject = nsubj or is_speaker
+            # the agent of a passive is its clause's subject in meaning (une promesse accueillie avec scepticisme
+            # par Yann Le Pennec. « … », a-t-il répliqué)
+            subject = nsubj or is_speaker or span.root.dep_ == "obl:agent"
             self._by_offsets[key] = len(self.mentions)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
-                                         subject, quoted, index, span_text(span), is_speaker, _noun_words(span),
-                                         _lemma(span.root), _complement_nouns(span), _addressee(span, self.lex),
+                                         subject, quoted, index, span_text(span), is_speaker, _noun_words(agrees),
+                                         _lemma(agrees.root), _complement_nouns(agrees), _addressee(span, self.lex),
                                          nsubj))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
@@ -307,6 +315,10 @@ class Resolver:
             noun = _lemma(head) if head.pos_ in ("NOUN", "PROPN") else head.lower_  # accusé, not accuser
             words = frozenset(w for w in _noun_words(phrase) if w != noun)
             self.roles.append(Role(noun, words, actor, index, head.lower_))
+            broader = self.lex.broader.get(fold(noun))
+            if broader and actor.type == "person":  # la milieu Amandine Ravel is « la joueuse » later
+                gender = _agreement(span, self.lex)[0]
+                self.roles.extend(Role(b, frozenset(), actor, index, gender=gender) for b in broader)
 
     def _role_kind(self, tok: Token) -> str | None:
         # a function of the word's lemma and form only, asked many times of the same words (each mention's head,
@@ -587,7 +599,8 @@ class Resolver:
         form = span.root.lower_
         for role in reversed(self.roles):
             if role.head == head and (bare or not role.words or own & role.words) and role.sentence <= index \
-                    and (not role.form or role.form == form or span.root.pos_ != "NOUN"):
+                    and (not role.form or role.form == form or span.root.pos_ != "NOUN") \
+                    and (role.gender == "any" or gender in ("any", role.gender)):
                 return Actor(role.actor.name, role.actor.type, "apposition", span.text.strip())
         recent = [m for m in self.mentions if m.end <= pos and not m.quoted
                   and index - m.sentence <= _LOOKBACK_SENTENCES and m.actor.resolution != "unresolved"]
@@ -785,6 +798,7 @@ def _lemma(tok: Token) -> str:
 
 
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
+_DE = ("de", "d'", "du", "des")
 _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
 _NSUBJ, _EST, _NMOD, _PER = string_id("nsubj"), string_id("est"), string_id("nmod"), string_id("PER")
 _PER_ORG = frozenset((_PER, string_id("ORG")))
@@ -815,10 +829,18 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
         i -= 1
     if toks[i].lower_ == "par" and i > 0 and toks[i - 1].lemma_.lower() in INTERVIEWING:
         return span.root.ent_type_ != "PER"  # joint par RFI, interrogée par Le Monde: the medium asked
-    if toks[i].lower_ not in ("à", "au", "aux") or span.root.ent_type_ == "PER":
+    near = toks[i].lower_ in _DE and i > 0 and toks[i - 1].lower_ == "auprès"  # a réagi auprès du Soir
+    if toks[i].lower_ not in ("à", "au", "aux") and not near or span.root.ent_type_ == "PER":
         return False
     verb = span.root.head
-    return verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in lex.verbs or verb.lemma_.lower() in lex.verbs)
+    if near:  # the parser hangs « auprès » anywhere: the verb is the last one before it
+        start = sent_start(span[0])
+        verb = next((toks[k] for k in range(i - 2, max(start, i - 15) - 1, -1) if toks[k].pos_ == "VERB"), verb)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    found = lex.verbs.get(_lemma(verb)) or lex.verbs.get(verb.lemma_.lower())
+    # (a-t-on appris auprès de la préfecture: that one is the source)
+    return bool(found) and not (near and any("on" in v.frames for v in found))
 
 
 def _head_complements(span: Span) -> list[Token]:
@@ -906,6 +928,9 @@ def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
         j -= 1
     if j >= start and toks[j].pos_ == "ADP":
         return None  # chercheuse au CNRS: the name is the role's complement, not the one who holds it
+    near = _role_right_before(name, lex)
+    if near is not None:
+        return near
     if i >= start and toks[i].text == ",":
         i -= 1
     end = i + 1
@@ -920,6 +945,8 @@ def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
         i -= 1
     if phrase_start is None:
         phrase_start = i + 1
+    while phrase_start < end and toks[phrase_start].pos_ == "ADP":
+        phrase_start += 1  # sans la milieu lyonnaise Amandine Ravel: the role after the preposition
     phrase = doc[phrase_start:end]
     for tok in phrase:
         if _is_role(tok, lex):
@@ -939,6 +966,20 @@ def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
         if phrase.end >= name.end and not (phrase.start > start and toks[phrase.start - 1].pos_ == "ADP"):
             return tok, doc[phrase.start: name.start]
     return None
+
+
+def _role_right_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
+    """« l'arrivée du troisième-ligne sud-africain Pieter van Rooyen », « le porte-parole du ministre Jean Roux »: a role
+    noun glued to the name (at most two adjectives between) is the name's, whatever phrase it is the complement of."""
+    toks = tokens_of(name.doc)
+    k, start = name.start - 1, sent_start(name)
+    while k >= start and name.start - k <= 2 and (toks[k].pos_ == "ADJ" or toks[k].is_lower and "-" in toks[k].text
+                                                    and not _is_role(toks[k], lex)):
+        k -= 1  # (sud-africain, tagged punctuation)
+    if k < start or toks[k].pos_ != "NOUN" or not toks[k].is_lower or not _is_role(toks[k], lex):
+        return None
+    first = k - 1 if k > start and toks[k - 1].pos_ == "DET" else k
+    return toks[k], name.doc[first: name.start]
 
 
 def _name_end(span: Span, k: int) -> int:

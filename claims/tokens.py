@@ -22,6 +22,7 @@ from claims.words import (
 
 QUOTE_MARKS = set('«»“”"‹›')
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_HYPHENS = ("-", "‐", "‑")
 _VERB_TAGS, _CONJ_TAGS = (VERB, AUX), (SCONJ, CCONJ)
 
 
@@ -563,9 +564,10 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
                                      for j in range(k + 1, comma)):
             named = apposed_name_end(doc, comma, end)
             return named if named > comma else i
-    if i + 2 < end and _honorific(toks[i + 1]) and toks[i + 2].text[:1].isupper():
+    titled = i + 2 < end and _honorific(toks[i + 1]) and toks[i + 2].text[:1].isupper()
+    if titled:
         i += 1  # son avocat, Me Christophe Baldacci
-    if toks[i + 1].ent_iob_ == "B" and (toks[i + 1].ent_type_ in ("PER", "ORG") or toks[i + 1].pos_ == "PROPN"
+    if (toks[i + 1].ent_iob_ == "B" or titled and toks[i].ent_iob_ != "O") and (toks[i + 1].ent_type_ in ("PER", "ORG") or toks[i + 1].pos_ == "PROPN"
                                          and toks[i + 1].text[:1].isupper()):  # (Ferrandis, taken for a place)
         j = i + 2
         while j < end and toks[j].ent_iob_ == "I":
@@ -593,7 +595,15 @@ def _name_run(toks: list[Token], k: int, end: int) -> int:
     j = k
     while j < end and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
         j += 1
+        if _hyphen_joins(toks, j, end):  # Paul-Henri, Maurin-Sauvage: cut in three by the tokenizer
+            j += 1
     return j - k
+
+
+def _hyphen_joins(toks: list[Token], j: int, end: int) -> bool:
+    """A hyphen at j glued to the capitalised words on both sides (Jean-Marc cut into Jean, -, Marc)."""
+    return j + 1 < end and toks[j].text in _HYPHENS and not toks[j - 1].whitespace_ and not toks[j].whitespace_ \
+        and toks[j + 1].text[:1].isupper()
 
 
 def _role_noun(tok: Token) -> bool:
