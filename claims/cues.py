@@ -288,6 +288,8 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         subjects = [c for c in children(node) if deps[c.i] in _SUBJECT_DEP_IDS and usable(c)]
         if subjects:
             subj = subjects[-1]
+            if len(subjects) > 1 and subj.like_num and subjects[-2].i == subj.i - 1:
+                subj = subjects[-2]  # La FDSEA 66 a déploré: the parser made the number a second subject
             if subj.lower_ == "qui" and node.dep_ != "acl:relcl":
                 # plusieurs ONG, qui estiment …: the noun before the relative, whatever the parser made of it
                 before = _left_skipping(subj, lambda t: t.text == ",")

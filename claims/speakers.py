@@ -373,7 +373,7 @@ class Resolver:
             return Actor(alias.canonical, alias.type, alias.resolution, text)
         if any(s in key for s in self.lex.same_source):
             return self._same_source(span, offset)
-        if self._is_vague(span):
+        if self._is_vague(span) and (speaking or self._may_be_someone(span.root)):
             return Actor(ANONYMOUS, "anonymous", "anonymous", text)
         words = [t for t in tokens_in(span) if not t.is_punct and t.pos_ != "DET"]
         if len(words) == 1 and self.lex.roles.get(fold(words[0].text)) in ("organization", "government"):
@@ -382,6 +382,13 @@ class Resolver:
         if name is not None:
             return self._named(span, name)
         return self._description(span, offset, index, speaking)
+
+    def _may_be_someone(self, head: Token) -> bool:
+        """An unnamed person or group (un diplomate, une habitante, deux résidentes), not a thing (« Une mesure qui
+        coûtera … » is no anonymous source for « elle » to point back to); asked of mentions that do not speak."""
+        return head.pos_ != "NOUN" or "Plur" in morph_get(head, "Number") \
+            or self._role_kind(head) in ("person", "organization", "government", "media") \
+            or _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns or _agent_noun(head)
 
     def _one_of_two(self, span: Span, offset: int, index: int) -> Actor | None:
         """« X et Y se sont entretenus … a assuré le premier. Le second … »: one of the two people named last
@@ -1137,6 +1144,12 @@ def _in_complement(tok: Token, span: Span) -> bool:
         # la porte-parole du Bureau de la coordination … (Ocha), Maria Ekström: one word in parentheses, a body's
         # acronym in the complement taken for a person, with the speaker's name after it
         return any(doc[k].lower_ in _PREPOSITIONS for k in range(span.root.i + 1, i))
+    if i > span.start and doc[i].text == "(":
+        # la chercheuse de l'Institut des géosciences de l'environnement (IGE): an acronym is where its name is
+        named = tok.head if span.start <= tok.head.i < i else doc[i - 1]
+        while named.i > span.start and named.ent_iob_ == "I":
+            named = doc[named.i - 1]
+        return _in_complement(named, span)
     # (le patron de l'assureur Axelia: the role noun before the name, and its article, lead to the « de »)
     while i > span.start and doc[i].pos_ in ("NOUN", "ADJ") and doc[i].text.islower() and doc[i - 1].pos_ == "DET":
         i -= 1
