@@ -289,7 +289,8 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         if subjects:
             subj = subjects[-1]
             if len(subjects) > 1 and subj.like_num and subjects[-2].i == subj.i - 1:
-                subj = subjects[-2]  # La FDSEA 66 a déploré: the parser made the number a second subject
+                named = as_span(subjects[-2])  # La FDSEA 66 a déploré: the parser made the number a second subject
+                return doc[named.start: max(named.end, subj.i + 1)]
             if subj.lower_ == "qui" and node.dep_ != "acl:relcl":
                 # plusieurs ONG, qui estiment …: the noun before the relative, whatever the parser made of it
                 before = _left_skipping(subj, lambda t: t.text == ",")

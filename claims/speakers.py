@@ -476,6 +476,8 @@ class Resolver:
                 if ent[-1].pos_ == "ADP" and ent.end < span.end and span.doc[ent.end].text[:1].isupper():
                     # la Mission … pour la stabilisation en | Centrafrique: the entity cut after a preposition
                     ent = span.doc[ent.start: _name_end(span, ent.end)]
+                if ent.end < span.end and span.doc[ent.end].like_num and ent.label_ != "PER":
+                    ent = span.doc[ent.start: ent.end + 1]  # la FNSEA 31, le Racing 92: the number is the name's
                 return _strip_honorific(ent, self.lex)
         if self._role_kind(head) == "organization":
             named = _capitalised_after(head, span.end)
@@ -976,8 +978,9 @@ def _role_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
 
 
 def _role_right_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
-    """« l'arrivée du troisième-ligne sud-africain Pieter van Rooyen », « le porte-parole du ministre Jean Roux »: a role
-    noun glued to the name (at most two adjectives between) is the name's, whatever phrase it is the complement of."""
+    """« l'arrivée du troisième-ligne sud-africain Pieter van Rooyen », « le porte-parole du ministre Jean Roux »: a
+    role noun glued to the name (at most two adjectives between) is the name's, whatever phrase it is the complement
+    of."""
     toks = tokens_of(name.doc)
     k, start = name.start - 1, sent_start(name)
     while k >= start and name.start - k <= 2 and (toks[k].pos_ == "ADJ" or toks[k].is_lower and "-" in toks[k].text

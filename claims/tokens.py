@@ -567,8 +567,10 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
     titled = i + 2 < end and _honorific(toks[i + 1]) and toks[i + 2].text[:1].isupper()
     if titled:
         i += 1  # son avocat, Me Christophe Baldacci
-    if (toks[i + 1].ent_iob_ == "B" or titled and toks[i].ent_iob_ != "O") and (toks[i + 1].ent_type_ in ("PER", "ORG") or toks[i + 1].pos_ == "PROPN"
-                                         and toks[i + 1].text[:1].isupper()):  # (Ferrandis, taken for a place)
+    # (Me Paul-Henri Lacombe: the entity may start at the honorific)
+    starts = toks[i + 1].ent_iob_ == "B" or titled and toks[i].ent_iob_ != "O"
+    if starts and (toks[i + 1].ent_type_ in ("PER", "ORG") or toks[i + 1].pos_ == "PROPN"
+                   and toks[i + 1].text[:1].isupper()):  # (Ferrandis, taken for a place)
         j = i + 2
         while j < end and toks[j].ent_iob_ == "I":
             j += 1
