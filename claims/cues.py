@@ -15,6 +15,7 @@ from claims.tokens import (
     children,
     column,
     dative_clitic,
+    entity_at,
     is_past_participle,
     is_present_participle,
     is_quote_mark,
@@ -34,6 +35,7 @@ _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "a
 _REFLEXIVE = ("se", "s'")
 _REFLEXIVE_IDS = frozenset(string_id(w) for w in _REFLEXIVE)  # as LOWER ids
 _SUBJECT_DEP_IDS = frozenset(string_id(d) for d in SUBJECT_DEPS)  # as DEP ids
+_CASE = string_id("case")
 _CUE_POS = frozenset((VERB, AUX, NOUN, ADJ, ADV, X))  # X: « commente Nadia B. » left untagged
 _UNSEEN = object()  # a word lexicon_lemma was not asked about yet (None is its answer for most words)
 
@@ -285,7 +287,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         node = verb.head.head  # a pour sa part appelé: the parser hangs the participle on « part »
     deps = column(doc, DEP)  # the relations as ids: no `dep_` str for every child of each verb climbed
     for _ in range(4):
-        subjects = [c for c in children(node) if deps[c.i] in _SUBJECT_DEP_IDS and usable(c)]
+        subjects = [c for c in children(node) if deps[c.i] in _SUBJECT_DEP_IDS and usable(c) and not _has_case(c)]
         if subjects:
             subj = subjects[-1]
             if len(subjects) > 1 and subj.like_num and subjects[-2].i == subj.i - 1:
@@ -294,6 +296,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
             if subj.lower_ == "qui" and node.dep_ != "acl:relcl":
                 # plusieurs ONG, qui estiment …: the noun before the relative, whatever the parser made of it
                 before = _left_skipping(subj, lambda t: t.text == ",")
+                named = entity_at(before) if before is not None and before.pos_ not in ("NOUN", "PROPN") else None
+                if named is not None:  # a réagi Notre Affaire à Tous, qui …: a name ending on another word
+                    before = named.root
                 if before is not None and before.pos_ in ("NOUN", "PROPN"):
                     return noun_phrase(_apposed_to(_complement_head(before)))
             if subj.lower_ == "qui" and node.dep_ == "acl:relcl":
@@ -331,10 +336,17 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     if latter is not None:
         return latter  # « Ce dernier dit … »
     for tok in reversed(doc[sent_start(verb): verb.i]):
-        if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" or tok.lower_ in ("il", "elle"):
+        if tok.dep_ in SUBJECT_DEPS and usable(tok) and tok.pos_ != "PRON" and not _has_case(tok) \
+                or tok.lower_ in ("il", "elle"):
             # (X, dont la permanence avait été visée, s'est félicité: not the relative's subject)
             return as_span(_outside_relative(tok, verb)) if usable(tok) else None
     return None
+
+
+def _has_case(tok: Token) -> bool:
+    """A preposition of its own: no subject, a topic the parser misread (a de son côté déploré)."""
+    deps = column(tok.doc, DEP)
+    return any(deps[k.i] == _CASE for k in children(tok))
 
 
 def _complement_head(subj: Token) -> Token:

@@ -269,13 +269,21 @@ class Resolver:
             # a place-like name with an acronym defined is a body (la Confédération générale du travail (CGT)); a
             # country is an alias, resolved before this
             kind = "organization" if actor.resolution == "people" else actor.type
-            full = Actor(f"{name} ({acronym})", kind, "named" if kind != actor.type else actor.resolution,
+            place = _place_at(span, found.end())  # l'Agence régionale de santé (ARS) Bretagne
+            full = Actor(f"{name} ({acronym}){place}", kind, "named" if kind != actor.type else actor.resolution,
                          actor.via)
         else:  # the acronym alone is the name found (« … de l'Agence régionale de santé (ARS) » → ARS)
             name, acronym = self._acronym_defined(span, actor), actor.name
+            closing = next((span.doc[t.i + 1].idx + 1 for t in span if t.text == acronym and t.i + 1 < span.end
+                            and span.doc[t.i + 1].text == ")"), -1)  # just after « (ARS) »
+            place = _place_at(span, closing) if closing >= 0 else ""
+            if name is None and place:  # l'agence régionale de santé (ARS) Occitanie: the acronym and its region
+                full = Actor(f"{acronym}{place}", "organization", "named", actor.via)
+                self.acronyms.setdefault(acronym, full)
+                return full
             if name is None:
                 return actor
-            full = Actor(f"{name} ({acronym})", "organization", "named", actor.via)
+            full = Actor(f"{name} ({acronym}){place}", "organization", "named", actor.via)
         self.acronyms[acronym] = self.acronyms[name] = full
         return full
 
@@ -478,6 +486,8 @@ class Resolver:
                     ent = span.doc[ent.start: _name_end(span, ent.end)]
                 if ent.end < span.end and span.doc[ent.end].like_num and ent.label_ != "PER":
                     ent = span.doc[ent.start: ent.end + 1]  # la FNSEA 31, le Racing 92: the number is the name's
+                if _acronym(ent):  # l'ARS Occitanie, l'ARS des Pays de la Loire: a regional body's place is its name's
+                    ent = span.doc[ent.start: _place_after(span.doc, ent.end, span.end)]
                 return _strip_honorific(ent, self.lex)
         if self._role_kind(head) == "organization":
             named = _capitalised_after(head, span.end)
@@ -516,6 +526,11 @@ class Resolver:
             # le CF Montréal (tagged a person), l'US Chartreuse-Guiers (a place): a sports club (words.tsv)
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
+        if len(name) >= 2 and _acronym(name[:1]) and _place_after(name.doc, name.start + 1, name.end) == name.end:
+            # l'ARS Occitanie: a regional body, and « l'ARS » later is that one
+            found = Actor(text, "organization", "named")
+            self.acronyms.setdefault(words[0], found)
+            return found
         if role == "organization" and name.start > span.root.i and not titled:  # (son conseil, Me Paul Ohana)
             # le fournisseur kényan Tiba Pay, le fabricant … Veritron: a name given to a company is one, whatever
             # the entity label says
@@ -990,6 +1005,31 @@ def _role_right_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
         return None
     first = k - 1 if k > start and toks[k - 1].pos_ == "DET" else k
     return toks[k], name.doc[first: name.start]
+
+
+def _acronym(name: Span) -> bool:
+    """One upper-case word of two to six letters (ARS, FNSEA)."""
+    return len(name) == 1 and name[0].is_alpha and name[0].text.isupper() and 2 <= len(name[0].text) <= 6
+
+
+def _place_after(doc: Doc, k: int, end: int) -> int:
+    """The end of a place name from k, after an optional « de/du/des » (Occitanie, des Pays de la Loire), within
+    `end`; k when none is there."""
+    toks = tokens_of(doc)
+    j = k + 1 if k < end and toks[k].lower_ in _DE else k
+    if j >= end or toks[j].ent_type_ != "LOC" or not toks[j].text[:1].isupper():
+        return k
+    while j < end and toks[j].ent_type_ == "LOC" and (toks[j].text[:1].isupper() or j > k and toks[j].ent_iob_ == "I"):
+        j += 1
+    return j
+
+
+def _place_at(span: Span, char: int) -> str:
+    """« Bretagne » (with its space) when a place name starts right after the character offset `char` within the
+    span, else ""."""
+    k = next((t.i for t in span if t.idx >= char), span.end)
+    end = _place_after(span.doc, k, span.end)
+    return " " + span_text(span.doc[k:end]).strip() if end > k else ""
 
 
 def _name_end(span: Span, k: int) -> int:

@@ -622,6 +622,12 @@ def _honorific(tok: Token) -> bool:
     return load_lexicon().roles.get(tok.lower_) == "honorific"
 
 
+def entity_at(tok: Token) -> Span | None:
+    """The named entity holding the token, or None."""
+    bounds = _entity_bounds(tok)
+    return tok.doc[bounds[0]: bounds[1]] if bounds is not None else None
+
+
 def _entity_bounds(tok: Token) -> tuple[int, int] | None:
     """(start, end) of the named entity holding the token, from IOB tags (cheaper than doc.ents)."""
     if tok.ent_iob_ == "O" or not tok.ent_type_:

@@ -656,6 +656,15 @@ def test_patterns_met_on_sets_21_to_24(text, fragment, speaker):
     # an indefinite thing that does not speak is no anonymous source for « elle » to point back to
     ("La commune a voté la gratuité de la cantine. Une mesure qui coûtera 2 millions d'euros par an, a précisé la "
      "maire, Claire Fontaine. « C'est un choix assumé », a-t-elle défendu.", "choix assumé", "Claire Fontaine"),
+    # a topic the parser made a subject (de son côté) is none; a relative after a name that ends on an adjective
+    ("La préfecture a de son côté déploré la mort d'un promeneur de 64 ans.", "promeneur", "préfecture"),
+    ("« Une décision incompréhensible », a réagi Notre Affaire à Tous, qui annonce son intention de saisir le "
+     "Conseil d'État.", "saisir", "Notre Affaire à Tous"),
+    # a regional body: its acronym with its region is its name, and « l'ARS » or « l'agence » later is that one
+    ("La maternité fermera en juin, a confirmé l'ARS des Hauts-de-France. Selon l'agence, les gardes ne sont plus "
+     "assurées.", "gardes", "ARS des Hauts-de-France"),
+    ("Un cas de dengue a été confirmé, a-t-on appris auprès de l'agence régionale de santé (ARS) Occitanie. Le "
+     "patient va bien, précise l'ARS.", "patient va bien", "ARS Occitanie"),
 ])
 def test_patterns_met_on_sets_25_to_28(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
