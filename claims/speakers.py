@@ -172,6 +172,8 @@ class Resolver:
             if label in ("LOC", "MISC", "PER"):
                 # le groupe minier australien Redstone, l'usine Valdor de Douvrin (tagged a place or a person)
                 ent = self._company_named(ent)
+            if label in ("ORG", "MISC"):
+                ent = _with_adjectives(ent)
             if label in _NAME_ENTS and not (ent.start in covered and ent.end - 1 in covered):
                 spans.append(ent)
                 covered.update(range(ent.start, ent.end))
@@ -486,6 +488,9 @@ class Resolver:
                     ent = span.doc[ent.start: _name_end(span, ent.end)]
                 if ent.end < span.end and span.doc[ent.end].like_num and ent.label_ != "PER":
                     ent = span.doc[ent.start: ent.end + 1]  # la FNSEA 31, le Racing 92: the number is the name's
+                if ent.label_ in ("ORG", "MISC"):
+                    adjectives = _with_adjectives(ent)
+                    ent = adjectives if adjectives.end <= span.end else ent
                 if _acronym(ent):  # l'ARS Occitanie, l'ARS des Pays de la Loire: a regional body's place is its name's
                     ent = span.doc[ent.start: _place_after(span.doc, ent.end, span.end)]
                 return _strip_honorific(ent, self.lex)
@@ -748,6 +753,9 @@ class Resolver:
                     and _compatible(m, "any", number)]
         if rule == "relative":
             pool = [m for m in pool if m.sentence == index]
+        topic = _topic_before(span, pool, offset, index) if rule == "subject" else None
+        if topic is not None:  # Quant à la CFDT du réseau Star, elle s'inquiète …
+            return Actor(topic.actor.name, topic.actor.type, "pronoun", span.text.strip())
         animate = [m for m in pool if m.actor.type in _ANIMATE]
         if rule == "subject":
             # salience: the speakers and subjects of the nearest sentences, people before institutions — except
@@ -772,6 +780,26 @@ class Resolver:
         target = ranked[-1].actor
         resolution = "anonymous" if target.type == "anonymous" else "pronoun"
         return Actor(target.name, target.type, resolution, text)
+
+
+def _with_adjectives(ent: Span) -> Span:
+    """l'Union étudiante, la Coordination rurale: the lower-case adjectives the entity left out are its name's."""
+    toks = tokens_of(ent.doc)
+    end, stop = ent.end, sent_end(ent[0])
+    while end < stop and end - ent.end < 2 and toks[end].pos_ == "ADJ" and toks[end].is_lower \
+            and toks[end].head.i in range(ent.start, ent.end) and toks[end].dep_ == "amod":
+        end += 1
+    return ent.doc[ent.start:end] if end > ent.end else ent
+
+
+def _topic_before(span: Span, pool: list[Mention], offset: int, index: int) -> Mention | None:
+    """« Quant à X, elle … »: the topic the sentence opens with, which the pronoun takes up."""
+    toks = tokens_of(span.doc)
+    start = sent_start(span[0])
+    if span.start - start < 4 or toks[start].lower_ != "quant" or toks[start + 1].lower_ not in ("à", "au", "aux"):
+        return None
+    opened = toks[start + 2].idx + offset
+    return next((m for m in pool if m.sentence == index and m.start >= opened), None)
 
 
 def _named_organisations(mentions: list[Mention]) -> list[Mention]:

@@ -665,6 +665,11 @@ def test_patterns_met_on_sets_21_to_24(text, fragment, speaker):
      "assurées.", "gardes", "ARS des Hauts-de-France"),
     ("Un cas de dengue a été confirmé, a-t-on appris auprès de l'agence régionale de santé (ARS) Occitanie. Le "
      "patient va bien, précise l'ARS.", "patient va bien", "ARS Occitanie"),
+    # « Quant à X, elle … »: the topic the sentence opens with; an organisation's lower-case adjective is its name's
+    ("Le maire, Anne Leroy, a défendu le projet. Quant à la Confédération paysanne, elle dénonce un « gâchis ».",
+     "gâchis", "Confédération paysanne"),
+    ("Un constat que ne partage pas l'Union étudiante. Le syndicat affirme que 40 000 bacheliers restent sans "
+     "solution.", "bacheliers", "Union étudiante"),
 ])
 def test_patterns_met_on_sets_25_to_28(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
