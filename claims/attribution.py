@@ -405,7 +405,7 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     while k < end and (morph_get(toks[k], "Polarity") or toks[k].lower_ in DE | {"pas", "plus", "jamais"}
                        or toks[k].pos_ == "PRON" and toks[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):
         k += 1
-    if k < end and is_infinitive(toks[k]):
+    if k < end and (is_infinitive(toks[k]) or k > i and toks[k - 1].lower_ in DE and _infinitive_shaped(toks[k])):
         return "inf", i
     while k < end and (is_quote_mark(toks[k]) or toks[k].lower_ in ("au", "moins", "plus", "près")):
         k += 1  # fait état de « quelques dégradations », d'au moins trois morts
@@ -574,3 +574,10 @@ def _clitic_after(cue: Cue) -> Span | None:
 def _negated(cue: Cue) -> bool:
     """« n'a dit que … », « ne fait que rappeler »: the verb carries the « ne » of a restriction."""
     return any(c.lower_ in NEGATION for c in children(cue.first) if c.i < cue.first.i)
+
+
+def _infinitive_shaped(tok: Token) -> bool:
+    """An infinitive the tagger misread after « de » (a promis d'interpeller, tagged finite; recommande de vacciner,
+    tagged a noun): its form is its own lemma, ends like an infinitive, and a noun has no article."""
+    return tok.is_lower and tok.lower_ == tok.lemma_.lower() and tok.lower_.endswith(("er", "ir", "re")) and (
+        tok.pos_ == "VERB" or tok.pos_ == "NOUN" and not any(c.dep_ == "det" for c in children(tok)))

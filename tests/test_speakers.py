@@ -670,6 +670,13 @@ def test_patterns_met_on_sets_21_to_24(text, fragment, speaker):
      "gâchis", "Confédération paysanne"),
     ("Un constat que ne partage pas l'Union étudiante. Le syndicat affirme que 40 000 bacheliers restent sans "
      "solution.", "bacheliers", "Union étudiante"),
+    # an infinitive the tagger misread after « de » (tagged finite, or a noun); préconiser and clamer + object
+    ("Le député Paul Marty a promis d'interpeller le ministre dès la semaine prochaine.", "interpeller",
+     "Paul Marty"),
+    ("La Haute Autorité de santé (HAS) recommande désormais de vacciner contre le papillomavirus les jeunes adultes.",
+     "vacciner", "Haute Autorité de santé (HAS)"),
+    ("La biologiste Marion Le Goff préconise la fermeture de la pêche en hiver.", "fermeture", "Marion Le Goff"),
+    ("Le cycliste Romain Castagnède clame son innocence.", "innocence", "Romain Castagnède"),
 ])
 def test_patterns_met_on_sets_25_to_28(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
