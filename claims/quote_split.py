@@ -12,7 +12,7 @@ from claims.cues import Cue
 from claims.lexicon import Lexicon
 from claims.quotes import Quote
 from claims.statement import Statement
-from claims.tokens import char_span, noun_phrase, text_of, tokens_of, verb_lemma
+from claims.tokens import char_span, hyphen_joins, is_past_participle, noun_phrase, text_of, tokens_of, verb_lemma
 from claims.words import CLITIC_OBJECTS, TIME
 
 
@@ -53,11 +53,16 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
     doc = tok.doc
     toks = tokens_of(doc)
     # (a participle the tagger took for an adjective after an inverted subject: a-t-elle martelé)
-    if tok.pos_ not in ("VERB", "AUX", "NOUN") and not (tok.pos_ == "ADJ" and tok.i > 0
-                                                        and toks[tok.i - 1].text.startswith("-")):
+    # (or before one: « …, raconte-t-il au micro … », raconte read as an adjective)
+    if tok.pos_ not in ("VERB", "AUX", "NOUN") and not (tok.pos_ == "ADJ" and (
+            tok.i > 0 and toks[tok.i - 1].text.startswith("-")
+            or tok.i + 1 < end and toks[tok.i + 1].text[:2] == "-t")):
         return None
     following = [t.lower_ for t in doc[tok.i + 1: tok.i + 4]]
-    verb = lex.verb(verb_lemma(tok), following)
+    lemma = verb_lemma(tok)
+    if tok.pos_ == "ADJ" and tok.lower_.endswith("e") and lemma in (tok.lower_, tok.lower_[:-1]):
+        lemma = tok.lower_[:-1] + "er"  # (raconte read as an adjective, lemma « racont »)
+    verb = lex.verb(lemma, following)
     if verb is None:
         return None
     last = toks[tok.i + len(verb.words)]
@@ -81,7 +86,7 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
     else:  # a named speaker right after the verb, its role apposed: explique Lionel Aubert, secrétaire …
         n = j
         while n < end and toks[n].pos_ == "PROPN" and toks[n].text[:1].isupper():
-            n += 1
+            n += 2 if hyphen_joins(toks, n + 1, end) else 1  # (Julien Moreau-Lacaze)
         if n - j < 2 or n >= end or toks[n].text not in (",", "."):
             # only an inverted clitic, a full name or a role with its name apposed marks an incise inside a
             # quotation: « A, a affirmé son porte-parole, Grégoire Zufferey, au micro de la RTS. B »
@@ -89,13 +94,17 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
         subject, j = (j, n), n
         if toks[n].text == ",":  # skip the apposed role, which holds no verb
             m = _stop_within(toks, n + 1, end, (",", ".", ";"), 9)
+            if m is None:  # a long role closed by a full stop (…, physicien au laboratoire … paru dans Science. B)
+                m = _stop_within(toks, n + 1, end, (".",), 24, finite=True)
             if m is not None:
                 j = m
     k = j
     while k < end and toks[k].text not in (",", ".", ";", ":", "!", "?"):
         k += 1
-    if k - j > 6:
-        return None
+    if k - j > 6:  # a longer phrase with no verb: raconte-t-il au micro de France Bleu Loire Océan. B
+        k = _stop_within(toks, j, end, (",", ".", ";"), 10)
+        if k is None:
+            return None
     return Cue(verb, tok, last, None), i, k + 1, subject
 
 
@@ -128,14 +137,19 @@ def _role_with_name(tok: Token, cue: Cue, comma: int, j: int,
     return cue, comma, m + 1, (phrase.start, phrase.end)
 
 
-def _stop_within(toks: list[Token], start: int, end: int, stops: tuple[str, ...], limit: int) -> int | None:
+def _stop_within(toks: list[Token], start: int, end: int, stops: tuple[str, ...], limit: int,
+                 finite: bool = False) -> int | None:
     """Where the first of `stops` stands, at most `limit` tokens after `start` and with no verb before it
-    (a short phrase that holds no clause: an apposed role, « au micro de la RTS »); None otherwise."""
+    (a short phrase that holds no clause: an apposed role, « au micro de la RTS »); with `finite`, no conjugated
+    verb (a participle may qualify a noun: l'article paru dans Science); None otherwise."""
     def stop(tok: Token) -> bool:  # (« du 200 m. »: a full stop the tokenizer left on an abbreviation)
         return tok.text in stops or "." in stops and len(tok.text) > 1 and tok.text.endswith(".")
 
+    def clause(tok: Token) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and (not finite or not is_past_participle(tok))
+
     m = start
-    while m < end and not stop(toks[m]) and toks[m].pos_ not in ("VERB", "AUX"):
+    while m < end and not stop(toks[m]) and not clause(toks[m]):
         m += 1
     return m if m < end and stop(toks[m]) and m - start <= limit else None
 

@@ -597,12 +597,12 @@ def _name_run(toks: list[Token], k: int, end: int) -> int:
     j = k
     while j < end and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
         j += 1
-        if _hyphen_joins(toks, j, end):  # Paul-Henri, Maurin-Sauvage: cut in three by the tokenizer
+        if hyphen_joins(toks, j, end):  # Paul-Henri, Maurin-Sauvage: cut in three by the tokenizer
             j += 1
     return j - k
 
 
-def _hyphen_joins(toks: list[Token], j: int, end: int) -> bool:
+def hyphen_joins(toks: list[Token], j: int, end: int) -> bool:
     """A hyphen at j glued to the capitalised words on both sides (Jean-Marc cut into Jean, -, Marc)."""
     return j + 1 < end and toks[j].text in _HYPHENS and not toks[j - 1].whitespace_ and not toks[j].whitespace_ \
         and toks[j + 1].text[:1].isupper()

@@ -366,3 +366,23 @@ def test_the_sources_a_medium_cites_are_no_claim():
                       "citant des responsables turcs.")
     assert not df["text"].str.fullmatch("des responsables turcs").any(), df[["kind", "speaker", "text"]]
     assert row_with(df, "retrait partiel")["speaker"] == "Hürriyet"
+
+
+@pytest.mark.parametrize("text, parts, speaker", [
+    # an incise with a longer phrase after the inverted clitic (au micro de …), its verb read as an adjective
+    ("Le chanteur Elouan Kerbrat remonte sur scène samedi. « Pendant des mois, je ne pouvais plus jouer, raconte-t-il "
+     "au micro de France Bleu Loire Océan. Aujourd'hui, je joue deux heures. » Sa manageuse, Claire Jaouen, indique "
+     "que tout est vendu.", ["Pendant des mois, je ne pouvais plus jouer", "Aujourd'hui, je joue deux heures."],
+     "Elouan Kerbrat"),
+    # a hyphenated name, then a long apposed role with a participle, closed by a full stop
+    ("« C'est un résultat attendu depuis quinze ans, souligne Julien Moreau-Lacaze, physicien au laboratoire Néel de "
+     "Grenoble et premier auteur de l'article paru dans Science. Personne n'avait réussi à le montrer. »",
+     ["C'est un résultat attendu depuis quinze ans", "Personne n'avait réussi à le montrer."],
+     "Julien Moreau-Lacaze"),
+])
+def test_a_quotation_resumes_after_a_long_incise_closed_by_a_full_stop(text, parts, speaker):
+    from claims.extract import extract_text
+
+    said = extract_text(text).query("kind == 'direct'")
+    assert list(said["text"]) == parts
+    assert set(said["speaker"]) == {speaker}
