@@ -35,6 +35,7 @@ from claims.words import (
     ANONYMITY,
     AUX_FORMS,
     BEFORE_INFINITIVE,
+    CIRCUMSTANCES,
     CLITIC_OBJECTS,
     CLITIC_SUBJECTS,
     DE,
@@ -523,6 +524,9 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     if frame == "obj":  # a dénoncé le comportement de garde-côtes, qui ont intercepté …: the aside is narration
         end = next((t.i for t in toks[start + 1: end - 1] if t.text == "," and quote_at(quotes, t.idx) is None
                     and toks[t.i + 1].lower_ in ("qui", "dont", "où", *QUE)), end)  # (qu'il juge …, tagged SCONJ)
+        # a reconnu les faits en garde à vue, a plaidé la relaxe à la barre: where it was said (words.tsv)
+        end = next((t.i for t in toks[start + 1: end - 1] if quote_at(quotes, t.idx) is None
+                    and phrase_end(toks, t.i, end, CIRCUMSTANCES) is not None), end)
         # a dénoncé « une manœuvre » après qu'un chasseur …: the conjunction's clause says when, not what
         end = next((t.i for t in toks[start + 1: end - 1] if t.lower_ in QUE_LOCUTION
                     and toks[t.i + 1].lower_ in QUE and quote_at(quotes, t.idx) is None), end)

@@ -386,3 +386,18 @@ def test_a_quotation_resumes_after_a_long_incise_closed_by_a_full_stop(text, par
     said = extract_text(text).query("kind == 'direct'")
     assert list(said["text"]) == parts
     assert set(said["speaker"]) == {speaker}
+
+
+@pytest.mark.parametrize("text, said", [
+    # where or when it was said ends the object said (words.tsv, class circumstance) …
+    ("Le suspect a reconnu les faits en garde à vue, mais ses motivations restent floues.", "les faits"),
+    ("L'avocate de la défense a plaidé la relaxe à la barre.", "la relaxe"),
+    # … but a court is part of what was announced
+    ("Le collectif annonce un recours devant le tribunal administratif de Rennes.",
+     "un recours devant le tribunal administratif de Rennes"),
+])
+def test_an_object_said_ends_before_where_it_was_said(text, said):
+    from claims.extract import extract_text
+
+    rows = extract_text(text)
+    assert said in list(rows.loc[rows["kind"] == "indirect", "text"])
