@@ -352,7 +352,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
                 or tok.text in ".;":
             break
     while i < end and (toks[i].pos_ in _SKIP_BEFORE_FRAME and not morph_get(toks[i], "Polarity")
-                       or toks[i].text in ":,"):
+                       or toks[i].text in ":," or "neg" in cue.verb.frames and toks[i].lower_ in ("pas", "plus")):
+        # (n'exclut pas une grève: a verb whose negation still says something, frame neg)
         if toks[i].lower_ in INTERROGATIVES:
             return None  # « il a expliqué comment accéder au bâtiment »: a question, nothing claimed
         i += 1

@@ -86,6 +86,8 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
         if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in children(tok)):  # not « a-t-il lâché » misparsed
             continue  # "une phrase qui lui a été rappelée" is not speech
+        if not reflexive and _impersonal_passive(tok):
+            continue  # « il lui est reproché d'avoir … »: no one says it
         if _bare_participle(tok) or is_present_participle(tok) and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" \
                 and tok.doc[tok.i - 1].dep_ in ("obj", "obl", "nmod"):
             continue  # "des responsables cités par le NYT", "l'information faisant état de": a noun's qualifier
@@ -213,6 +215,13 @@ def _after_comme(tok: Token) -> bool:
     return tok.i >= 2 and toks[tok.i - 1].lower_ in ("le", "l'") and toks[tok.i - 2].lower_ == "comme"
 
 
+def _impersonal_passive(tok: Token) -> bool:
+    """« Il lui serait reproché de … »: a participle with « être » and the impersonal « il » as its subject."""
+    kids = children(tok)
+    return is_past_participle(tok) and any(c.dep_ == "expl:subj" for c in kids) \
+        and any(c.pos_ == "AUX" and c.lemma_ == "être" for c in kids)
+
+
 def _between_subject_and_object(tok: Token) -> bool:
     """« La Cour des comptes juge que … / juge « insuffisant » … »: a verb form tagged as a noun, with no article,
     right after a noun phrase and right before « que » or a quotation, is the verb."""
@@ -222,7 +231,21 @@ def _between_subject_and_object(tok: Token) -> bool:
     prev, nxt = toks[tok.i - 1], toks[tok.i + 1]
     # (not « La seule annonce que … »: a noun with its article, or the adjective of this noun)
     return prev.pos_ in ("NOUN", "PROPN", "ADJ") and prev.head.i != tok.i \
-        and not any(c.dep_ == "det" for c in children(tok)) and (nxt.lower_ in QUE or nxt.text in ("«", "“"))
+        and not any(c.dep_ == "det" for c in children(tok)) and (nxt.lower_ in QUE or nxt.text in ("«", "“")
+                                                                 or _object_then_attribute(toks, tok.i + 1))
+
+
+def _object_then_attribute(toks: list[Token], i: int) -> bool:
+    """« juge ce chiffre « très exagéré » »: a determiner, its noun phrase, then a quoted attribute."""
+    if toks[i].pos_ != "DET":
+        return False
+    end = sent_end(toks[i])
+    for k in range(i + 1, min(end, i + 6)):
+        if is_quote_mark(toks[k]):
+            return k > i + 1
+        if toks[k].is_punct or toks[k].pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _phrase_before(tok: Token) -> Span | None:

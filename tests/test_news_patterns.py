@@ -401,3 +401,27 @@ def test_an_object_said_ends_before_where_it_was_said(text, said):
 
     rows = extract_text(text)
     assert said in list(rows.loc[rows["kind"] == "indirect", "text"])
+
+
+@pytest.mark.parametrize("text, said, speaker", [
+    # « juge » read as a noun before an object and its quoted attribute
+    ("L'intéressé juge ce chiffre « très exagéré ».", "ce chiffre « très exagéré »", "intéressé"),
+    # reprocher à quelqu'un de faire: the infinitive and the « à » frames
+    ("Le parquet lui reproche d'avoir détourné 4 millions d'euros.", "d'avoir détourné 4 millions d'euros", "parquet"),
+    # a verb whose negation still says something (reporting_verbs.tsv, frame neg)
+    ("Le syndicat n'exclut pas une grève générale en juin.", "une grève générale en juin", "syndicat"),
+])
+def test_verbs_met_on_sets_25_to_28(text, said, speaker):
+    from claims.extract import extract_text
+
+    rows = extract_text(text)
+    row = rows[rows["text"] == said]
+    assert len(row) == 1 and row.iloc[0]["speaker"] == speaker, rows[["kind", "speaker", "text"]]
+
+
+def test_an_impersonal_passive_reports_no_one_but_a_reflexive_still_speaks():
+    from claims.extract import extract_text
+
+    assert (extract_text("Il lui est reproché d'avoir frappé un jeune homme.")["kind"] == "assertion").all()
+    said = extract_text("« C'est le prix le plus élevé jamais payé », s'est-il félicité.")
+    assert list(said["kind"]) == ["direct"]
