@@ -36,6 +36,8 @@ _REFLEXIVE = ("se", "s'")
 _REFLEXIVE_IDS = frozenset(string_id(w) for w in _REFLEXIVE)  # as LOWER ids
 _SUBJECT_DEP_IDS = frozenset(string_id(d) for d in SUBJECT_DEPS)  # as DEP ids
 _CASE = string_id("case")
+# determiners that open an object and never a noun's complement right after a noun (toute tension, ce bilan)
+_OBJECT_DETERMINERS = frozenset(("ce", "cet", "cette", "ces", "tout", "toute", "tous", "toutes"))
 _CUE_POS = frozenset((VERB, AUX, NOUN, ADJ, ADV, X))  # X: « commente Nadia B. » left untagged
 _UNSEEN = object()  # a word lexicon_lemma was not asked about yet (None is its answer for most words)
 
@@ -97,8 +99,10 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # "aimeraient croire que …", "refuse de confirmer …": wished or refused, not said
         last = tok.doc[tok.i + len(verb.words)]
         subject = subject_before(tok, quotes)
-        if tok.pos_ == "NOUN" and _between_subject_and_object(tok):
-            subject = _phrase_before(tok)  # la Cour des comptes juge «: the verb the tagger took for a noun
+        if tok.pos_ == "NOUN" and _between_subject_and_object(tok) or subject is not None and subject.end > tok.i \
+                or subject is None and tok.pos_ in ("ADJ", "ADV") and tok.i > sent.start:
+            # la Cour des comptes juge «: the verb the tagger took for a noun (or the parser for a noun's word)
+            subject = _phrase_before(tok)
         if "on" in verb.frames and not _impersonal_subject(tok, subject):
             continue  # "il a appris que …" is news to him, not a statement; "a-t-on appris" is
         cues.append(Cue(verb, tok, last, subject))
@@ -202,6 +206,8 @@ def _verb_slot(tok: Token) -> bool:
         return True  # a-t-il martelé, a martelé: a participle after « avoir » is the verb's
     if prev is not None and prev.text == "," and before is not None and before.text in _CLOSING_QUOTES:
         return True  # « … », raconte X: the incise after a quotation opens with its verb
+    if prev is not None and prev.pos_ in ("NOUN", "PROPN", "ADJ") and _determined_object(tokens_of(tok.doc), tok.i + 1):
+        return True  # L'Élysée dément toute tension: between a noun and its object
     return _has_subject(tok) or prev is not None and (
         prev.lower_ == "et" and any(t.pos_ == "VERB" for t in tok.doc[sent_start(tok): prev.i])
         or prev.dep_.startswith("nsubj") or prev.lower_ in _REFLEXIVE and prev.pos_ == "PRON"
@@ -230,9 +236,17 @@ def _between_subject_and_object(tok: Token) -> bool:
         return False
     prev, nxt = toks[tok.i - 1], toks[tok.i + 1]
     # (not « La seule annonce que … »: a noun with its article, or the adjective of this noun)
-    return prev.pos_ in ("NOUN", "PROPN", "ADJ") and prev.head.i != tok.i \
+    # (a number glued to a name, Utopia 56, may be hung on the word as its count)
+    return (prev.pos_ in ("NOUN", "PROPN", "ADJ") and prev.head.i != tok.i or prev.pos_ == "NUM" and tok.i >= 2
+            and toks[tok.i - 2].pos_ == "PROPN") \
         and not any(c.dep_ == "det" for c in children(tok)) and (nxt.lower_ in QUE or nxt.text in ("«", "“")
-                                                                 or _object_then_attribute(toks, tok.i + 1))
+                                                                 or _object_then_attribute(toks, tok.i + 1)
+                                                                 or _determined_object(toks, tok.i + 1))
+
+
+def _determined_object(toks: list[Token], i: int) -> bool:
+    """« L'association Utopia 56 conteste ce bilan »: a demonstrative or « tout » and a noun right after."""
+    return i + 1 < len(toks) and toks[i].lower_ in _OBJECT_DETERMINERS and toks[i + 1].pos_ in ("NOUN", "ADJ")
 
 
 def _object_then_attribute(toks: list[Token], i: int) -> bool:
@@ -251,6 +265,8 @@ def _object_then_attribute(toks: list[Token], i: int) -> bool:
 def _phrase_before(tok: Token) -> Span | None:
     """The noun phrase that ends right before a token (up to it, not past it)."""
     node = tokens_of(tok.doc)[tok.i - 1]
+    if node.pos_ == "NUM" and node.i > 0 and tok.doc[node.i - 1].pos_ == "PROPN":
+        node = tok.doc[node.i - 1]  # Utopia 56: the number is the name's
     for _ in range(4):
         if node.head.i >= tok.i or node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break

@@ -410,6 +410,13 @@ def test_an_object_said_ends_before_where_it_was_said(text, said):
     ("Le parquet lui reproche d'avoir détourné 4 millions d'euros.", "d'avoir détourné 4 millions d'euros", "parquet"),
     # a verb whose negation still says something (reporting_verbs.tsv, frame neg)
     ("Le syndicat n'exclut pas une grève générale en juin.", "une grève générale en juin", "syndicat"),
+    # a verb form read as an adverb (dément) or as a noun (conteste) between its subject and a determined object
+    ("Le gouvernement éthiopien dément toute intention belliqueuse.", "toute intention belliqueuse",
+     "gouvernement éthiopien"),
+    ("L'association Utopia 56 conteste ce bilan.", "ce bilan", "Utopia 56"),
+    # proclamer takes an object (a result)
+    ("La Commission électorale du Gabon a proclamé dimanche soir la victoire du président sortant.",
+     "la victoire du président sortant", "Commission électorale du Gabon"),
 ])
 def test_verbs_met_on_sets_25_to_28(text, said, speaker):
     from claims.extract import extract_text
