@@ -131,7 +131,8 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
             # selon la porte-parole du parquet, Julie Vanderbeken, …: not « selon nos informations, Delcourt aurait »
             source, src_end = doc[source.start: named], named
         plan = len(source) and source.root.lemma_.lower() in PLANS  # selon le calendrier: no one said it
-        if words == ("pour",) and not _personal_source(source, lex) or plan:
+        quoted = any(is_quote_mark(t) for t in toks[src_end: sent.end])
+        if words == ("pour",) and not _personal_source(source, lex, quoted) or plan:
             i += 1
             continue
         claim_from = _past_modifier(sent, src_start, src_end, lex)
@@ -241,14 +242,21 @@ def _past_modifier(sent: Span, src_start: int, src_end: int, lex: Lexicon | None
     return sent.end  # …, selon plusieurs délégués interrogés par l'AFP.
 
 
-def _personal_source(source: Span, lex: Lexicon) -> bool:
-    """'pour' is an attribution only before someone: pour le ministre, pour lui, pour Moscou."""
-    if source.start == sent_start(source) or len(source) == 0:
+def _personal_source(source: Span, lex: Lexicon, quoted: bool = False) -> bool:
+    """'pour' is an attribution only before someone: pour le ministre, pour lui, pour Moscou; any name when a
+    quotation follows (Pour le Copa-Cogeca, ces garanties restent « insuffisantes »)."""
+    start = sent_start(source)
+    if source.start == start or len(source) == 0:
         return False
-    before = source.doc[source.start - 2] if source.start - 2 >= sent_start(source) else None
-    if before is not None and before.text != ",":
-        return False  # Pour X, … opens a clause; "pour la première fois" does not
+    before = source.doc[source.start - 2] if source.start - 2 >= start else None
+    # Pour X, … opens a clause, or follows a comma, a colon, or an opening « Mais »; "pour la première fois" does not
+    if before is not None and before.text not in (",", ":") and not (before.i == start and before.lower_ in _OPENERS):
+        return False
     head = source.root
     return (head.lower_ in PERSONAL or head.ent_type_ in ("PER", "ORG") or any(t.ent_type_ == "PER" for t in source)
             or lex.roles.get(head.lemma_.lower()) in ("person", "organization", "government")
-            or lex.alias(source.text) is not None)
+            or lex.alias(source.text) is not None
+            or quoted and any(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") for t in source))
+
+
+_OPENERS = ("mais", "et", "or")

@@ -432,3 +432,24 @@ def test_an_impersonal_passive_reports_no_one_but_a_reflexive_still_speaks():
     assert (extract_text("Il lui est reproché d'avoir frappé un jeune homme.")["kind"] == "assertion").all()
     said = extract_text("« C'est le prix le plus élevé jamais payé », s'est-il félicité.")
     assert list(said["kind"]) == ["direct"]
+
+
+@pytest.mark.parametrize("text, said, source", [
+    # « Pour X, … » after a colon or an opening « Mais », and any name when a quotation follows
+    ("Le plan ne convainc guère : pour la CFDT, ce plan « n'est qu'une première étape ».",
+     "ce plan « n'est qu'une première étape »", "CFDT"),
+    ("Mais pour le collectif Loyers justes, le compte n'y est pas.", "le compte n'y est pas", "Loyers justes"),
+    ("Pour le Copa-Cogeca, ces garanties restent « largement insuffisantes ».",
+     "ces garanties restent « largement insuffisantes »", "Copa-Cogeca"),
+])
+def test_pour_x_opening_a_clause(text, said, source):
+    from claims.extract import extract_text
+
+    rows = extract_text(text).query("kind == 'according_to'")
+    assert list(zip(rows["text"], rows["speaker"])) == [(said, source)]
+
+
+def test_pour_a_date_or_an_event_is_no_source():
+    from claims.extract import extract_text
+
+    assert (extract_text("Pour Noël, les commerçants espèrent une reprise.")["kind"] == "assertion").all()
