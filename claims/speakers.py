@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER
 from spacy.symbols import ADJ, ADP, AUX, CCONJ, DET, NOUN, NUM, PROPN, PUNCT, SCONJ, SPACE, SYM, VERB
@@ -73,21 +73,51 @@ class Actor:
 
 @dataclass
 class Mention:
+    """An actor mention. What its words say (gender, number, nouns, addressee) is read on first use: most mentions
+    are never compared on it, and working it out for each cost more than a tenth of the rules."""
     start: int  # offsets in the article
     end: int
     actor: Actor
-    gender: str  # m | f | any
-    number: str  # s | p
     subject: bool
     quoted: bool
     sentence: int
+    span: Span  # the mention in its doc, read by the fields below
+    lex: Lexicon = field(repr=False)
     text: str = ""
     speaker: bool = False  # the speaker of a statement (most salient)
-    words: frozenset[str] = frozenset()  # its nouns' lemmas: "le policier" finds "un responsable policier"
-    head: str = ""  # lemma of its head noun
-    complements: frozenset[str] = frozenset()  # nouns only in its de-complements (l'avocate de l'accusé)
-    addressee: bool = False  # told something (à l'AFP): not who « le club » or « cette dernière » is
     nsubj: bool = False  # the grammatical subject of its clause (subject above also counts speakers)
+
+    @cached_property
+    def agreement(self) -> tuple[str, str]:
+        return _agreement(self.span, self.lex)
+
+    @property
+    def gender(self) -> str:  # m | f | any
+        return self.agreement[0]
+
+    @property
+    def number(self) -> str:  # s | p
+        return self.agreement[1]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Its nouns' lemmas: "le policier" finds "un responsable policier"."""
+        return _noun_words(self.span)
+
+    @cached_property
+    def head(self) -> str:
+        """Lemma of its head noun."""
+        return _lemma(self.span.root)
+
+    @cached_property
+    def complements(self) -> frozenset[str]:
+        """Nouns only in its de-complements (l'avocate de l'accusé)."""
+        return _complement_nouns(self.span)
+
+    @cached_property
+    def addressee(self) -> bool:
+        """Told something (à l'AFP): not who « le club » or « cette dernière » is."""
+        return _addressee(self.span, self.lex)
 
     def complement_only(self, noun: str) -> bool:
         """Whether the noun is in the mention only as a complement (« l'accusé » in « l'avocate de l'accusé »)."""
@@ -108,7 +138,7 @@ class Role:
 @dataclass
 class Resolver:
     """Resolves mentions of one article, in order. Feed it each sentence with `read_sentence`."""
-    lex: Lexicon
+    lex: Lexicon = field(repr=False)
     mentions: list[Mention] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)  # a word or the initials of a name → full name
     roles: list[Role] = field(default_factory=list)
@@ -145,8 +175,8 @@ class Resolver:
         for m in self.mentions:
             if m.actor.resolution != "as written" or m.actor.name in renames:
                 continue
-            fuller = {o.actor.name for o in self.mentions if o.start > m.start and o.head == m.head
-                      and o.actor.resolution == "as written" and m.words < o.words}
+            fuller = {o.actor.name for o in self.mentions if o.start > m.start and o.actor.resolution == "as written"
+                      and o.head == m.head and m.words < o.words}
             if len(fuller) == 1:
                 renames[m.actor.name] = fuller.pop()
         for name, actor in self.acronyms.items():  # named, or by its acronym, before the definition
@@ -218,16 +248,13 @@ class Resolver:
             issuer = _complement_noun(span) if actor.type == "organization" and actor.resolution == "named" \
                 and self._role_kind(span.root) == "document" else None
             agrees = issuer if issuer is not None else span
-            gender, number = _agreement(agrees, self.lex)
             nsubj = span.root.dep_.startswith("nsubj")
             # the agent of a passive is its clause's subject in meaning (une promesse accueillie avec scepticisme
             # par Yann Le Pennec. « … », a-t-il répliqué)
             subject = nsubj or is_speaker or span.root.dep_ == "obl:agent"
             self._by_offsets[key] = len(self.mentions)
-            self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, gender, number,
-                                         subject, quoted, index, span_text(span), is_speaker, _noun_words(agrees),
-                                         _lemma(agrees.root), _complement_nouns(agrees), _addressee(span, self.lex),
-                                         nsubj))
+            self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, subject, quoted,
+                                         index, agrees, self.lex, span_text(span), is_speaker, nsubj))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
 
@@ -740,9 +767,10 @@ class Resolver:
         if gender != "any":
             # an actor the text already gave the other gender by a noun (Olivier Kayumba, later « le chef de la
             # diplomatie ») is not « celle-ci », even where the name alone says nothing
-            other = {m.actor.name for m in self.mentions if m.end <= pos and m.gender not in ("any", gender)
+            other = {m.actor.name for m in self.mentions if m.end <= pos
                      and (m.actor.resolution == "named" or m.speaker and m.actor.resolution in ("role", "apposition"))
-                     and m.actor.type == "person"}  # (a role noun only where it speaks: « la victime » may be wrong)
+                     and m.actor.type == "person"  # (a role noun only where it speaks: « la victime » may be wrong)
+                     and m.gender not in ("any", gender)}
             pool = [m for m in pool if m.actor.name not in other or m.gender == gender]
         if not pool and gender != "any":
             # the tagger misreads some nouns' gender (des résidentes → masculine): with no antecedent of

@@ -155,7 +155,7 @@ def test_a_lower_case_word_is_no_name(rows):
     ("le projet a déjà été largement amendé", "France", "alias"),  # Du côté de l'Élysée, on …
     ("Le dialogue reste ouvert", "anonymous source", "same source"),  # ce proche …, after un conseiller
     ("Ce n'est pas le moment", "Luis Enrique", "pronoun"),  # a-t-il simplement lâché
-    ("le texte du gouvernement", "Sandrine Rousseau", "role"),  # L'élue
+    ("le texte du gouvernement", "Sandrine Rousseau", "apposition"),  # L'élue: her role's broader noun (député)
 ])
 def test_sides_unnamed_sources_and_incises(rows, fragment, speaker, resolution):
     row = row_with(rows, fragment)
