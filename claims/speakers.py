@@ -47,6 +47,7 @@ from claims.words import (
     LATTER,
     ROLE_PREFIXES,
     SECOND_OF_TWO,
+    TOWN_BODIES,
     UNION_NOUNS,
     UNION_OR_OTHER,
     UNIONS,
@@ -638,9 +639,25 @@ class Resolver:
                 return found
         if head.ent_type_ in ("LOC", "MISC") and "Plur" in morph_get(head, "Number"):
             return Actor(_capitalize(text), "government", "people")
+        town = self._town_before(span, offset) if _lemma(head) in TOWN_BODIES and len(words) <= 2 else None
+        if town is not None:  # « À Valmont, … D'après la mairie »: the town hall of the town the story is in
+            return Actor(f"{text} de {town}", "organization", "role", span.text.strip())
         actor_kind = kind if kind in ("person", "organization", "government") else (
             "organization" if kind == "media" else "unknown")
         return Actor(text, actor_kind, "as written")
+
+    def _town_before(self, span: Span, offset: int) -> str | None:
+        """The town the article placed itself in before the span: the latest place written after « à » (cities
+        take « à », countries and regions « en » or « au »), or after a town hall's noun (la mairie de Villeurbanne)."""
+        pos = span.start_char + offset
+        for m in reversed(self.mentions):
+            if m.end > pos or m.actor.type != "government" or m.actor.resolution != "people" or m.span.start == 0:
+                continue
+            before = m.span.doc[m.span.start - 1]
+            if before.lower_ == "à" or before.lower_ in _DE and m.span.start > 1 \
+                    and _lemma(m.span.doc[m.span.start - 2]) in TOWN_BODIES:
+                return m.actor.name
+        return None
 
     def _antecedent_of_description(self, span: Span, kind: str | None, offset: int, index: int,
                                    possessive: bool = False) -> Actor | None:

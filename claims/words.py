@@ -66,6 +66,7 @@ FIRST_OF_TWO = word_class("first_of_two")
 SECOND_OF_TWO = word_class("second_of_two")
 PORTFOLIO_ROLES = word_class("portfolio_role")
 VOICE = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("voice"))  # as tokens: par la voix d'
+TOWN_BODIES = word_class("town_body")
 CIRCUMSTANCES = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("circumstance"))
 
 

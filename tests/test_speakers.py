@@ -677,6 +677,11 @@ def test_patterns_met_on_sets_21_to_24(text, fragment, speaker):
      "vacciner", "Haute Autorité de santé (HAS)"),
     ("La biologiste Marion Le Goff préconise la fermeture de la pêche en hiver.", "fermeture", "Marion Le Goff"),
     ("Le cycliste Romain Castagnède clame son innocence.", "innocence", "Romain Castagnède"),
+    # a town hall with no name is the one of the town the story is in (a city takes « à »)
+    ("Le projet de tramway à Valmont prend du retard. D'après la mairie, les travaux ne débuteront pas avant 2027.",
+     "2027", "mairie de Valmont"),
+    ("Des habitants se sont rassemblés devant la mairie de Villeurbanne. La municipalité affirme avoir lancé un "
+     "appel à candidatures.", "appel à candidatures", "municipalité de Villeurbanne"),
 ])
 def test_patterns_met_on_sets_25_to_28(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -696,6 +701,9 @@ def test_patterns_met_on_sets_25_to_28(text, fragment, speaker):
     # a group counted with a number stays an unnamed source for « elles »
     ("Deux habitantes du quartier rencontrées sur place approuvent la mesure. « C'est du bon sens », ont-elles "
      "lancé.", "bon sens", "anonymous source"),
+    # a country or a region (en, au) is no town: « la mairie » stays as written
+    ("La sécheresse frappe durement en Bretagne. Selon la mairie, les réserves d'eau sont au plus bas.",
+     "réserves", "mairie"),
 ])
 def test_what_the_session_11_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
