@@ -379,7 +379,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
             j += 1
         if j < end and is_quote_mark(toks[j]) and j - i <= 6:
             i, first = j, toks[j]
-    if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "pour", "comme"}:
+    if first is not None and first.pos_ == "ADP" and first.lower_ not in A | DE | {"contre", "pour", "comme"} \
+            and not (first.lower_ == "sur" and "sur" in cue.verb.frames):  # (a ironisé sur « … »: what it is about)
         j = i + 1
         if first.head.i > i and not is_infinitive(first.head):  # sur son compte Twitter | l'arrestation …
             j = _phrase_end(first.head, end)
@@ -401,8 +402,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         return ("obj" if "obj" in cue.verb.frames and _quoted_attribute(toks, i, end) else "quote"), i
     if first.lower_ in A:
         return "a", i
-    if first.lower_ in ("contre", "pour"):
-        return first.lower_, i  # s'est élevé contre …, a plaidé pour …
+    if first.lower_ in ("contre", "pour", "sur"):
+        return first.lower_, i  # s'est élevé contre …, a plaidé pour …, a ironisé sur …
     k = i
     while k < end and (morph_get(toks[k], "Polarity") or toks[k].lower_ in DE | {"pas", "plus", "jamais"}
                        or toks[k].pos_ == "PRON" and toks[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):

@@ -414,6 +414,9 @@ def test_an_object_said_ends_before_where_it_was_said(text, said):
     ("Le gouvernement éthiopien dément toute intention belliqueuse.", "toute intention belliqueuse",
      "gouvernement éthiopien"),
     ("L'association Utopia 56 conteste ce bilan.", "ce bilan", "Utopia 56"),
+    # ironiser, insister, alerter + sur (reporting_verbs.tsv, frame sur); « revenir sur » is no cue
+    ("Son rival, le député Fabrice Orlandini, a ironisé sur « une candidature de salon ».",
+     "sur « une candidature de salon »", "Fabrice Orlandini"),
     # proclamer takes an object (a result)
     ("La Commission électorale du Gabon a proclamé dimanche soir la victoire du président sortant.",
      "la victoire du président sortant", "Commission électorale du Gabon"),
@@ -453,3 +456,4 @@ def test_pour_a_date_or_an_event_is_no_source():
     from claims.extract import extract_text
 
     assert (extract_text("Pour Noël, les commerçants espèrent une reprise.")["kind"] == "assertion").all()
+    assert (extract_text("Le ministre est revenu sur ses propos.")["kind"] == "assertion").all()
