@@ -452,7 +452,7 @@ def test_pour_x_opening_a_clause(text, said, source):
     assert list(zip(rows["text"], rows["speaker"])) == [(said, source)]
 
 
-def test_pour_a_date_or_an_event_is_no_source():
+def test_pour_a_date_and_revenir_sur_report_nothing():
     from claims.extract import extract_text
 
     assert (extract_text("Pour Noël, les commerçants espèrent une reprise.")["kind"] == "assertion").all()
