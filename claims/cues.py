@@ -103,6 +103,8 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
                 or subject is None and tok.pos_ in ("ADJ", "ADV") and tok.i > sent.start:
             # la Cour des comptes juge «: the verb the tagger took for a noun (or the parser for a noun's word)
             subject = _phrase_before(tok)
+        if "y" in verb.frames and not _after_y(tok):
+            continue  # « voir » reports only as « y voir » (X y voit « une provocation »)
         if "on" in verb.frames and not _impersonal_subject(tok, subject):
             continue  # "il a appris que …" is news to him, not a statement; "a-t-on appris" is
         cues.append(Cue(verb, tok, last, subject))
@@ -219,6 +221,16 @@ def _after_comme(tok: Token) -> bool:
     doc = tok.doc
     toks = tokens_of(doc)
     return tok.i >= 2 and toks[tok.i - 1].lower_ in ("le", "l'") and toks[tok.i - 2].lower_ == "comme"
+
+
+def _after_y(tok: Token) -> bool:
+    """The clitic « y » right before the verb, or before its auxiliary (y voit, y a vu, n'y voit), and someone
+    seeing it so: « On y voit un homme menotté » describes a picture."""
+    toks = tokens_of(tok.doc)
+    k = tok.i - 1
+    if k > 0 and toks[k].pos_ == "AUX":
+        k -= 1
+    return k >= 0 and toks[k].lower_ == "y" and not (k > 0 and toks[k - 1].lower_ in ("on", "l'on"))
 
 
 def _impersonal_passive(tok: Token) -> bool:

@@ -417,6 +417,9 @@ def test_an_object_said_ends_before_where_it_was_said(text, said):
     # ironiser, insister, alerter + sur (reporting_verbs.tsv, frame sur); « revenir sur » is no cue
     ("Son rival, le député Fabrice Orlandini, a ironisé sur « une candidature de salon ».",
      "sur « une candidature de salon »", "Fabrice Orlandini"),
+    # « y voir » reports what is seen in something (frame y); « on y voit » describes a picture
+    ("L'Unef y voit « une victoire de la mobilisation étudiante ».", "une victoire de la mobilisation étudiante",
+     "Unef"),
     # proclamer takes an object (a result)
     ("La Commission électorale du Gabon a proclamé dimanche soir la victoire du président sortant.",
      "la victoire du président sortant", "Commission électorale du Gabon"),
@@ -452,8 +455,10 @@ def test_pour_x_opening_a_clause(text, said, source):
     assert list(zip(rows["text"], rows["speaker"])) == [(said, source)]
 
 
-def test_pour_a_date_and_revenir_sur_report_nothing():
+def test_pour_a_date_revenir_sur_and_seeing_report_nothing():
     from claims.extract import extract_text
 
     assert (extract_text("Pour Noël, les commerçants espèrent une reprise.")["kind"] == "assertion").all()
     assert (extract_text("Le ministre est revenu sur ses propos.")["kind"] == "assertion").all()
+    assert (extract_text("Elle a vu la voiture arriver.")["kind"] == "assertion").all()
+    assert (extract_text("On y voit un homme menotté recevoir des coups.")["kind"] == "assertion").all()
