@@ -716,7 +716,9 @@ class Resolver:
             # one organisation for a singular noun (« les syndicats » are not the company named last), and a
             # union is what « le syndicat » points to, never « l'entreprise » or « la direction »
             union = head in UNION_NOUNS
-            orgs = [m for m in _named_organisations(recent) if m.number == number]
+            # (a body whose proper name is plural is one body: Les Hospices civils de Lyon … la direction)
+            orgs = [m for m in _named_organisations(recent)
+                    if m.number == number or number == "s" and m.span.root.text[:1].isupper()]
             named_orgs = [m for m in orgs if head in UNION_OR_OTHER or self._is_union(m) == union]
             if union and not named_orgs:  # a union the word list does not know (Union marocaine des travailleurs),
                 # not a body named with another organisation's noun (le groupe minier Redstone)
