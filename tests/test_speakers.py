@@ -678,8 +678,8 @@ def test_patterns_met_on_sets_21_to_24(text, fragment, speaker):
     ("La biologiste Marion Le Goff préconise la fermeture de la pêche en hiver.", "fermeture", "Marion Le Goff"),
     ("Le cycliste Romain Castagnède clame son innocence.", "innocence", "Romain Castagnède"),
     # a body whose proper name is plural is one body for « la direction »
-    ("Les Hospices civils de Lyon reconnaissent « des tensions » mais contestent ces chiffres. D'après la direction, "
-     "l'attente moyenne était de 7 heures en mars.", "attente moyenne", "Hospices civils de Lyon"),
+    ("Les Hospices civils de Lyon (HCL) reconnaissent « des tensions » mais contestent ces chiffres. D'après la "
+     "direction, l'attente moyenne était de 7 heures en mars.", "attente moyenne", "Hospices civils de Lyon (HCL)"),
     # a town hall with no name is the one of the town the story is in (a city takes « à »)
     ("Le projet de tramway à Valmont prend du retard. D'après la mairie, les travaux ne débuteront pas avant 2027.",
      "2027", "mairie de Valmont"),
