@@ -43,6 +43,7 @@ from claims.words import (
     DURATIONS,
     INCIDENTALS,
     INTERROGATIVES,
+    MEASURES,
     NEGATION,
     QUE,
     QUE_LOCUTION,
@@ -487,6 +488,8 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         return None
     if frame == "obj" and any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < cue.first.i for c in children(cue.first)):
         return None  # "qui l'annonce ce mercredi dans Le Progrès": the object is a pronoun, what follows is not said
+    if frame == "obj" and "no_measure" in cue.verb.frames and _measure_at(toks, start, sent.end):
+        return None  # « la salle accuse un déficit de 1,2 million »: a figure shown, nothing said
     if is_infinitive(cue.first) and cue.first.head.pos_ == "NOUN" and cue.first.dep_ == "acl" and cue.subject is None:
         return None  # "une façon de dire que …": a way of saying, no one says it
     if cue.subject is None and not morph_get(cue.first, "VerbForm") == ("Inf",) and cue.first.i == sent.start:
@@ -587,3 +590,11 @@ def _infinitive_shaped(tok: Token) -> bool:
     tagged a noun): its form is its own lemma, ends like an infinitive, and a noun has no article."""
     return tok.is_lower and tok.lower_ == tok.lemma_.lower() and tok.lower_.endswith(("er", "ir", "re")) and (
         tok.pos_ == "VERB" or tok.pos_ == "NOUN" and not any(c.dep_ == "det" for c in children(tok)))
+
+
+def _measure_at(toks: list[Token], i: int, end: int) -> bool:
+    """The object from i is headed by a measure's noun (words.tsv, class measure: un déficit, un recul de 3 %)."""
+    k = i
+    while k < end and toks[k].pos_ in ("DET", "ADJ", "NUM", "ADV"):
+        k += 1
+    return k < end and toks[k].lemma_.lower() in MEASURES

@@ -175,6 +175,8 @@ def _end_before_cue(st: Statement, cues: list, quotes: list[Quote]) -> None:
     """Selon X, « A », précisant que « B »: the attribution's content stops where another verb reports."""
     for cue in cues:
         tok = cue.first
+        if cue.subject is not None and st.start <= cue.subject.start_char < tok.idx:
+            continue  # Selon cette source, l'homme, âgé de 52 ans, aurait expliqué …: its subject is in the claim
         if st.start < tok.idx < st.end and quote_at(quotes, tok.idx) is None and tok.i > 0:
             prev = tok.doc[tok.i - 1]
             if prev.text == ",":

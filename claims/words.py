@@ -67,6 +67,7 @@ SECOND_OF_TWO = word_class("second_of_two")
 PORTFOLIO_ROLES = word_class("portfolio_role")
 VOICE = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("voice"))  # as tokens: par la voix d'
 TOWN_BODIES = word_class("town_body")
+MEASURES = word_class("measure")
 CIRCUMSTANCES = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("circumstance"))
 
 

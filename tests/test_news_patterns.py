@@ -462,3 +462,21 @@ def test_pour_a_date_revenir_sur_and_seeing_report_nothing():
     assert (extract_text("Le ministre est revenu sur ses propos.")["kind"] == "assertion").all()
     assert (extract_text("Elle a vu la voiture arriver.")["kind"] == "assertion").all()
     assert (extract_text("On y voit un homme menotté recevoir des coups.")["kind"] == "assertion").all()
+
+
+@pytest.mark.parametrize("text, said", [
+    # a reporting verb whose subject is inside the attribution's claim does not cut it
+    ("Selon cette source, l'homme, âgé de 52 ans, aurait expliqué aux enquêteurs avoir « paniqué » après le choc.",
+     "l'homme, âgé de 52 ans, aurait expliqué aux enquêteurs avoir « paniqué » après le choc"),
+    # a verbless apposition closing the sentence after the source is the source's
+    ("Un enseignant sur trois était en grève jeudi, d'après le SNUipp-FSU, premier syndicat du primaire.",
+     "Un enseignant sur trois était en grève jeudi"),
+    # « accuser » a figure says nothing (words.tsv, class measure), so the claim runs on
+    ("Selon nos informations, la salle Le Phare accuse un déficit de 1,2 million d'euros et serait menacée.",
+     "la salle Le Phare accuse un déficit de 1,2 million d'euros et serait menacée"),
+])
+def test_what_an_attribution_claims(text, said):
+    from claims.extract import extract_text
+
+    rows = extract_text(text)
+    assert list(rows.loc[rows["kind"] != "assertion", "text"]) == [said]
