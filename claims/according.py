@@ -27,6 +27,8 @@ from claims.tokens import (
 )
 from claims.words import PERSONAL, PLANS, QUE, RELATIVES
 
+_CLAUSE_OPENERS = ("mais", "et", "or")  # a sentence opening with them before « pour X, » (Mais pour la CFDT, …)
+
 
 @lru_cache(maxsize=4)
 def _phrases(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
@@ -131,7 +133,11 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
             # selon la porte-parole du parquet, Julie Vanderbeken, …: not « selon nos informations, Delcourt aurait »
             source, src_end = doc[source.start: named], named
         plan = len(source) and source.root.lemma_.lower() in PLANS  # selon le calendrier: no one said it
-        quoted = any(is_quote_mark(t) for t in toks[src_end: sent.end])
+        # a quotation after « Pour X, » is X's, unless a reporting verb says whose it is (Pour Noël, la ville
+        # promet « … »)
+        rest = toks[src_end: sent.end]
+        quoted = any(is_quote_mark(t) for t in rest) and not any(
+            t.pos_ == "VERB" and t.lemma_.lower() in lex.verbs for t in rest)
         if words == ("pour",) and not _personal_source(source, lex, quoted) or plan:
             i += 1
             continue
@@ -254,7 +260,8 @@ def _personal_source(source: Span, lex: Lexicon, quoted: bool = False) -> bool:
         return False
     before = source.doc[source.start - 2] if source.start - 2 >= start else None
     # Pour X, … opens a clause, or follows a comma, a colon, or an opening « Mais »; "pour la première fois" does not
-    if before is not None and before.text not in (",", ":") and not (before.i == start and before.lower_ in _OPENERS):
+    opener = before is not None and before.i == start and before.lower_ in _CLAUSE_OPENERS
+    if before is not None and before.text not in (",", ":") and not opener:
         return False
     head = source.root
     return (head.lower_ in PERSONAL or head.ent_type_ in ("PER", "ORG") or any(t.ent_type_ == "PER" for t in source)
@@ -262,5 +269,3 @@ def _personal_source(source: Span, lex: Lexicon, quoted: bool = False) -> bool:
             or lex.alias(source.text) is not None
             or quoted and any(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") for t in source))
 
-
-_OPENERS = ("mais", "et", "or")

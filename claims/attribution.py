@@ -38,6 +38,7 @@ from claims.words import (
     CIRCUMSTANCES,
     CLITIC_OBJECTS,
     CLITIC_SUBJECTS,
+    COURTS,
     DE,
     DEMONSTRATIVES,
     DURATIONS,
@@ -409,7 +410,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     while k < end and (morph_get(toks[k], "Polarity") or toks[k].lower_ in DE | {"pas", "plus", "jamais"}
                        or toks[k].pos_ == "PRON" and toks[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):
         k += 1
-    if k < end and (is_infinitive(toks[k]) or k > i and toks[k - 1].lower_ in DE and _infinitive_shaped(toks[k])):
+    if k < end and (is_infinitive(toks[k]) or "inf" in cue.verb.frames and k > i and toks[k - 1].lower_ in DE
+                    and _infinitive_shaped(toks[k])):
         return "inf", i
     while k < end and (is_quote_mark(toks[k]) or toks[k].lower_ in ("au", "moins", "plus", "près")):
         k += 1  # fait état de « quelques dégradations », d'au moins trois morts
@@ -488,6 +490,8 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         return None
     if frame == "obj" and any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < cue.first.i for c in children(cue.first)):
         return None  # "qui l'annonce ce mercredi dans Le Progrès": the object is a pronoun, what follows is not said
+    if frame == "obj" and "ruling" in cue.verb.frames and _court(cue.subject):
+        return None  # « le tribunal a condamné X à deux ans de prison »: a ruling, not a statement to check
     if frame == "obj" and "no_measure" in cue.verb.frames and _measure_at(toks, start, sent.end):
         return None  # « la salle accuse un déficit de 1,2 million »: a figure shown, nothing said
     if is_infinitive(cue.first) and cue.first.head.pos_ == "NOUN" and cue.first.dep_ == "acl" and cue.subject is None:
@@ -529,9 +533,12 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
     if frame == "obj":  # a dénoncé le comportement de garde-côtes, qui ont intercepté …: the aside is narration
         end = next((t.i for t in toks[start + 1: end - 1] if t.text == "," and quote_at(quotes, t.idx) is None
                     and toks[t.i + 1].lower_ in ("qui", "dont", "où", *QUE)), end)  # (qu'il juge …, tagged SCONJ)
-        # a reconnu les faits en garde à vue, a plaidé la relaxe à la barre: where it was said (words.tsv)
+        # a reconnu les faits en garde à vue, a plaidé la relaxe à la barre: where it was said (words.tsv); not after
+        # a participle (les pressions subies devant les enquêteurs). The parser hangs these phrases on the verb or
+        # the noun at random, so « a dénoncé les morts en garde à vue » is cut too
         end = next((t.i for t in toks[start + 1: end - 1] if quote_at(quotes, t.idx) is None
-                    and phrase_end(toks, t.i, end, CIRCUMSTANCES) is not None), end)
+                    and phrase_end(toks, t.i, end, CIRCUMSTANCES) is not None
+                    and not (toks[t.i - 1].pos_ in ("VERB", "ADJ") and is_past_participle(toks[t.i - 1]))), end)
         # a dénoncé « une manœuvre » après qu'un chasseur …: the conjunction's clause says when, not what
         end = next((t.i for t in toks[start + 1: end - 1] if t.lower_ in QUE_LOCUTION
                     and toks[t.i + 1].lower_ in QUE and quote_at(quotes, t.idx) is None), end)
@@ -588,8 +595,10 @@ def _negated(cue: Cue) -> bool:
 def _infinitive_shaped(tok: Token) -> bool:
     """An infinitive the tagger misread after « de » (a promis d'interpeller, tagged finite; recommande de vacciner,
     tagged a noun): its form is its own lemma, ends like an infinitive, and a noun has no article."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None  # (de guerre commerciale: a noun's adjective)
     return tok.is_lower and tok.lower_ == tok.lemma_.lower() and tok.lower_.endswith(("er", "ir", "re")) and (
-        tok.pos_ == "VERB" or tok.pos_ == "NOUN" and not any(c.dep_ == "det" for c in children(tok)))
+        tok.pos_ == "VERB" or tok.pos_ == "NOUN" and not any(c.dep_ == "det" for c in children(tok))
+        and (after is None or after.pos_ != "ADJ"))
 
 
 def _measure_at(toks: list[Token], i: int, end: int) -> bool:
@@ -598,3 +607,12 @@ def _measure_at(toks: list[Token], i: int, end: int) -> bool:
     while k < end and toks[k].pos_ in ("DET", "ADJ", "NUM", "ADV"):
         k += 1
     return k < end and toks[k].lemma_.lower() in MEASURES
+
+
+def _court(subject: Span | None) -> bool:
+    """A court as written (words.tsv, class court: le tribunal correctionnel, la Haute Cour, le Conseil
+    constitutionnel)."""
+    if subject is None or not len(subject):
+        return False
+    text = subject.text.lower().replace("’", "'")
+    return subject.root.lemma_.lower() in COURTS or any(f" {c}" in f" {text}" for c in COURTS if " " in c)

@@ -224,13 +224,17 @@ def _after_comme(tok: Token) -> bool:
 
 
 def _after_y(tok: Token) -> bool:
-    """The clitic « y » right before the verb, or before its auxiliary (y voit, y a vu, n'y voit), and someone
-    seeing it so: « On y voit un homme menotté » describes a picture."""
+    """The clitic « y » right before the verb, or before its auxiliary (y voit, y a vu, n'y voit), someone seeing
+    it so (« On y voit un homme menotté » describes a picture), and a judgement seen."""
     toks = tokens_of(tok.doc)
     k = tok.i - 1
     if k > 0 and toks[k].pos_ == "AUX":
         k -= 1
-    return k >= 0 and toks[k].lower_ == "y" and not (k > 0 and toks[k - 1].lower_ in ("on", "l'on"))
+    if k < 0 or toks[k].lower_ != "y" or k > 0 and toks[k - 1].lower_ in ("on", "l'on"):
+        return False
+    # what is seen in it is a judgement, quoted or a clause (y voit « une provocation »), not a thing seen there
+    # (les gendarmes y ont vu un homme blessé)
+    return any(is_quote_mark(t) or t.lower_ in QUE for t in toks[tok.i + 1: min(len(toks), tok.i + 5)])
 
 
 def _impersonal_passive(tok: Token) -> bool:

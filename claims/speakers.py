@@ -39,6 +39,7 @@ from claims.tokens import (
 )
 from claims.words import (
     CLUB_PREFIXES,
+    DE,
     DESCRIPTION_DETS,
     FIRST_OF_TWO,
     IMPERSONAL,
@@ -82,7 +83,9 @@ class Mention:
     subject: bool
     quoted: bool
     sentence: int
-    span: Span  # the mention in its doc, read by the fields below
+    # the words the fields below are read from: the mention itself, or the issuer of a document resolved to it
+    # (« selon les estimations de l'Ifremer » is the institute for « l'institut » later, singular)
+    span: Span
     lex: Lexicon = field(repr=False)
     text: str = ""
     speaker: bool = False  # the speaker of a statement (most salient)
@@ -134,6 +137,7 @@ class Role:
     sentence: int
     form: str = ""  # the role noun as written (avocate): « l'avocat » later is someone else
     gender: str = "any"  # for a broader noun (l'attaquante X → la joueuse), the gender of the mention that gave it
+    broader: bool = False  # a broader noun than the one written (la joueuse for la milieu)
 
 
 @dataclass
@@ -356,7 +360,7 @@ class Resolver:
             broader = self.lex.broader.get(fold(noun))
             if broader and actor.type == "person":  # la milieu Amandine Ravel is « la joueuse » later
                 gender = _agreement(span, self.lex)[0]
-                self.roles.extend(Role(b, frozenset(), actor, index, gender=gender) for b in broader)
+                self.roles.extend(Role(b, frozenset(), actor, index, gender=gender, broader=True) for b in broader)
 
     def _role_kind(self, tok: Token) -> str | None:
         # a function of the word's lemma and form only, asked many times of the same words (each mention's head,
@@ -560,10 +564,8 @@ class Resolver:
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
         if len(name) >= 2 and _acronym(name[:1]) and _place_after(name.doc, name.start + 1, name.end) == name.end:
-            # l'ARS Occitanie: a regional body, and « l'ARS » later is that one
-            found = Actor(text, "organization", "named")
-            self.acronyms.setdefault(words[0], found)
-            return found
+            # l'ARS Occitanie, le PS de Marseille: a regional body or branch (« le PS » alone stays the party)
+            return Actor(text, "organization", "named")
         if role == "organization" and name.start > span.root.i and not titled:  # (son conseil, Me Paul Ohana)
             # le fournisseur kényan Tiba Pay, le fabricant … Veritron: a name given to a company is one, whatever
             # the entity label says
@@ -646,15 +648,24 @@ class Resolver:
             "organization" if kind == "media" else "unknown")
         return Actor(text, actor_kind, "as written")
 
+    def _named_since(self, role: Role, gender: str, pos: int) -> bool:
+        """Whether a person the article gave no role was named after a broader role's holder, before pos: « Paul
+        Martin … a égalisé. « … », a déclaré le joueur » is Paul Martin, not the attacker named before him."""
+        holders = {r.actor.name for r in self.roles}
+        return any(m.sentence >= role.sentence and m.end <= pos and not m.quoted and m.actor.type == "person"
+                   and m.actor.resolution == "named" and m.actor.name not in holders and _compatible(m, gender, "s")
+                   for m in self.mentions)
+
     def _town_before(self, span: Span, offset: int) -> str | None:
-        """The town the article placed itself in before the span: the latest place written after « à » (cities
-        take « à », countries and regions « en » or « au »), or after a town hall's noun (la mairie de Villeurbanne)."""
+        """The town the article placed itself in before the span: the first place written after « à » (cities
+        take « à », countries and regions « en » or « au »), or after a town hall's noun (la mairie de Villeurbanne);
+        a story told from one town names it first (L'accident s'est produit à Rennes, mais la victime vit à Brest)."""
         pos = span.start_char + offset
-        for m in reversed(self.mentions):
+        for m in self.mentions:
             if m.end > pos or m.actor.type != "government" or m.actor.resolution != "people" or m.span.start == 0:
                 continue
             before = m.span.doc[m.span.start - 1]
-            if before.lower_ == "à" or before.lower_ in _DE and m.span.start > 1 \
+            if before.lower_ == "à" or before.lower_ in _OF and m.span.start > 1 \
                     and _lemma(m.span.doc[m.span.start - 2]) in TOWN_BODIES:
                 return m.actor.name
         return None
@@ -673,7 +684,8 @@ class Resolver:
         for role in reversed(self.roles):
             if role.head == head and (bare or not role.words or own & role.words) and role.sentence <= index \
                     and (not role.form or role.form == form or span.root.pos_ != "NOUN") \
-                    and (role.gender == "any" or gender in ("any", role.gender)):
+                    and (role.gender == "any" or gender in ("any", role.gender)) \
+                    and not (role.broader and self._named_since(role, gender, pos)):
                 return Actor(role.actor.name, role.actor.type, "apposition", span.text.strip())
         recent = [m for m in self.mentions if m.end <= pos and not m.quoted
                   and index - m.sentence <= _LOOKBACK_SENTENCES and m.actor.resolution != "unresolved"]
@@ -830,7 +842,10 @@ class Resolver:
 
 
 def _with_adjectives(ent: Span) -> Span:
-    """l'Union étudiante, la Coordination rurale: the lower-case adjectives the entity left out are its name's."""
+    """l'Union étudiante, la Coordination rurale: the lower-case adjectives the entity left out are its name's (not
+    an acronym's: « la CGT locale » is the CGT)."""
+    if len(ent) == 1 and ent[0].text.isupper():
+        return ent
     toks = tokens_of(ent.doc)
     end, stop = ent.end, sent_end(ent[0])
     while end < stop and end - ent.end < 2 and toks[end].pos_ == "ADJ" and toks[end].is_lower \
@@ -897,7 +912,7 @@ def _lemma(tok: Token) -> str:
 
 
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
-_DE = ("de", "d'", "du", "des")
+_OF = DE | frozenset(("du", "des"))  # « de » with its contracted forms (auprès du Soir, l'ARS des Pays de la Loire)
 _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
 _NSUBJ, _EST, _NMOD, _PER = string_id("nsubj"), string_id("est"), string_id("nmod"), string_id("PER")
 _PER_ORG = frozenset((_PER, string_id("ORG")))
@@ -928,7 +943,7 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
         i -= 1
     if toks[i].lower_ == "par" and i > 0 and toks[i - 1].lemma_.lower() in INTERVIEWING:
         return span.root.ent_type_ != "PER"  # joint par RFI, interrogée par Le Monde: the medium asked
-    near = toks[i].lower_ in _DE and i > 0 and toks[i - 1].lower_ == "auprès"  # a réagi auprès du Soir
+    near = toks[i].lower_ in _OF and i > 0 and toks[i - 1].lower_ == "auprès"  # a réagi auprès du Soir
     if toks[i].lower_ not in ("à", "au", "aux") and not near or span.root.ent_type_ == "PER":
         return False
     verb = span.root.head
@@ -1091,7 +1106,7 @@ def _place_after(doc: Doc, k: int, end: int) -> int:
     """The end of a place name from k, after an optional « de/du/des » (Occitanie, des Pays de la Loire), within
     `end`; k when none is there."""
     toks = tokens_of(doc)
-    j = k + 1 if k < end and toks[k].lower_ in _DE else k
+    j = k + 1 if k < end and toks[k].lower_ in _OF else k
     if j >= end or toks[j].ent_type_ != "LOC" or not toks[j].text[:1].isupper():
         return k
     while j < end and toks[j].ent_type_ == "LOC" and (toks[j].text[:1].isupper() or j > k and toks[j].ent_iob_ == "I"):

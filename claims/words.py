@@ -68,6 +68,7 @@ PORTFOLIO_ROLES = word_class("portfolio_role")
 VOICE = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("voice"))  # as tokens: par la voix d'
 TOWN_BODIES = word_class("town_body")
 MEASURES = word_class("measure")
+COURTS = word_class("court")
 CIRCUMSTANCES = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("circumstance"))
 
 

@@ -455,13 +455,20 @@ def test_pour_x_opening_a_clause(text, said, source):
     assert list(zip(rows["text"], rows["speaker"])) == [(said, source)]
 
 
-def test_pour_a_date_revenir_sur_and_seeing_report_nothing():
+def test_what_looks_like_a_source_or_a_cue_and_is_not():
     from claims.extract import extract_text
 
     assert (extract_text("Pour Noël, les commerçants espèrent une reprise.")["kind"] == "assertion").all()
     assert (extract_text("Le ministre est revenu sur ses propos.")["kind"] == "assertion").all()
     assert (extract_text("Elle a vu la voiture arriver.")["kind"] == "assertion").all()
     assert (extract_text("On y voit un homme menotté recevoir des coups.")["kind"] == "assertion").all()
+    assert (extract_text("Arrivés sur place, les gendarmes y ont vu un homme blessé.")["kind"] == "assertion").all()
+    # a quotation after « Pour X, » is not X's when a reporting verb says whose it is
+    said = extract_text("Pour Noël, la ville promet « des illuminations exceptionnelles ».")
+    assert list(said.loc[said["kind"] != "assertion", "speaker"]) == ["ville"]
+    # « de » + a noun with its adjective is no infinitive (parler de guerre commerciale)
+    said = extract_text("Le président a parlé de guerre commerciale lors de son discours.")
+    assert list(said.loc[said["kind"] != "assertion", "cue"]) == ["parler"]
 
 
 @pytest.mark.parametrize("text, said", [

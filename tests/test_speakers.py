@@ -625,9 +625,9 @@ def test_patterns_met_on_sets_21_to_24(text, fragment, speaker):
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [
-    # a broader noun for a role given before (roles.tsv, column broader): l'ailière … la joueuse; le sélectionneur
-    # … le technicien; a role glued to a name inside a complement (le retour de l'attaquant X, sans la gardienne X)
-    ("Le club a recruté la gardienne parisienne Julie Vasseur. La présidente, Marie Lenoir, s'en félicite. « Je suis "
+    # a broader noun for a role given before (roles.tsv, column broader): la milieu … la joueuse; l'entraîneur
+    # … le technicien; a role glued to a name inside a complement (le retour de l'attaquant X)
+    ("Le club a recruté la milieu parisienne Julie Vasseur. La présidente, Marie Lenoir, s'en félicite. « Je suis "
      "heureuse d'être ici », a réagi la joueuse.", "heureuse d'être ici", "Julie Vasseur"),
     ("L'Olympique lyonnais a officialisé le retour de l'attaquant brésilien Diego Alves. « Il connaît la maison », "
      "s'est réjoui l'entraîneur-chef Paul Girard. « Je veux gagner des titres ici », a confié le joueur de 29 ans.",
@@ -704,6 +704,18 @@ def test_patterns_met_on_sets_25_to_28(text, fragment, speaker):
     # a group counted with a number stays an unnamed source for « elles »
     ("Deux habitantes du quartier rencontrées sur place approuvent la mesure. « C'est du bon sens », ont-elles "
      "lancé.", "bon sens", "anonymous source"),
+    # a broader noun gives way to a person named since with no role of their own (a reviewer's cases)
+    ("L'attaquant Mathieu Bélanger a ouvert le score. Paul Martin, entré en jeu à la 60e minute, a égalisé. « On "
+     "n'a rien lâché », a déclaré le joueur.", "rien lâché", "Paul Martin"),
+    ("Le procureur Alain Roux a requis six mois de prison. Pierre Durand, qui présidait l'audience, a prononcé la "
+     "relaxe. « Le doute doit profiter au prévenu », a expliqué le magistrat.", "Le doute", "Pierre Durand"),
+    # an acronym with its place is a branch; the acronym alone stays the party, and « locale » is no name
+    ("Le PS de Marseille a dénoncé l'accord. Au niveau national, le PS a estimé que l'accord était bon.",
+     "était bon", "PS"),
+    ("La CGT locale a dénoncé la fermeture du site.", "fermeture", "CGT"),
+    # the town a story is told from is the first one named
+    ("L'accident s'est produit à Rennes, mais la victime vit à Brest. La mairie a annoncé une cellule d'écoute.",
+     "cellule d'écoute", "mairie de Rennes"),
     # a country or a region (en, au) is no town: « la mairie » stays as written
     ("La sécheresse frappe durement en Bretagne. Selon la mairie, les réserves d'eau sont au plus bas.",
      "réserves", "mairie"),
