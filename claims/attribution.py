@@ -353,9 +353,9 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
                 and "Part" in morph_get(tok, "VerbForm")) \
                 or tok.text in ".;":
             break
+    said_when_negated = "neg" in cue.verb.frames  # n'exclut pas une grève: its negation still says something
     while i < end and (toks[i].pos_ in _SKIP_BEFORE_FRAME and not morph_get(toks[i], "Polarity")
-                       or toks[i].text in ":," or "neg" in cue.verb.frames and toks[i].lower_ in ("pas", "plus")):
-        # (n'exclut pas une grève: a verb whose negation still says something, frame neg)
+                       or toks[i].text in ":," or said_when_negated and toks[i].lower_ in ("pas", "plus")):
         if toks[i].lower_ in INTERROGATIVES:
             return None  # « il a expliqué comment accéder au bâtiment »: a question, nothing claimed
         i += 1

@@ -99,9 +99,13 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # "aimeraient croire que …", "refuse de confirmer …": wished or refused, not said
         last = tok.doc[tok.i + len(verb.words)]
         subject = subject_before(tok, quotes)
-        if tok.pos_ == "NOUN" and _between_subject_and_object(tok) or subject is not None and subject.end > tok.i \
-                or subject is None and tok.pos_ in ("ADJ", "ADV") and tok.i > sent.start:
-            # la Cour des comptes juge «: the verb the tagger took for a noun (or the parser for a noun's word)
+        # the phrase before the verb is its subject where the tagger took the verb for a noun (la Cour des comptes
+        # juge « … »), where the parser made the verb a word of its subject (L'Élysée dément toute …), or where it
+        # read it as an adjective or adverb and found no subject (Le gouvernement éthiopien dément toute …)
+        noun_verb = tok.pos_ == "NOUN" and _between_subject_and_object(tok)
+        inside_subject = subject is not None and subject.end > tok.i
+        unattached = subject is None and tok.pos_ in ("ADJ", "ADV") and tok.i > sent.start
+        if noun_verb or inside_subject or unattached:
             subject = _phrase_before(tok)
         if "y" in verb.frames and not _after_y(tok):
             continue  # « voir » reports only as « y voir » (X y voit « une provocation »)

@@ -61,7 +61,9 @@ def _incise_at(tok: Token, start: int, end: int, lex: Lexicon) -> tuple[Cue, int
     following = [t.lower_ for t in doc[tok.i + 1: tok.i + 4]]
     lemma = verb_lemma(tok)
     if tok.pos_ == "ADJ" and tok.lower_.endswith("e") and lemma in (tok.lower_, tok.lower_[:-1]):
-        lemma = tok.lower_[:-1] + "er"  # (raconte read as an adjective, lemma « racont »)
+        # an -er verb read as an adjective gets no verb lemma (raconte → « racont »); the lexicon below says whether
+        # the guess is a reporting verb at all
+        lemma = tok.lower_[:-1] + "er"
     verb = lex.verb(lemma, following)
     if verb is None:
         return None
