@@ -22,6 +22,7 @@ from claims.tokens import (
     latter_span,
     morph_get,
     noun_phrase,
+    phrase_end,
     pos_ids,
     sent_end,
     sent_start,
@@ -29,7 +30,7 @@ from claims.tokens import (
     tokens_of,
     verb_lemma,
 )
-from claims.words import CLITIC_SUBJECTS, INDEFINITE_ONE, NOT_SAYING, QUE, STRESSED, TOPICS
+from claims.words import CLITIC_SUBJECTS, INCIDENTALS, INDEFINITE_ONE, NOT_SAYING, QUE, STRESSED, TOPICS
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -254,14 +255,21 @@ def _between_subject_and_object(tok: Token) -> bool:
     toks = tokens_of(tok.doc)
     if tok.i <= sent_start(tok) or tok.i + 1 >= sent_end(tok):
         return False
-    prev, nxt = toks[tok.i - 1], toks[tok.i + 1]
+    # past adverbs and incidental phrases (juge au contraire que …, juge pour sa part cette revendication « … »)
+    k = tok.i + 1
+    end = sent_end(tok)
+    while k < end and (toks[k].pos_ == "ADV" or phrase_end(toks, k, end, INCIDENTALS) is not None):
+        k = phrase_end(toks, k, end, INCIDENTALS) or k + 1
+    if k >= end:
+        return False
+    prev, nxt = toks[tok.i - 1], toks[k]
     # (not « La seule annonce que … »: a noun with its article, or the adjective of this noun)
     # (a number glued to a name, Utopia 56, may be hung on the word as its count)
     return (prev.pos_ in ("NOUN", "PROPN", "ADJ") and prev.head.i != tok.i or prev.pos_ == "NUM" and tok.i >= 2
             and toks[tok.i - 2].pos_ == "PROPN") \
         and not any(c.dep_ == "det" for c in children(tok)) and (nxt.lower_ in QUE or nxt.text in ("«", "“")
-                                                                 or _object_then_attribute(toks, tok.i + 1)
-                                                                 or _determined_object(toks, tok.i + 1))
+                                                                 or _object_then_attribute(toks, k)
+                                                                 or _determined_object(toks, k))
 
 
 def _determined_object(toks: list[Token], i: int) -> bool:
@@ -514,13 +522,17 @@ def _subject_before_incidental(verb: Token, usable) -> Span | None:
     if i <= start or toks[i].text != ",":
         return None
     j = i - 1
-    while j > start and toks[j].text != "," and i - j <= 6:
-        if toks[j].pos_ in ("VERB", "AUX") or is_quote_mark(toks[j]):
+    # (or a participle's aside: « un diplomate, s'exprimant sous couvert d'anonymat, a jugé … »)
+    while j > start and toks[j].text != "," and i - j <= 8:
+        participle = is_present_participle(toks[j]) or is_past_participle(toks[j])
+        if toks[j].pos_ in ("VERB", "AUX") and not participle or is_quote_mark(toks[j]):
             return None
         j -= 1
     if j <= start or toks[j].text != ",":
         return None
-    first = start + 1 if toks[start].pos_ == "CCONJ" else start
+    # after an opening phrase of its own (À Bruxelles, un diplomate européen, …)
+    opening = max((k for k in range(start, j) if toks[k].text == ","), default=None)
+    first = opening + 1 if opening is not None else start + 1 if toks[start].pos_ == "CCONJ" else start
     heads = [t for t in toks[first:j] if not first <= t.head.i < j or t.head is t]
     if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or not usable(heads[0]):
         return None

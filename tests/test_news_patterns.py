@@ -420,6 +420,14 @@ def test_an_object_said_ends_before_where_it_was_said(text, said):
     # « y voir » reports what is seen in something (frame y); « on y voit » describes a picture
     ("L'Unef y voit « une victoire de la mobilisation étudiante ».", "une victoire de la mobilisation étudiante",
      "Unef"),
+    # « juge » read as a noun, with an adverb or an incidental phrase before what it judges
+    ("L'opposition socialiste juge au contraire que le texte ne construira rien.", "le texte ne construira rien",
+     "opposition socialiste"),
+    ("La syndicaliste juge toutefois « galvaudé » le terme de grève générale.",
+     "« galvaudé » le terme de grève générale", "syndicaliste"),
+    # a subject set off by a participle's aside, after an opening phrase of its own
+    ("À Bruxelles, un diplomate européen, s'exprimant sous couvert d'anonymat, a jugé la menace « sérieuse ».",
+     "la menace « sérieuse »", "anonymous source"),
     # proclamer takes an object (a result)
     ("La Commission électorale du Gabon a proclamé dimanche soir la victoire du président sortant.",
      "la victoire du président sortant", "Commission électorale du Gabon"),
