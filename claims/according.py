@@ -268,4 +268,3 @@ def _personal_source(source: Span, lex: Lexicon, quoted: bool = False) -> bool:
             or lex.roles.get(head.lemma_.lower()) in ("person", "organization", "government")
             or lex.alias(source.text) is not None
             or quoted and any(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") for t in source))
-

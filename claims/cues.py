@@ -253,13 +253,16 @@ def _between_subject_and_object(tok: Token) -> bool:
     """« La Cour des comptes juge que … / juge « insuffisant » … »: a verb form tagged as a noun, with no article,
     right after a noun phrase and right before « que » or a quotation, is the verb."""
     toks = tokens_of(tok.doc)
-    if tok.i <= sent_start(tok) or tok.i + 1 >= sent_end(tok):
+    end = sent_end(tok)
+    if tok.i <= sent_start(tok) or tok.i + 1 >= end:
         return False
     # past adverbs and incidental phrases (juge au contraire que …, juge pour sa part cette revendication « … »)
     k = tok.i + 1
-    end = sent_end(tok)
-    while k < end and (toks[k].pos_ == "ADV" or phrase_end(toks, k, end, INCIDENTALS) is not None):
-        k = phrase_end(toks, k, end, INCIDENTALS) or k + 1
+    while k < end:
+        after = phrase_end(toks, k, end, INCIDENTALS)
+        if after is None and toks[k].pos_ != "ADV":
+            break
+        k = after or k + 1
     if k >= end:
         return False
     prev, nxt = toks[tok.i - 1], toks[k]

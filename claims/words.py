@@ -26,6 +26,11 @@ def word_class(name: str) -> frozenset[str]:
         raise KeyError(f"claims/data/words.tsv has no class {name!r}") from None
 
 
+def phrase_class(name: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of one class as the tokenizer cuts them (pour l'heure → pour, l', heure), for tokens.phrase_end."""
+    return tuple(tuple(p.replace("'", "' ").split()) for p in word_class(name))
+
+
 TIME = word_class("time")
 AUX_FORMS = word_class("aux_form")
 CONNECTORS = word_class("connector")
@@ -53,7 +58,7 @@ ELIDED = word_class("elided")
 UNIONS = word_class("union")
 STRESSED = word_class("stressed")
 INTERVIEWING = word_class("interviewing")
-INCIDENTALS = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("incidental"))  # as tokens: l' heure
+INCIDENTALS = phrase_class("incidental")
 UNION_NOUNS = word_class("union_noun")
 UNION_OR_OTHER = word_class("union_or_other")
 NEGATION = word_class("negation")
@@ -65,11 +70,11 @@ COMPOUNDS = word_class("compound")
 FIRST_OF_TWO = word_class("first_of_two")
 SECOND_OF_TWO = word_class("second_of_two")
 PORTFOLIO_ROLES = word_class("portfolio_role")
-VOICE = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("voice"))  # as tokens: par la voix d'
+VOICE = phrase_class("voice")
 TOWN_BODIES = word_class("town_body")
 MEASURES = word_class("measure")
 COURTS = word_class("court")
-CIRCUMSTANCES = tuple(tuple(p.replace("'", "' ").split()) for p in word_class("circumstance"))
+CIRCUMSTANCES = phrase_class("circumstance")
 
 
 def drop_article(text: str) -> str:
