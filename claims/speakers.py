@@ -39,6 +39,9 @@ from claims.tokens import (
 )
 from claims.words import (
     CLUB_PREFIXES,
+    COMPANY_AT,
+    COMPANY_NOUNS,
+    COMPANY_PARTS,
     DE,
     DESCRIPTION_DETS,
     FIRST_OF_TWO,
@@ -270,6 +273,8 @@ class Resolver:
         k, start = ent.start - 1, sent_start(ent[0])
         while k > start and ent.start - k <= 2 and toks[k].pos_ == "ADJ":
             k -= 1
+        if k - 2 >= start and toks[k].pos_ == "NOUN" and toks[k - 1].lower_ in DE:
+            k -= 2  # le constructeur de véhicules utilitaires Carrosseries Martinot
         if k < start or toks[k].pos_ != "NOUN" or self._role_kind(toks[k]) != "organization":
             return ent
         return ent.doc[k - 1 if k > start and toks[k - 1].pos_ == "DET" else k: ent.end]
@@ -566,9 +571,15 @@ class Resolver:
         if len(name) >= 2 and _acronym(name[:1]) and _place_after(name.doc, name.start + 1, name.end) == name.end:
             # l'ARS Occitanie, le PS de Marseille: a regional body or branch (« le PS » alone stays the party)
             return Actor(text, "organization", "named")
-        if role == "organization" and name.start > span.root.i and not titled:  # (son conseil, Me Paul Ohana)
+        if (role == "organization" and name.start > span.root.i or self._company_before(span, name)) \
+                and not titled:  # (son conseil, Me Paul Ohana)
             # le fournisseur kényan Tiba Pay, le fabricant … Veritron: a name given to a company is one, whatever
             # the entity label says
+            self._remember(text, person=False)
+            return Actor(text, "organization", "named")
+        if not titled and role is None and label != "ORG" and _company_by_context(name) \
+                and not self.lex.first_name_gender(words[0]):
+            # chez Bricoval, la direction de Ferrand Équipements, le PDG d'Altéor (tagged a person or a place)
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
         if label in ("LOC", "MISC") and role not in ("person", "media", "document"):
@@ -586,6 +597,14 @@ class Resolver:
             return Actor(text, "organization", "named")
         self._remember(text, person=True)
         return Actor(text, "person", "named")
+
+    def _company_before(self, span: Span, name: Span) -> bool:
+        """« Le constructeur de véhicules utilitaires Carrosseries Martinot », parsed with a word of the name as the
+        phrase's root: the phrase's first noun is an organisation's."""
+        if span.start >= name.start or not name.start <= span.root.i < name.end:
+            return False
+        lead = next((t for t in span.doc[span.start: name.start] if t.pos_ == "NOUN"), None)
+        return lead is not None and self._role_kind(lead) == "organization"
 
     def _says_things(self, span: Span, label: str) -> bool:
         """La Provence évoque …, Le Parisien, Le Sporting de Charleroi a annoncé: a place-like name with its article,
@@ -732,6 +751,10 @@ class Resolver:
             orgs = [m for m in _named_organisations(recent)
                     if m.number == number or number == "s" and m.span.root.text[:1].isupper()]
             named_orgs = [m for m in orgs if head in UNION_OR_OTHER or self._is_union(m) == union]
+            if head in COMPANY_NOUNS:  # l'entreprise: a company the text showed as one (le groupe Renault, le PDG
+                # d'Altéor) before another organisation named since (le cabinet de conseil ISS)
+                named_orgs = [m for m in named_orgs if m.head in COMPANY_NOUNS or _company_by_context(m.span)] \
+                    or named_orgs
             if union and not named_orgs:  # a union the word list does not know (Union marocaine des travailleurs),
                 # not a body named with another organisation's noun (le groupe minier Redstone)
                 named_orgs = [m for m in orgs if m.head in UNION_NOUNS or self.lex.role_kind(m.head) != "organization"]
@@ -868,6 +891,20 @@ def _named_organisations(mentions: list[Mention]) -> list[Mention]:
     """The mentions naming an organisation (not a description of one, not a medium told something), in order."""
     return [m for m in mentions if m.actor.type == "organization" and not m.addressee
             and m.actor.resolution in ("named", "alias", "short form")]
+
+
+def _company_by_context(name: Span) -> bool:
+    """A name that has a company's direction, boss or shareholders (« la direction de X », « le PDG d'X »), or where
+    people work (« chez X »): words.tsv classes company_part and company_at."""
+    if name.start == 0:
+        return False
+    before = name.doc[name.start - 1]
+    # the word the preposition hangs on (the parser may make a later word of the name its root)
+    owned = next((t for t in name if before.head == t), None)
+    if before.dep_ != "case" or owned is None:
+        return False
+    return before.lower_ in COMPANY_AT or before.lower_ in _OF and owned.dep_ == "nmod" \
+        and _lemma(owned.head) in COMPANY_PARTS
 
 
 def _party_label(ent: Span, head: Token) -> bool:

@@ -75,6 +75,9 @@ TOWN_BODIES = word_class("town_body")
 MEASURES = word_class("measure")
 COURTS = word_class("court")
 CIRCUMSTANCES = phrase_class("circumstance")
+COMPANY_PARTS = word_class("company_part")
+COMPANY_AT = word_class("company_at")
+COMPANY_NOUNS = word_class("company_noun")
 
 
 def drop_article(text: str) -> str:
