@@ -46,6 +46,7 @@ from claims.words import (
     INTERROGATIVES,
     MEASURES,
     NEGATION,
+    OF,
     QUE,
     QUE_LOCUTION,
     TIME,
@@ -150,7 +151,7 @@ def _source_after(cue: Cue, clitic: Span) -> Span | None:
             return noun_phrase(toks[i + 1])  # a-t-on appris (ce lundi) de sources concordantes
         if tok.lower_ == "auprès" and i + 2 < end:
             j = i + 1
-            while j < end and toks[j].lower_ in ("de", "d'", "du", "des") and toks[j].pos_ == "ADP":
+            while j < end and toks[j].lower_ in OF and toks[j].pos_ == "ADP":
                 j += 1
             head = next((t for t in doc[j:end] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
             if head is not None:

@@ -30,7 +30,7 @@ from claims.tokens import (
     tokens_of,
     verb_lemma,
 )
-from claims.words import CLITIC_SUBJECTS, INCIDENTALS, INDEFINITE_ONE, NOT_SAYING, QUE, STRESSED, TOPICS
+from claims.words import CLITIC_SUBJECTS, INCIDENTALS, INDEFINITE_ONE, NOT_SAYING, OF, QUE, STRESSED, TOPICS
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -429,7 +429,7 @@ def _complement_head(subj: Token) -> Token:
         i = node.i - 1
         while i > start and toks[i].pos_ == "DET" and toks[i].lower_ not in ("du", "des"):
             i -= 1
-        if i <= start or toks[i].lower_ not in ("de", "d'", "du", "des"):
+        if i <= start or toks[i].lower_ not in OF:
             break
         j = i - 1
         while j > start and toks[j].pos_ in ("DET", "ADJ"):

@@ -49,6 +49,7 @@ from claims.words import (
     INDEFINITE_ONE,
     INTERVIEWING,
     LATTER,
+    OF,
     ROLE_PREFIXES,
     SECOND_OF_TWO,
     TOWN_BODIES,
@@ -684,7 +685,7 @@ class Resolver:
             if m.end > pos or m.actor.type != "government" or m.actor.resolution != "people" or m.span.start == 0:
                 continue
             before = m.span.doc[m.span.start - 1]
-            if before.lower_ == "à" or before.lower_ in _OF and m.span.start > 1 \
+            if before.lower_ == "à" or before.lower_ in OF and m.span.start > 1 \
                     and _lemma(m.span.doc[m.span.start - 2]) in TOWN_BODIES:
                 return m.actor.name
         return None
@@ -903,7 +904,7 @@ def _company_by_context(name: Span) -> bool:
     owned = next((t for t in name if before.head == t), None)
     if before.dep_ != "case" or owned is None:
         return False
-    return before.lower_ in COMPANY_AT or before.lower_ in _OF and owned.dep_ == "nmod" \
+    return before.lower_ in COMPANY_AT or before.lower_ in OF and owned.dep_ == "nmod" \
         and _lemma(owned.head) in COMPANY_PARTS
 
 
@@ -949,7 +950,6 @@ def _lemma(tok: Token) -> str:
 
 
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
-_OF = DE | frozenset(("du", "des"))  # « de » with its contracted forms (auprès du Soir, l'ARS des Pays de la Loire)
 _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
 _NSUBJ, _EST, _NMOD, _PER = string_id("nsubj"), string_id("est"), string_id("nmod"), string_id("PER")
 _PER_ORG = frozenset((_PER, string_id("ORG")))
@@ -980,7 +980,7 @@ def _addressee(span: Span, lex: Lexicon) -> bool:
         i -= 1
     if toks[i].lower_ == "par" and i > 0 and toks[i - 1].lemma_.lower() in INTERVIEWING:
         return span.root.ent_type_ != "PER"  # joint par RFI, interrogée par Le Monde: the medium asked
-    near = toks[i].lower_ in _OF and i > 0 and toks[i - 1].lower_ == "auprès"  # a réagi auprès du Soir
+    near = toks[i].lower_ in OF and i > 0 and toks[i - 1].lower_ == "auprès"  # a réagi auprès du Soir
     if toks[i].lower_ not in ("à", "au", "aux") and not near or span.root.ent_type_ == "PER":
         return False
     verb = span.root.head
@@ -1030,7 +1030,7 @@ def _side_named(span: Span) -> tuple[str, bool] | None:
     for tok in doc[sent_start(span): span.start]:
         if tok.lower_ == "côté" and tok.i + 1 < span.start:
             nxt = toks[tok.i + 1]
-            if nxt.lower_ in ("de", "du", "des", "d'") and tok.i + 2 < span.start:
+            if nxt.lower_ in OF and tok.i + 2 < span.start:
                 nxt = toks[tok.i + 2]
                 if nxt.pos_ == "DET" and tok.i + 3 < span.start:  # du côté de l'Élysée
                     nxt = toks[tok.i + 3]
@@ -1143,7 +1143,7 @@ def _place_after(doc: Doc, k: int, end: int) -> int:
     """The end of a place name from k, after an optional « de/du/des » (Occitanie, des Pays de la Loire), within
     `end`; k when none is there."""
     toks = tokens_of(doc)
-    j = k + 1 if k < end and toks[k].lower_ in _OF else k
+    j = k + 1 if k < end and toks[k].lower_ in OF else k
     if j >= end or toks[j].ent_type_ != "LOC" or not toks[j].text[:1].isupper():
         return k
     while j < end and toks[j].ent_type_ == "LOC" and (toks[j].text[:1].isupper() or j > k and toks[j].ent_iob_ == "I"):

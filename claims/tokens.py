@@ -16,6 +16,7 @@ from claims.words import (
     DEMONSTRATIVES,
     INDEFINITE_ONE,
     LATTER,
+    OF,
     PORTFOLIO_ROLES,
     TIME,
 )
@@ -205,12 +206,25 @@ def _without_time(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _joined(ents: list[tuple[int, int, str]], toks: list[Token]) -> list[tuple[int, int, str]]:
+    """« le Bureau de la coordination des affaires humanitaires de » + « l'ONU »: a name the recogniser ended on
+    « de » goes on with the entity right after it."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        if out and out[-1][1] == start and toks[start - 1].lower_ in OF:
+            out[-1] = (out[-1][0], end, out[-1][2])
+        else:
+            out.append((start, end, label))
+    return out
+
+
 def entities(span: Span) -> list[Span]:
     """Named entities inside a span, from the doc's entities listed once (span.ents rebuilds all the doc's)."""
     doc = span.doc
     ents = doc.user_data.get(_ENTS)
     if ents is None:
-        ents = doc.user_data[_ENTS] = [(e.start, _without_time(doc, e.start, e.end), e.label_) for e in doc.ents]
+        ents = doc.user_data[_ENTS] = _joined([(e.start, _without_time(doc, e.start, e.end), e.label_)
+                                               for e in doc.ents], tokens_of(doc))
     if not ents:
         return []
     # the entities are in text order and do not overlap: the first one that starts in the span, then on
@@ -415,7 +429,7 @@ def _coordinated_portfolios(doc: Doc, right: int, stop: int) -> int:
             and toks[right + 3].text == ",":
         right += 2  # son cofondateur et président, Thomas Guillemin: two roles of one person
     while right + 3 < stop and toks[right + 1].lower_ in (",", "et") and (
-            toks[right + 2].lower_ in DE or toks[right + 2].lower_ in ("du", "des")):
+            toks[right + 2].lower_ in OF):
         k = right + 3
         if toks[k].pos_ == "DET":
             k += 1
