@@ -118,7 +118,7 @@ def inverted_subject(cue: Cue) -> Span | None:
         if tok.is_punct and tok.text not in "-'" or tok.lower_ in QUE | A | DE or is_infinitive(tok):
             return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and not _is_time(tok):
-            return noun_phrase(tok)
+            return _name_closing(noun_phrase(tok), end)
         latter = latter_span(tok)
         if latter is not None:
             return latter  # a assuré ce dernier
@@ -126,6 +126,23 @@ def inverted_subject(cue: Cue) -> Span | None:
             return noun_phrase(tok)  # a confié le principal intéressé, a répondu l'accusée
         i += 1
     return None
+
+
+def _name_closing(phrase: Span, end: int) -> Span:
+    """« a annoncé le gouverneur de cette région russe frontalière, Sergueï Ivachine. »: the adjective the parser
+    made a second object, and the name that closes the sentence after a comma, are the speaker's phrase's."""
+    toks = tokens_of(phrase.doc)
+    i = phrase.end
+    if i < end and toks[i].pos_ in ("ADJ", "NOUN") and toks[i].text.islower():
+        i += 1
+    if i + 1 >= end or toks[i].text != "," or toks[i + 1].ent_iob_ != "B" or toks[i + 1].ent_type_ != "PER":
+        return phrase
+    j = i + 2
+    while j < end and toks[j].ent_iob_ == "I":
+        j += 1
+    if j < end and not (j == end - 1 and toks[j].text in ".!?"):
+        return phrase
+    return phrase.doc[phrase.start: j]
 
 
 def _nominalised(toks: list[Token], i: int, stop: int) -> bool:

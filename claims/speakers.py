@@ -517,6 +517,11 @@ class Resolver:
         ents = sorted((e for e in entities(span) if e.label_ in _NAME_ENTS and _capitalised(e)),
                       key=lambda e: e.label_ != "PER")
         person_role = self._role_kind(head) == "person"
+        people = [e for e in ents if e.label_ == "PER"]
+        if len(people) >= 2 and self._apposed_after_comma(people[-1], span):
+            # le porte-parole du groupement de forces Khortytsia, le capitaine Ivan Lytvynenko: the name apposed last
+            ents.remove(people[-1])
+            ents.insert(0, people[-1])
         for ent in ents:
             if person_role and _party_label(ent, head):
                 continue  # l'élu PLR, le député LR: the party of a role, not the person's name
@@ -546,6 +551,16 @@ class Resolver:
                     end += 1
                 return _strip_honorific(span.doc[first.i:end], self.lex)
         return None
+
+    def _apposed_after_comma(self, name: Span, span: Span) -> bool:
+        """« …, Ivan Lytvynenko », « …, le capitaine Ivan Lytvynenko »: a name set off by a comma, with its role."""
+        toks = tokens_of(span.doc)
+        k = name.start - 1
+        if k > span.start and self._role_kind(toks[k]) in ("person", "honorific"):
+            k -= 1
+            if k > span.start and toks[k].pos_ == "DET":
+                k -= 1
+        return k > span.start and toks[k].text == ","
 
     def _named(self, span: Span, name: Span) -> Actor:
         text = span_text(name).strip()
