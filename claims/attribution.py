@@ -40,6 +40,7 @@ from claims.words import (
     CLITIC_SUBJECTS,
     COURTS,
     DE,
+    DEMONSTRATIVE_PRONOUNS,
     DEMONSTRATIVES,
     DURATIONS,
     INCIDENTALS,
@@ -49,6 +50,7 @@ from claims.words import (
     OF,
     QUE,
     QUE_LOCUTION,
+    RELATIVES,
     TIME,
     VOICE,
     A,
@@ -130,18 +132,21 @@ def inverted_subject(cue: Cue) -> Span | None:
 
 def _name_closing(phrase: Span, end: int) -> Span:
     """« a annoncé le gouverneur de cette région russe frontalière, Sergueï Ivachine. »: the adjective the parser
-    made a second object, and the name that closes the sentence after a comma, are the speaker's phrase's."""
+    made a second object, and the name set off by a comma at the sentence's end, are the speaker's phrase's."""
     toks = tokens_of(phrase.doc)
     i = phrase.end
-    if i < end and toks[i].pos_ in ("ADJ", "NOUN") and toks[i].text.islower():
+    if len(phrase) == 1 and phrase[0].lower_ in DEMONSTRATIVE_PRONOUNS and i < end and toks[i].lower_ in RELATIVES:
+        # celle qui lui a succédé, Florence Mahé: the name after the relative clause
+        i = next((k for k in range(i, end) if toks[k].text == ","), end)
+    elif i < end and toks[i].pos_ in ("ADJ", "NOUN") and toks[i].text.islower():
         i += 1
     if i + 1 >= end or toks[i].text != "," or toks[i + 1].ent_iob_ != "B" or toks[i + 1].ent_type_ != "PER":
         return phrase
     j = i + 2
     while j < end and toks[j].ent_iob_ == "I":
         j += 1
-    if j < end and not (j == end - 1 and toks[j].text in ".!?"):
-        return phrase
+    if j < end and toks[j].text != "," and not (j == end - 1 and toks[j].text in ".!?"):
+        return phrase  # (the name ends the sentence or is set off by a comma: …, Florence Mahé, qui avait …)
     return phrase.doc[phrase.start: j]
 
 

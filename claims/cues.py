@@ -30,7 +30,18 @@ from claims.tokens import (
     tokens_of,
     verb_lemma,
 )
-from claims.words import CLITIC_SUBJECTS, INCIDENTALS, INDEFINITE_ONE, NOT_SAYING, OF, QUE, STRESSED, TOPICS
+from claims.words import (
+    CLITIC_SUBJECTS,
+    DEMONSTRATIVE_PRONOUNS,
+    INCIDENTALS,
+    INDEFINITE_ONE,
+    NOT_SAYING,
+    OF,
+    QUE,
+    RELATIVES,
+    STRESSED,
+    TOPICS,
+)
 
 _CLIMB_DEPS = ("xcomp", "advcl", "conj", "ccomp", "parataxis", "dep", "case", "acl")
 _REFLEXIVE = ("se", "s'")
@@ -397,6 +408,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         subjects = [c for c in children(root) if c.dep_ in SUBJECT_DEPS and usable(c)]
         if subjects:
             return as_span(subjects[-1])
+    demonstrative = _demonstrative_before(verb, usable)
+    if demonstrative is not None:
+        return demonstrative
     if prev is not None and prev.pos_ == "PROPN" and usable(prev):
         return noun_phrase(prev)
     incidental = _subject_before_incidental(verb, usable) or _phrase_after_opening(verb, usable)
@@ -410,6 +424,19 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                 or tok.lower_ in ("il", "elle"):
             # (X, dont la permanence avait été visée, s'est félicité: not the relative's subject)
             return as_span(_outside_relative(tok, verb)) if usable(tok) else None
+    return None
+
+
+def _demonstrative_before(verb: Token, usable) -> Span | None:
+    """« Dans une story publiée sur Instagram, celui qui était visé par une pétition … affirme »: a demonstrative
+    pronoun opening its clause with a relative is the subject the parser hung elsewhere."""
+    doc = verb.doc
+    toks = tokens_of(doc)
+    start = sent_start(verb)
+    for k in range(start, verb.i - 1):
+        if toks[k].lower_ in DEMONSTRATIVE_PRONOUNS and toks[k + 1].lower_ in RELATIVES and usable(toks[k]) \
+                and (k == start or toks[k - 1].text == ","):
+            return doc[k: k + 1]
     return None
 
 

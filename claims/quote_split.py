@@ -13,7 +13,7 @@ from claims.lexicon import Lexicon
 from claims.quotes import Quote
 from claims.statement import Statement
 from claims.tokens import char_span, hyphen_joins, is_past_participle, noun_phrase, text_of, tokens_of, verb_lemma
-from claims.words import CLITIC_OBJECTS, TIME
+from claims.words import ARTICLE_WORDS, CLITIC_OBJECTS, OF, TIME, A
 
 
 def inner_incises(doc: Doc, quotes: list[Quote], lex: Lexicon) -> list[Statement]:
@@ -119,6 +119,7 @@ def _role_with_name(tok: Token, cue: Cue, comma: int, j: int,
     toks = tokens_of(doc)
     while j < end and (toks[j].lower_ in TIME or toks[j].pos_ == "ADV"):
         j += 1  # a assuré dimanche le porte-parole …
+    j = _past_medium(toks, j, end)
     head = next((t for t in toks[j: min(end, j + 3)] if t.pos_ in ("NOUN", "PROPN")), None)
     if head is None or any(t.pos_ not in ("DET", "ADJ") for t in toks[j: head.i]):
         return None
@@ -137,6 +138,22 @@ def _role_with_name(tok: Token, cue: Cue, comma: int, j: int,
         if n is not None and toks[n].text == ".":
             m = n
     return cue, comma, m + 1, (phrase.start, phrase.end)
+
+
+def _past_medium(toks: list[Token], j: int, end: int) -> int:
+    """After « a raconté au Courrier de l'Ouest », « a confié à l'AFP »: the token after the medium's name told
+    something, where the speaker starts (j itself when no « à » and capitalised name follow)."""
+    if j + 1 >= end or toks[j].lower_ not in A:
+        return j
+    k = j + 1
+    if toks[k].pos_ == "DET":
+        k += 1
+    if k >= end or not toks[k].text[:1].isupper():
+        return j
+    while k < end and (toks[k].text[:1].isupper() or toks[k].lower_ in OF | ARTICLE_WORDS and k + 1 < end
+                       and (toks[k + 1].text[:1].isupper() or toks[k + 1].lower_ in ARTICLE_WORDS)):
+        k += 1
+    return k
 
 
 def _stop_within(toks: list[Token], start: int, end: int, stops: tuple[str, ...], limit: int,
