@@ -431,8 +431,10 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
         return first.lower_, i  # s'est élevé contre …, a plaidé pour …, a ironisé sur …
     k = i
     while k < end and (morph_get(toks[k], "Polarity") or toks[k].lower_ in DE | {"pas", "plus", "jamais"}
-                       or toks[k].pos_ == "PRON" and toks[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")):
-        k += 1
+                       or toks[k].pos_ == "PRON" and toks[k].dep_ in ("obj", "iobj", "expl:comp", "expl:pv")
+                       or toks[k].pos_ == "ADV" and toks[k].head.i > k and is_infinitive(toks[k].head)
+                       or is_quote_mark(toks[k]) and k > i):
+        k += 1  # (de tout faire, de ne rien dire, de « tout faire »)
     if k < end and (is_infinitive(toks[k]) or "inf" in cue.verb.frames and k > i and toks[k - 1].lower_ in DE
                     and _infinitive_shaped(toks[k])):
         return "inf", i

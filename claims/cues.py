@@ -96,7 +96,8 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         else:
             verb = lex.verb(lemma, following, reflexive)
         if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)
-                                                       or _after_comme(tok) or _between_subject_and_object(tok)):
+                                                       or _after_comme(tok) or _between_subject_and_object(tok)
+                                                       or _noun_participle(tok)):  # (in a verb's slot, above)
             continue  # a "noun" is a mistagged verb only where a verb must be (Le site avance que …)
         if any(c.dep_ == "aux:pass" and c.pos_ == "AUX" for c in children(tok)):  # not « a-t-il lâché » misparsed
             continue  # "une phrase qui lui a été rappelée" is not speech
