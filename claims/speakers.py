@@ -52,6 +52,7 @@ from claims.words import (
     OF,
     ROLE_PREFIXES,
     SECOND_OF_TWO,
+    SPEAKS_FOR,
     TOWN_BODIES,
     UNION_NOUNS,
     UNION_OR_OTHER,
@@ -471,8 +472,9 @@ class Resolver:
         # head and it, by the integer tag and entity type of each word (one pass, no Token read)
         tags, ents = pos_ids(span.doc), column(span.doc, ENT_TYPE)
         named_head = after_adp = False
+        toks = tokens_of(span.doc)
         for i in range(span.start, span.end):
-            if (i <= head.i or not after_adp) and (tags[i] == PROPN or ents[i] in _PER_ORG):
+            if (i <= head.i or not after_adp and not _label(toks[i])) and (tags[i] == PROPN or ents[i] in _PER_ORG):
                 named_head = True
                 break
             after_adp = after_adp or i > head.i and tags[i] == ADP
@@ -494,9 +496,22 @@ class Resolver:
         if first in INDEFINITE_ONE or first in ("l'", "l") and len(words) > 1 and words[1].lower_ in ("un", "une"):
             # un officier de l'armée, une jeune dame à moto, l'une d'elles: one person, unnamed (a place or a medium
             # after a participle says how they were reached: un officier joint par téléphone à Gao)
-            toks = tokens_in(span)
-            cut = next((k for k, t in enumerate(toks) if t.i > head.i and is_past_participle(t)), len(toks))
-            return not any(t.pos_ == "PROPN" or t.ent_type_ for t in toks[:cut]) and (
+            # (un député LR, un délégué CGT, un boulanger de Vitry-sur-Seine, un responsable du Pentagone: a party,
+            # a union or a place says who they are with, not who they are; a person's name does)
+            phrase = tokens_in(span)
+            cut = next((k for k, t in enumerate(phrase) if t.i > head.i and is_past_participle(t)), len(phrase))
+            # (a name apposed after a comma is theirs: un porte-parole du ministère, Gao Lihua)
+            # (a body is named by one who speaks for it: une porte-parole du Quai d'Orsay)
+            adp = next((t.i for t in phrase if t.i > head.i and t.pos_ == "ADP"), span.end)
+            comma = next((t.i for t in phrase if t.i > head.i and t.text == ","), span.end)
+            speaks_for = _lemma(head) in SPEAKS_FOR
+
+            def names(t: Token) -> bool:
+                if t.ent_type_ == "PER" or t.i <= head.i or t.i > comma:
+                    return True
+                return not _label(t) if t.i < adp else speaks_for
+
+            return not any((t.pos_ == "PROPN" or t.ent_type_) and names(t) for t in phrase[:cut]) and (
                 head.pos_ in ("NOUN", "PRON", "NUM") or head.lower_ in ("un", "une"))
         return False
 
@@ -921,6 +936,11 @@ def _company_by_context(name: Span) -> bool:
         return False
     return before.lower_ in COMPANY_AT or before.lower_ in OF and owned.dep_ == "nmod" \
         and _lemma(owned.head) in COMPANY_PARTS
+
+
+def _label(tok: Token) -> bool:
+    """An organisation's name or acronym after a role (député LR, délégué syndical SNB-CFE-CGC): not a person's."""
+    return tok.ent_type_ in ("ORG", "MISC") or len(tok.text) > 1 and tok.text.replace("-", "").isupper()
 
 
 def _party_label(ent: Span, head: Token) -> bool:
