@@ -102,6 +102,7 @@ def inverted_subject(cue: Cue) -> Span | None:
         if child.dep_ in SUBJECT_DEPS and child.i > cue.last.i:
             return noun_phrase(child)
     stop = min(end, i + 14)
+    floor = i  # (the speaker starts after a medium's name the parser made part of its phrase)
     while i < stop:
         tok = toks[i]
         # (a name the tagger reads as an infinitive, « à franceinfo », is no infinitive)
@@ -110,6 +111,10 @@ def inverted_subject(cue: Cue) -> Span | None:
                 and tok.lower_ not in QUE:
             # a écrit sur Telegram | a déclaré à l'AFP | affirme dans une interview | le commandant …:
             # a place, a medium or a listener, not the speaker
+            medium = _medium_then_speaker(toks, i + 1, tok.head.i)
+            if medium is not None:  # a tonné sur La Première le président …: parsed as one phrase
+                i = floor = medium
+                continue
             i = _phrase_end(tok.head, stop)
             j = i
             while j < stop and toks[j].ent_iob_ == "I":
@@ -120,7 +125,8 @@ def inverted_subject(cue: Cue) -> Span | None:
         if tok.is_punct and tok.text not in "-'" or tok.lower_ in QUE | A | DE or is_infinitive(tok):
             return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and not _is_time(tok):
-            return _name_closing(noun_phrase(tok), end)
+            phrase = noun_phrase(tok)
+            return _name_closing(doc[max(floor, phrase.start): phrase.end], end)
         latter = latter_span(tok)
         if latter is not None:
             return latter  # a assuré ce dernier
@@ -128,6 +134,17 @@ def inverted_subject(cue: Cue) -> Span | None:
             return noun_phrase(tok)  # a confié le principal intéressé, a répondu l'accusée
         i += 1
     return None
+
+
+def _medium_then_speaker(toks: list[Token], k: int, head: int) -> int | None:
+    """Where the speaker starts when a medium's name (an entity) right after the preposition is followed by a
+    determiner before the phrase's head (sur La Première le président de la FGTB), else None."""
+    if toks[k].ent_iob_ != "B":
+        return None
+    end = k + 1
+    while end < head and toks[end].ent_iob_ == "I":
+        end += 1
+    return end if end < head and toks[end].pos_ == "DET" and toks[end].ent_iob_ != "I" else None
 
 
 def _name_closing(phrase: Span, end: int) -> Span:
