@@ -413,7 +413,10 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     if demonstrative is not None:
         return demonstrative
     if prev is not None and prev.pos_ == "PROPN" and usable(prev):
-        return noun_phrase(prev)
+        # (le député des Alpes-Maritimes a répondu, with no subject parsed: the noun the name complements)
+        name = entity_at(prev)
+        owner = _complement_head(name[0] if name is not None else prev)
+        return noun_phrase(owner if owner.i < prev.i and usable(owner) else prev)
     incidental = _subject_before_incidental(verb, usable) or _phrase_after_opening(verb, usable)
     if incidental is not None:
         return incidental
