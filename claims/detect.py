@@ -24,7 +24,7 @@ from claims.tokens import (
     text_of,
     tokens_of,
 )
-from claims.words import VOICE
+from claims.words import CONCESSIONS, VOICE
 
 
 def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
@@ -176,13 +176,27 @@ def _end_before_cue(st: Statement, cues: list, quotes: list[Quote]) -> None:
     for cue in cues:
         tok = cue.first
         if cue.subject is not None and st.start <= cue.subject.start_char < tok.idx:
-            continue  # Selon cette source, l'homme, âgé de 52 ans, aurait expliqué …: its subject is in the claim
+            # Selon cette source, l'homme, âgé de 52 ans, aurait expliqué …: its subject is in the claim; but not
+            # after « , même si » (…, même si l'intéressé assure …: another voice)
+            comma = _concession_before(cue.subject)
+            if comma is not None and st.start < comma.idx:
+                st.end = min(st.end, comma.idx)
+            continue
         if st.start < tok.idx < st.end and quote_at(quotes, tok.idx) is None and tok.i > 0:
             prev = tok.doc[tok.i - 1]
             if prev.text == ",":
                 st.end = min(st.end, prev.idx)
             elif tok.i > 1 and tok.doc[tok.i - 2].text == "," and prev.pos_ in ("ADV", "AUX", "ADP"):
                 st.end = min(st.end, tok.doc[tok.i - 2].idx)
+
+
+def _concession_before(subject: Span) -> Token | None:
+    """The comma before « même si », « alors que », « mais » … that opens the subject's clause, if there is one."""
+    toks = tokens_of(subject.doc)
+    for k in range(max(0, subject.start - 4), subject.start):
+        if toks[k].text == "," and phrase_end(toks, k + 1, subject.start + 1, CONCESSIONS) == subject.start:
+            return toks[k]
+    return None
 
 
 def _drop_nested(found: list[Statement]) -> list[Statement]:

@@ -80,6 +80,7 @@ COURTS = word_class("court")
 CIRCUMSTANCES = phrase_class("circumstance")
 COMPANY_PARTS = word_class("company_part")
 COMPANY_AT = word_class("company_at")
+CONCESSIONS = phrase_class("concession")
 SPEAKS_FOR = word_class("speaks_for")
 COMPANY_NOUNS = word_class("company_noun")
 
