@@ -567,6 +567,8 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
             break
     end = _narration_start(doc, start, end, quotes)
     end = _before_coordinated_verb(cue, start, end, quotes)
+    if frame in ("obj", "de"):
+        end = _before_sans(toks, start, end, quotes)
     # … un rapport « politiquement motivé », par la voix du porte-parole …: who spoke for the body, not what was said
     end = next((t.i for t in toks[start + 1: end - 1] if t.text == "," and phrase_end(toks, t.i + 1, end, VOICE)
                 is not None), end)
@@ -593,6 +595,20 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         return None  # (des sources) qui ont demandé à rester anonymes / à ne pas être nommées: not a claim
     return content_statement(doc, sent, content.start_char, content.end_char, quotes,
                              speaker=cue.subject or _clitic_after(cue), **_cue_fields(cue))
+
+
+def _before_sans(toks: list[Token], start: int, end: int, quotes: list[Quote]) -> int:
+    """« a fait état de « pertes » sans les chiffrer »: what the speaker left out, after an object, is narration
+    (after a comma, _narration_start cuts it in any content)."""
+    for k in range(start + 1, end - 1):
+        if toks[k].lower_ != "sans" or quote_at(quotes, toks[k].idx) is not None:
+            continue
+        j = k + 1  # (sans les chiffrer, « les » tagged an article at times)
+        while j < end and (toks[j].pos_ in ("ADV", "PRON", "DET") or toks[j].lower_ in NEGATION):
+            j += 1
+        if j < end and is_infinitive(toks[j]):
+            return k - 1 if toks[k - 1].text == "," else k
+    return end
 
 
 def _before_coordinated_verb(cue: Cue, start: int, end: int, quotes: list[Quote]) -> int:
