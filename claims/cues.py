@@ -85,7 +85,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
         tok = toks[i]
         if lemma is _UNSEEN:
             lemma = known[key] = lexicon_lemma(tok, lex)
-        if lemma is None or quote_at(quotes, tok.idx):
+        if lemma is None or quote_at(quotes, tok.idx) or _nickname(tok):
             continue
         following = [t.lower_ for t in tokens_of(tok.doc)[tok.i + 1: tok.i + 4]]
         reflexive = _is_reflexive(tok)
@@ -126,6 +126,24 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # "il a appris que …" is news to him, not a statement; "a-t-on appris" is
         cues.append(Cue(verb, tok, last, subject))
     return cues
+
+
+def _nickname(tok: Token) -> bool:
+    """« Wilfort Saintil, dit « Ti Lion », a revendiqué »: « dit » set off by commas between a name and a quoted or
+    capitalised one is a nickname."""
+    if tok.lower_ not in ("dit", "dite", "dits", "dites") or tok.i < 2:
+        return False
+    toks = tokens_of(tok.doc)
+    end = sent_end(tok)
+    if toks[tok.i - 1].text != "," or toks[tok.i - 2].pos_ != "PROPN" or tok.i + 1 >= end:
+        return False
+    k = tok.i + 1
+    quoted = is_quote_mark(toks[k])
+    k += 1
+    while k < end and (quoted and not is_quote_mark(toks[k]) or not quoted and toks[k].pos_ == "PROPN"):
+        k += 1
+    k += quoted  # (past the closing mark)
+    return k - tok.i <= 6 and (k >= end or toks[k].text in (",", ".", ")"))
 
 
 def _clause_root(tok: Token) -> Token:
