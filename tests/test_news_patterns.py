@@ -495,3 +495,37 @@ def test_what_an_attribution_claims(text, said):
 
     rows = extract_text(text)
     assert list(rows.loc[rows["kind"] != "assertion", "text"]) == [said]
+
+
+@pytest.mark.parametrize("text, said, speaker", [
+    # a participle the tagger read as a noun, in a verb's slot (« martelé » before a day)
+    ("« Nous serons là », a-t-il martelé jeudi.", "Nous serons là", "-il"),
+    # an infinitive after « de » past an adverb, or past a quotation mark
+    ("Le ministre a promis de tout faire pour limiter la facture.", "de tout faire pour limiter la facture",
+     "ministre"),
+    ("Le ministre de l'Économie, Arnaud Sestier, a promis de « tout faire pour limiter la facture », sans préciser "
+     "comment.", "de « tout faire pour limiter la facture »", "Arnaud Sestier"),
+    # what the speaker left out after an object (« sans » + infinitive) is narration
+    ("L'état-major a fait état de « pertes » sans les chiffrer.", "de « pertes »", "état-major"),
+    # « dit » in « X, dit « Y », » names no one; « dit » before a quotation still reports
+    ("Le ministre Paul Durand dit « non » à la réforme.", "« non » à la réforme", "Paul Durand"),
+])
+def test_verbs_met_on_sets_29_to_32(text, said, speaker):
+    from claims.extract import extract_text
+
+    rows = extract_text(text)
+    row = rows[rows["text"] == said]
+    assert len(row) == 1 and speaker in (row.iloc[0]["speaker_mention"], row.iloc[0]["speaker"]), \
+        rows[["kind", "speaker", "text"]]
+
+
+def test_a_nickname_and_another_voice_after_a_concession():
+    from claims.extract import extract_text
+
+    rows = extract_text("Le chef du gang, Wilfort Saintil, dit « Ti Lion », a revendiqué l'enlèvement de six employés.")
+    assert "dire" not in set(rows["cue"])
+    # a « selon » claim ends before « , même si » opening another voice's clause, which is a statement of its own
+    rows = extract_text("Selon plusieurs cadres du PS, il serait le favori, même si l'intéressé assure ne pas y "
+                        "penser.")
+    claims = rows[rows["kind"] != "assertion"]
+    assert list(claims["text"]) == ["il serait le favori", "ne pas y penser"]
