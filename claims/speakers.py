@@ -653,6 +653,8 @@ class Resolver:
             for w in words[1:] if len(words) > 2 else words[-1:]:
                 self.full_names.setdefault(fold(w), text)
             self.full_names[fold(words[-1])] = text
+            if len(words) == 2 and self.lex.first_name_gender(words[0]) is None:
+                self.full_names.setdefault(fold(words[0]), text)  # a family name first: Gao Lihua … Mme Gao
         initials = "".join(w[0] for w in words)
         self.full_names.setdefault(fold(initials), text)
 
