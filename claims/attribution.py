@@ -411,8 +411,8 @@ def _frame(cue: Cue, sent: Span) -> tuple[str, int] | None:
     t = i
     while t < end - 1 and _time_word(toks, t):
         t += 1
-    if t > i and toks[t].pos_ == "ADP" and toks[t].lower_ not in A | DE | {"contre", "pour", "comme"}:
-        i = t
+    if t > i and toks[t].pos_ == "ADP" and toks[t].lower_ not in A | OF | {"contre", "pour", "comme"}:
+        i = t  # (not « a annoncé vendredi des sanctions »: « des » an article the parser took for « de »)
     first = toks[i] if i < end else None
     if first is not None and first.lower_ in A and "a" not in cue.verb.frames and first.head.i > i:
         # a déclaré à Genève : « … »: where it was said, before a colon or the quotation

@@ -507,6 +507,9 @@ def test_what_an_attribution_claims(text, said):
      "comment.", "de « tout faire pour limiter la facture »", "Arnaud Sestier"),
     # what the speaker left out after an object (« sans » + infinitive) is narration
     ("L'état-major a fait état de « pertes » sans les chiffrer.", "de « pertes »", "état-major"),
+    # a day, then « des » the parser took for « de » + les: the object still starts there
+    ("Pékin a annoncé vendredi des sanctions contre neuf entreprises américaines.",
+     "des sanctions contre neuf entreprises américaines", "Chine"),
     # « dit » in « X, dit « Y », » names no one; « dit » before a quotation still reports
     ("Le ministre Paul Durand dit « non » à la réforme.", "« non » à la réforme", "Paul Durand"),
 ])

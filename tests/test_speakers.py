@@ -730,6 +730,10 @@ def test_patterns_met_on_sets_25_to_28(text, fragment, speaker):
     # the speaker after a medium's name the parser made part of its phrase
     ("« Ce gouvernement fait payer la crise aux travailleurs », a tonné sur La Première le président de la FGTB, "
      "Thierry Vanderhaegen.", "fait payer", "Thierry Vanderhaegen"),
+    # a family name written first is found again after an honorific
+    ("« La vente porte atteinte à notre souveraineté », a déclaré une porte-parole du ministère chinois des Affaires "
+     "étrangères, Gao Lihua. « La Chine prendra toutes les mesures nécessaires », a ajouté Mme Gao.",
+     "mesures nécessaires", "Gao Lihua"),
     # one unnamed person with a party, a union or a place is an anonymous source
     ("« C'est faux », a lancé un délégué CGT.", "faux", "anonymous source"),
     ("Un député LR a assuré que son groupe votera contre le texte.", "votera contre", "anonymous source"),
