@@ -534,6 +534,8 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         return None  # "qui l'annonce ce mercredi dans Le Progrès": the object is a pronoun, what follows is not said
     if frame == "obj" and "ruling" in cue.verb.frames and _court(cue.subject):
         return None  # « le tribunal a condamné X à deux ans de prison »: a ruling, not a statement to check
+    if frame == "obj" and "no_person" in cue.verb.frames and _person_at(toks, start, sent.end):
+        return None  # a défendu l'accusé: a person stood up for, nothing said
     if frame == "obj" and "no_measure" in cue.verb.frames and _measure_at(toks, start, sent.end):
         return None  # « la salle accuse un déficit de 1,2 million »: a figure shown, nothing said
     if is_infinitive(cue.first) and cue.first.head.pos_ == "NOUN" and cue.first.dep_ == "acl" and cue.subject is None:
@@ -657,6 +659,21 @@ def _infinitive_shaped(tok: Token) -> bool:
     return tok.is_lower and tok.lower_ == tok.lemma_.lower() and tok.lower_.endswith(("er", "ir", "re")) and (
         tok.pos_ == "VERB" or tok.pos_ == "NOUN" and not any(c.dep_ == "det" for c in children(tok))
         and (after is None or after.pos_ != "ADJ"))
+
+
+def _person_at(toks: list[Token], i: int, end: int) -> bool:
+    """The object from i is a person: a name, or headed by a person's role noun (roles.tsv) or a nominalised
+    adjective (l'accusé, son gardien, le prévenu)."""
+    from claims.lexicon import load_lexicon  # (the lexicon is read once per process)
+
+    k = i
+    while k < end and toks[k].pos_ in ("DET", "ADJ", "NUM"):
+        k += 1
+    if k >= end:
+        return False
+    head = toks[k]
+    return head.ent_type_ == "PER" or load_lexicon().role_kind(head.lemma_.lower(), head.lower_) == "person" \
+        or k > i and head.pos_ in ("VERB", "ADJ") and is_past_participle(head)
 
 
 def _measure_at(toks: list[Token], i: int, end: int) -> bool:

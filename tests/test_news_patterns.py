@@ -507,6 +507,9 @@ def test_what_an_attribution_claims(text, said):
      "comment.", "de « tout faire pour limiter la facture »", "Arnaud Sestier"),
     # what the speaker left out after an object (« sans » + infinitive) is narration
     ("L'état-major a fait état de « pertes » sans les chiffrer.", "de « pertes »", "état-major"),
+    # défendre reports a position (reporting_verbs.tsv obj), not a person stood up for (no_person, below)
+    ("Le premier adjoint, Marc Pujol, a défendu une mesure « douloureuse mais indispensable ».",
+     "une mesure « douloureuse mais indispensable »", "Marc Pujol"),
     # a day, then « des » the parser took for « de » + les: the object still starts there
     ("Pékin a annoncé vendredi des sanctions contre neuf entreprises américaines.",
      "des sanctions contre neuf entreprises américaines", "Chine"),
@@ -527,6 +530,7 @@ def test_a_nickname_and_another_voice_after_a_concession():
 
     rows = extract_text("Le chef du gang, Wilfort Saintil, dit « Ti Lion », a revendiqué l'enlèvement de six employés.")
     assert "dire" not in set(rows["cue"])
+    assert (extract_text("Son avocat a défendu l'accusé avec vigueur.")["kind"] == "assertion").all()
     # a « selon » claim ends before « , même si » opening another voice's clause, which is a statement of its own
     rows = extract_text("Selon plusieurs cadres du PS, il serait le favori, même si l'intéressé assure ne pas y "
                         "penser.")
