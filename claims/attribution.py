@@ -155,16 +155,27 @@ def _name_closing(phrase: Span, end: int) -> Span:
     if len(phrase) == 1 and phrase[0].lower_ in DEMONSTRATIVE_PRONOUNS and i < end and toks[i].lower_ in RELATIVES:
         # celle qui lui a succédé, Florence Mahé: the name after the relative clause
         i = next((k for k in range(i, end) if toks[k].text == ","), end)
-    elif i < end and toks[i].pos_ in ("ADJ", "NOUN") and toks[i].text.islower():
-        i += 1
+    elif i < end and toks[i].pos_ == "NOUN" and toks[i].text.islower() and toks[i].dep_ == "obj":
+        i += 1  # (frontalière tagged a noun, a second object)
     if i + 1 >= end or toks[i].text != "," or toks[i + 1].ent_iob_ != "B" or toks[i + 1].ent_type_ != "PER":
         return phrase
+    if _person_in_complement(phrase):
+        return phrase  # l'avocat de l'agresseur présumé, Mohamed Merah: the name may be the complement's
     j = i + 2
     while j < end and toks[j].ent_iob_ == "I":
         j += 1
     if j < end and toks[j].text != "," and not (j == end - 1 and toks[j].text in ".!?"):
         return phrase  # (the name ends the sentence or is set off by a comma: …, Florence Mahé, qui avait …)
     return phrase.doc[phrase.start: j]
+
+
+def _person_in_complement(phrase: Span) -> bool:
+    """A person's noun in the phrase's complement (l'avocat de la victime; roles.tsv, kind person)."""
+    from claims.lexicon import load_lexicon  # (read once per process)
+
+    lex = load_lexicon()
+    return any(t.i > phrase.root.i and t.pos_ == "NOUN" and lex.role_kind(t.lemma_.lower(), t.lower_) == "person"
+               for t in phrase)
 
 
 def _nominalised(toks: list[Token], i: int, stop: int) -> bool:
@@ -534,8 +545,9 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         return None  # "qui l'annonce ce mercredi dans Le Progrès": the object is a pronoun, what follows is not said
     if frame == "obj" and "ruling" in cue.verb.frames and _court(cue.subject):
         return None  # « le tribunal a condamné X à deux ans de prison »: a ruling, not a statement to check
-    if frame == "obj" and "no_person" in cue.verb.frames and _person_at(toks, start, sent.end):
-        return None  # a défendu l'accusé: a person stood up for, nothing said
+    if frame == "obj" and "quoted_obj" in cue.verb.frames \
+            and not any(is_quote_mark(t) for t in toks[start: sent.end]):
+        return None  # a défendu son titre, l'accusé, la ville: no position quoted, nothing said
     if frame == "obj" and "no_measure" in cue.verb.frames and _measure_at(toks, start, sent.end):
         return None  # « la salle accuse un déficit de 1,2 million »: a figure shown, nothing said
     if is_infinitive(cue.first) and cue.first.head.pos_ == "NOUN" and cue.first.dep_ == "acl" and cue.subject is None:
@@ -600,16 +612,14 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
 
 
 def _before_sans(toks: list[Token], start: int, end: int, quotes: list[Quote]) -> int:
-    """« a fait état de « pertes » sans les chiffrer »: what the speaker left out, after an object, is narration
-    (after a comma, _narration_start cuts it in any content)."""
-    for k in range(start + 1, end - 1):
+    """« a fait état de « pertes » sans les chiffrer », « a cité un responsable sans le nommer »: « sans » + a
+    pronoun for the object + infinitive says what the speaker left out, which is narration (not « une réforme sans
+    augmenter les impôts », what was promised; after a comma, _narration_start cuts any content)."""
+    for k in range(start + 1, end - 2):
         if toks[k].lower_ != "sans" or quote_at(quotes, toks[k].idx) is not None:
             continue
-        j = k + 1  # (sans les chiffrer, « les » tagged an article at times)
-        while j < end and (toks[j].pos_ in ("ADV", "PRON", "DET") or toks[j].lower_ in NEGATION):
-            j += 1
-        if j < end and is_infinitive(toks[j]):
-            return k - 1 if toks[k - 1].text == "," else k
+        if toks[k + 1].lower_ in CLITIC_OBJECTS and is_infinitive(toks[k + 2]):  # (« les » tagged an article too)
+            return k
     return end
 
 
@@ -659,21 +669,6 @@ def _infinitive_shaped(tok: Token) -> bool:
     return tok.is_lower and tok.lower_ == tok.lemma_.lower() and tok.lower_.endswith(("er", "ir", "re")) and (
         tok.pos_ == "VERB" or tok.pos_ == "NOUN" and not any(c.dep_ == "det" for c in children(tok))
         and (after is None or after.pos_ != "ADJ"))
-
-
-def _person_at(toks: list[Token], i: int, end: int) -> bool:
-    """The object from i is a person: a name, or headed by a person's role noun (roles.tsv) or a nominalised
-    adjective (l'accusé, son gardien, le prévenu)."""
-    from claims.lexicon import load_lexicon  # (the lexicon is read once per process)
-
-    k = i
-    while k < end and toks[k].pos_ in ("DET", "ADJ", "NUM"):
-        k += 1
-    if k >= end:
-        return False
-    head = toks[k]
-    return head.ent_type_ == "PER" or load_lexicon().role_kind(head.lemma_.lower(), head.lower_) == "person" \
-        or k > i and head.pos_ in ("VERB", "ADJ") and is_past_participle(head)
 
 
 def _measure_at(toks: list[Token], i: int, end: int) -> bool:

@@ -139,11 +139,15 @@ def _nickname(tok: Token) -> bool:
         return False
     k = tok.i + 1
     quoted = is_quote_mark(toks[k])
+    if not quoted and not (toks[k].pos_ == "PROPN" and toks[k].text[:1].isupper()):
+        return False  # (dit-elle, dit Kiev, : a reporting verb)
     k += 1
     while k < end and (quoted and not is_quote_mark(toks[k]) or not quoted and toks[k].pos_ == "PROPN"):
         k += 1
     k += quoted  # (past the closing mark)
-    return k - tok.i <= 6 and (k >= end or toks[k].text in (",", ".", ")"))
+    # set off by a comma after it (…, dit Kiev. reports); a quoted one may end the sentence
+    return k - tok.i <= 6 and (k >= end and quoted or k < end and (toks[k].text in (",", ")")
+                                                                   or quoted and toks[k].text == "."))
 
 
 def _clause_root(tok: Token) -> Token:

@@ -178,7 +178,8 @@ def _end_before_cue(st: Statement, cues: list, quotes: list[Quote]) -> None:
         if cue.subject is not None and st.start <= cue.subject.start_char < tok.idx:
             # Selon cette source, l'homme, âgé de 52 ans, aurait expliqué …: its subject is in the claim; but not
             # after « , même si » (…, même si l'intéressé assure …: another voice)
-            comma = _concession_before(cue.subject)
+            comma = _concession_before(cue.subject) if cue.subject.root.pos_ in ("NOUN", "PROPN") \
+                and is_finite(tok) else None
             if comma is not None and st.start < comma.idx:
                 st.end = min(st.end, comma.idx)
             continue

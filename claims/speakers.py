@@ -654,7 +654,7 @@ class Resolver:
                 self.full_names.setdefault(fold(w), text)
             self.full_names[fold(words[-1])] = text
             if len(words) == 2 and self.lex.first_name_gender(words[0]) is None:
-                self.full_names.setdefault(fold(words[0]), text)  # a family name first: Gao Lihua … Mme Gao
+                self.full_names[fold(words[0])] = text  # a family name first: Gao Lihua … Mme Gao (the latest so named)
         initials = "".join(w[0] for w in words)
         self.full_names.setdefault(fold(initials), text)
 

@@ -507,7 +507,7 @@ def test_what_an_attribution_claims(text, said):
      "comment.", "de « tout faire pour limiter la facture »", "Arnaud Sestier"),
     # what the speaker left out after an object (« sans » + infinitive) is narration
     ("L'état-major a fait état de « pertes » sans les chiffrer.", "de « pertes »", "état-major"),
-    # défendre reports a position (reporting_verbs.tsv obj), not a person stood up for (no_person, below)
+    # défendre reports a position quoted in its object (reporting_verbs.tsv, frame quoted_obj)
     ("Le premier adjoint, Marc Pujol, a défendu une mesure « douloureuse mais indispensable ».",
      "une mesure « douloureuse mais indispensable »", "Marc Pujol"),
     # a day, then « des » the parser took for « de » + les: the object still starts there
@@ -531,8 +531,16 @@ def test_a_nickname_and_another_voice_after_a_concession():
     rows = extract_text("Le chef du gang, Wilfort Saintil, dit « Ti Lion », a revendiqué l'enlèvement de six employés.")
     assert "dire" not in set(rows["cue"])
     assert (extract_text("Son avocat a défendu l'accusé avec vigueur.")["kind"] == "assertion").all()
+    assert (extract_text("Le PSG a défendu son titre face à Lens.")["kind"] == "assertion").all()
+    # « sans » + what was promised is said; « sans » + a pronoun for the object is what was left out
+    rows = extract_text("Le ministre a promis une réforme sans augmenter les impôts.")
+    assert list(rows.loc[rows["kind"] != "assertion", "text"]) == ["une réforme sans augmenter les impôts"]
     # a « selon » claim ends before « , même si » opening another voice's clause, which is a statement of its own
     rows = extract_text("Selon plusieurs cadres du PS, il serait le favori, même si l'intéressé assure ne pas y "
                         "penser.")
     claims = rows[rows["kind"] != "assertion"]
     assert list(claims["text"]) == ["il serait le favori", "ne pas y penser"]
+    # « mais » goes on with the same story, and a pronoun subject is no other voice
+    rows = extract_text("Selon le parquet, le conducteur a pris la fuite, mais il a reconnu les faits lors de sa garde "
+                        "à vue.")
+    assert list(rows.loc[rows["kind"] != "assertion", "speaker"]) == ["parquet"]
