@@ -24,6 +24,7 @@ from claims.readable import readable_claim
 from claims.schema import frame_from_rows
 from claims.speakers import Actor
 from claims.statement import Statement
+from claims.tokens import keep_text
 
 log = logging.getLogger(__name__)
 
@@ -111,15 +112,24 @@ def parse_units(article: Article) -> list[tuple[int, int, int]]:
 def _parsed(nlp: Language, articles: list[Article], batch_size: int = 64) -> Iterator[tuple[Article, list[Doc]]]:
     """Each article with its parsed pieces, streaming all pieces through one nlp.pipe."""
     units = [parse_units(a) for a in articles]
-    texts = ((normalize(a.text[s:e]), (n, p)) for n, a in enumerate(articles) for p, (s, e, _) in enumerate(units[n]))
     docs: list[Doc] = []
     # speakers are resolved per article (analyse), not per piece; the rows need no span groups
-    for doc, (n, p) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, disable=["claims_speakers"],
-                                component_cfg=NO_SPAN_GROUPS):
+    for doc, (n, p) in nlp.pipe(_tokenized(nlp, articles, units), as_tuples=True, batch_size=batch_size,
+                                disable=["claims_speakers"], component_cfg=NO_SPAN_GROUPS):
         docs.append(doc)
         if p == len(units[n]) - 1:
             yield articles[n], docs
             docs = []
+
+
+def _tokenized(nlp: Language, articles: list[Article], units: list[list[tuple[int, int, int]]]) \
+        -> Iterator[tuple[Doc, tuple[int, int]]]:
+    """The Doc of each piece, tokenized here to keep its text with it (keep_text: the rules read it, and it need not
+    be rebuilt from the tokens), with (article number, piece number)."""
+    for n, article in enumerate(articles):
+        for p, (start, end, _) in enumerate(units[n]):
+            text = normalize(article.text[start:end])
+            yield keep_text(nlp.make_doc(text), text), (n, p)
 
 
 class ExtractionError(Exception):

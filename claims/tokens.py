@@ -34,6 +34,13 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def keep_text(doc: Doc, text: str) -> Doc:
+    """The doc with the text it was made from, for text_of: a caller that tokenizes a text itself knows it, and
+    spaCy's doc.text would join the words again, a Token object each."""
+    doc.user_data["claims_text"] = text
+    return doc
+
+
 def span_text(span: Span) -> str:
     """span.text, sliced from the doc's text (text_of): spaCy joins the text of each of the span's tokens,
     making a Token for each, and the speaker rules read the text of every mention several times."""
