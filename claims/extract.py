@@ -19,11 +19,12 @@ from claims.articles import Article
 from claims.certainty import level
 from claims.ids import claim_id_of_key, claim_key
 from claims.nlp import load_model, normalize
-from claims.pipeline import statements_by_sentence
+from claims.pipeline import NO_SPAN_GROUPS, statements_by_sentence
 from claims.readable import readable_claim
 from claims.schema import frame_from_rows
 from claims.speakers import Actor
 from claims.statement import Statement
+from claims.tokens import keep_text
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def analyse(article: Article, docs: list[Doc], nlp: Language) -> list[dict]:
     """Rows for one article from its parsed pieces (`parse_units`, in order): the components found the
     statements of each piece; speakers are resolved here across the whole article."""
     units = parse_units(article)
-    nlp.get_pipe("claims_speakers").resolve(docs, [start for start, _, _ in units])
+    nlp.get_pipe("claims_speakers").resolve(docs, [start for start, _, _ in units], span_groups=False)
     article_actor = Actor(article.outlet or "article", "article", "article")
     rows: list[dict] = []
     sent_no = 0
@@ -111,14 +112,24 @@ def parse_units(article: Article) -> list[tuple[int, int, int]]:
 def _parsed(nlp: Language, articles: list[Article], batch_size: int = 64) -> Iterator[tuple[Article, list[Doc]]]:
     """Each article with its parsed pieces, streaming all pieces through one nlp.pipe."""
     units = [parse_units(a) for a in articles]
-    texts = ((normalize(a.text[s:e]), (n, p)) for n, a in enumerate(articles) for p, (s, e, _) in enumerate(units[n]))
     docs: list[Doc] = []
-    # speakers are resolved per article (analyse), not per piece
-    for doc, (n, p) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, disable=["claims_speakers"]):
+    # speakers are resolved per article (analyse), not per piece; the rows need no span groups
+    for doc, (n, p) in nlp.pipe(_tokenized(nlp, articles, units), as_tuples=True, batch_size=batch_size,
+                                disable=["claims_speakers"], component_cfg=NO_SPAN_GROUPS):
         docs.append(doc)
         if p == len(units[n]) - 1:
             yield articles[n], docs
             docs = []
+
+
+def _tokenized(nlp: Language, articles: list[Article], units: list[list[tuple[int, int, int]]]) \
+        -> Iterator[tuple[Doc, tuple[int, int]]]:
+    """The Doc of each piece, tokenized here to keep its text with it (keep_text: the rules read it, and it need not
+    be rebuilt from the tokens), with (article number, piece number)."""
+    for n, article in enumerate(articles):
+        for p, (start, end, _) in enumerate(units[n]):
+            text = normalize(article.text[start:end])
+            yield keep_text(nlp.make_doc(text), text), (n, p)
 
 
 class ExtractionError(Exception):

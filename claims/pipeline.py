@@ -13,6 +13,9 @@ span groups a person can look at with displacy (`render`):
 
 Speakers are resolved across a whole article: `claims_speakers` resolves one doc when called as a
 component, and the paragraphs of an article together through `SpeakerResolver.resolve`.
+
+The span groups are for a person looking at a doc; the extraction makes its rows from the statements and
+asks the components for none (`span_groups=False`, through `NO_SPAN_GROUPS` in `nlp.pipe`'s component_cfg).
 """
 from __future__ import annotations
 
@@ -34,6 +37,9 @@ from claims.tokens import char_bounds, quotes_of, release
 STATEMENTS, CUES, MARKERS, SPEAKERS = "claims_statements", "claims_cues", "claims_markers", "claims_speakers"
 COMPONENTS = ("claims_statements", "claims_assertions", "claims_certainty", "claims_speakers")
 NO_SPEAKER = Actor("", "unknown", "none")
+# nlp.pipe's component_cfg for docs no one looks at: building the span groups (a Span per statement, cue,
+# speaker and marker, some groups made twice as later components fill them in) is ~4 % of the rules' time
+NO_SPAN_GROUPS = {name: {"span_groups": False} for name in COMPONENTS if name != "claims_speakers"}
 
 if not Doc.has_extension("claims_statements"):
     Doc.set_extension("claims_statements", default=None)
@@ -80,9 +86,11 @@ class StatementFinder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
         found = find_statements(doc, self.lex)
         doc._.claims_statements = found
+        if not span_groups:
+            return doc
         _group(doc, STATEMENTS, [(s.start, s.end, s.kind) for s in found])
         _group(doc, CUES, [(s.cue_start, s.cue_end, s.cue) for s in found if s.cue_start >= 0])
         _group(doc, SPEAKERS, [(s.speaker.start_char, s.speaker.end_char, "speaker") for s in found
@@ -93,7 +101,7 @@ class StatementFinder:
 class AssertionFinder:
     """claims_assertions: the article's own check-worthy sentences, where no one else is quoted."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
         found = statements_of(doc)
         quotes = quotes_of(doc)
         taken = {s.sentence.start for s in found}
@@ -102,7 +110,8 @@ class AssertionFinder:
                 found.append(Statement("assertion", sent.start_char, sent.end_char, sent))
         found.sort(key=lambda s: (s.sentence.start, s.kind == "assertion", s.start))
         doc._.claims_statements = found
-        _group(doc, STATEMENTS, [(s.start, s.end, s.kind) for s in found])
+        if span_groups:
+            _group(doc, STATEMENTS, [(s.start, s.end, s.kind) for s in found])
         return doc
 
 
@@ -112,10 +121,11 @@ class CertaintyMarker:
     def __init__(self, lex: Lexicon):
         self.lex = lex
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, span_groups: bool = True) -> Doc:
         for st in statements_of(doc):
             st.markers = statement_markers(doc, st, self.lex)
-        _markers_group(doc)
+        if span_groups:
+            _markers_group(doc)
         return doc
 
 
@@ -134,8 +144,9 @@ class SpeakerResolver:
         self.resolve([doc], [0])
         return doc
 
-    def resolve(self, docs: Sequence[Doc], offsets: Sequence[int]) -> None:
-        """Resolve the speakers of one article's docs, in order; `offsets` place each doc in the article."""
+    def resolve(self, docs: Sequence[Doc], offsets: Sequence[int], span_groups: bool = True) -> None:
+        """Resolve the speakers of one article's docs, in order; `offsets` place each doc in the article (and
+        write the speaker and marker span groups, unless `span_groups` is False)."""
         resolver = Resolver(self.lex)
         sent_no = 0
         for doc, offset in zip(docs, offsets):
@@ -162,9 +173,10 @@ class SpeakerResolver:
                 if st.actor is not None and st.actor.name in renames:
                     a = st.actor
                     st.actor = Actor(renames[a.name], a.type, a.resolution, a.via)
-            _group(doc, SPEAKERS, [(s.speaker.start_char, s.speaker.end_char, s.actor.name or "?")
-                                   for s in statements_of(doc) if s.speaker is not None and s.actor is not None])
-            _markers_group(doc)
+            if span_groups:
+                _group(doc, SPEAKERS, [(s.speaker.start_char, s.speaker.end_char, s.actor.name or "?")
+                                       for s in statements_of(doc) if s.speaker is not None and s.actor is not None])
+                _markers_group(doc)
             release(doc)  # the token caches of the rules (the last component to need them)
 
 

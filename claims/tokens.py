@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, MORPH, POS
 from spacy.strings import get_string_id
 from spacy.symbols import ADP, AUX, CCONJ, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +33,13 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["claims_text"] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """The doc with the text it was made from, for text_of: a caller that tokenizes a text itself knows it, and
+    spaCy's doc.text would join the words again, a Token object each."""
+    doc.user_data["claims_text"] = text
+    return doc
 
 
 def span_text(span: Span) -> str:
@@ -181,10 +188,10 @@ def char_bounds(doc: Doc, start: int, end: int, contract: bool = False) -> tuple
     making the Span."""
     starts = doc.user_data.get(_STARTS)
     if starts is None or len(starts) != len(doc):
-        starts = doc.user_data[_STARTS] = [t.idx for t in tokens_of(doc)]
+        starts = doc.user_data[_STARTS] = column(doc, IDX)
     ends = doc.user_data.get(_ENDS)
     if ends is None or len(ends) != len(doc):
-        ends = doc.user_data[_ENDS] = [t.idx + len(t) for t in tokens_of(doc)]
+        ends = doc.user_data[_ENDS] = [start + length for start, length in zip(starts, column(doc, LENGTH))]
     if contract:
         first = bisect_left(starts, start)
         last = bisect_right(starts, end) - 1
