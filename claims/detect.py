@@ -192,7 +192,8 @@ def _end_before_cue(st: Statement, cues: list, quotes: list[Quote]) -> None:
 
 
 def _concession_before(subject: Span) -> Token | None:
-    """The comma before « même si », « alors que », « mais » … that opens the subject's clause, if there is one."""
+    """The comma before « même si », « alors que », « bien que » … (words.tsv concession) that opens the subject's
+    clause, if there is one."""
     toks = tokens_of(subject.doc)
     for k in range(max(0, subject.start - 4), subject.start):
         if toks[k].text == "," and phrase_end(toks, k + 1, subject.start + 1, CONCESSIONS) == subject.start:

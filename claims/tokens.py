@@ -452,7 +452,7 @@ def _role_complement(adp: Token, head: Token) -> bool:
     """A preposition that continues a role (le maire de Lyon, l'ambassadeur d'Iran à Bakou, une déclaration
     publiée par la RFEF, l'adjoint aux finances), not one that says to whom or where it was said (devant les
     députés, à l'AFP)."""
-    if adp.lower_ in DE or adp.lower_ in ("du", "des", "en", "par"):
+    if adp.lower_ in OF or adp.lower_ in ("en", "par"):
         return True
     toks = tokens_of(adp.doc)
     if adp.lower_ in ("à", "au", "aux") and adp.i > head.i and toks[adp.i - 1].lower_ in PORTFOLIO_ROLES:
