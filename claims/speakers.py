@@ -52,6 +52,7 @@ from claims.words import (
     OF,
     ROLE_PREFIXES,
     SECOND_OF_TWO,
+    ISSUED,
     SPEAKS_FOR,
     TOWN_BODIES,
     UNION_NOUNS,
@@ -68,6 +69,8 @@ _ANIMATE = ("person", "anonymous")
 # « l'Agence régionale de santé (ARS) »: an acronym in parentheses right after a name (or closing the mention)
 _NAME_RUN = ("NOUN", "PROPN", "ADJ", "DET", "ADP")
 _ACRONYM = re.compile(r"\s*\(([^\W\d_][^\W_]{1,11})\)")
+# lower-case words after a name, then its acronym: « de recherche pour l'agriculture, l'alimentation (INRAE) »
+_CONTINUED = re.compile(r"((?:,?\s+[a-zàâäçéèêëîïôöûùüÿœ'’-]+){1,10}?)\s*\(([^\W\d_][^\W_]{1,11})\)")
 
 
 @dataclass(frozen=True)
@@ -305,8 +308,17 @@ class Resolver:
         at = fold(written).rfind(fold(actor.name))
         end = span.start_char + at + len(actor.name)
         found = _ACRONYM.match(text, end, min(len(text), end + 16)) if at >= 0 else None
-        if found is not None and _abbreviates(found.group(1), actor.name, actor.type == "organization"):
-            name, acronym = actor.name, found.group(1)
+        name = actor.name
+        if found is None and at >= 0 and actor.type == "organization":
+            # the recogniser stopped before the name's lower-case words: l'Office français | de la biodiversité (OFB)
+            found = _CONTINUED.match(text, end, min(len(text), end + 90))
+            if found is not None and _initials_of(found.group(2), name + found.group(1), len(name.split())):
+                name = name + found.group(1)
+            else:
+                found = None
+        if found is not None and _abbreviates(found.group(2 if name != actor.name else 1), name,
+                                              actor.type == "organization"):
+            acronym = found.group(2 if name != actor.name else 1)
             # a place-like name with an acronym defined is a body (la Confédération générale du travail (CGT)); a
             # country is an alias, resolved before this
             kind = "organization" if actor.resolution == "people" else actor.type
@@ -383,6 +395,8 @@ class Resolver:
         if kind is None and prefix is not None:
             # l'ex-chef de l'État: the role they held; le vice-ministre, la sous-préfète, la co-présidente
             kind = self.lex.roles.get(lemma[len(prefix):])
+        if kind is None and lemma in ISSUED:
+            kind = "document"  # (for the speaker only: the statement rules read roles.tsv, where it is not)
         met[key] = kind
         return kind
 
@@ -484,6 +498,9 @@ class Resolver:
         if first.endswith("'") and len(words) > 1:
             first += words[1].lower_  # D'autres sources
         source_noun = _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns
+        if source_noun and self._role_kind(head) == "document" and any(
+                tags[i] == PROPN or ents[i] for i in range(head.i + 1, span.end)):
+            return False  # des informations du quotidien De Kempenaar: the medium's, not an unnamed source's
         if source_noun and (first in self.lex.source_determiners or words[0].i == head.i):
             return True  # sources concordantes, des témoins, nos informations
         if first in self.lex.source_quantifiers and head.pos_ in ("NOUN", "PROPN"):
@@ -1045,10 +1062,14 @@ def _complement_nouns(span: Span) -> frozenset[str]:
     return frozenset(_lemma(t) for t in _head_complements(span))
 
 
+_CONTRACTED = OF - DE  # du, des: « de » with its article
+
+
 def _determined_complement(span: Span) -> bool:
     """« la direction de l'établissement », « le club du président »: a de-complement with its own determiner names
-    another entity; « l'organisme de prévision », « l'entreprise de Lanester » only describe."""
-    return any(any(c.dep_ == "det" for c in children(t)) for t in _head_complements(span))
+    another entity; « l'organisme de prévision », « l'entreprise de Lanester » only describe. « du », « des » hold
+    their article (la direction du CHU)."""
+    return any(any(c.dep_ == "det" or c.lower_ in _CONTRACTED for c in children(t)) for t in _head_complements(span))
 
 
 def _noun_words(span: Span) -> frozenset[str]:
@@ -1286,6 +1307,21 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
             if g:
                 return ("f" if g[0] == "Fem" else "m"), number
     return "any", number
+
+
+def _initials_of(acronym: str, name: str, named: int) -> bool:
+    """Whether an acronym's capitals are, in order, the initials of the name's words (« Office français de la
+    biodiversité » for OFB) and the words past the first `named` ones give at least one of them: a stricter test
+    than _abbreviates, for words the recogniser left out of the name."""
+    capitals = [c for c in strip_accents(acronym) if c.isupper()]
+    initials = [w[0] for w in strip_accents(fold(name)).replace("'", " ").replace(",", " ").split()]
+    if len(capitals) < 2 or not initials or capitals[0].lower() != initials[0]:
+        return False
+    k, last = 0, -1
+    for i, c in enumerate(initials):
+        if k < len(capitals) and c == capitals[k].lower():
+            k, last = k + 1, i
+    return k == len(capitals) and last >= named
 
 
 def _abbreviates(acronym: str, name: str, organization: bool = True) -> bool:

@@ -82,6 +82,7 @@ COMPANY_PARTS = word_class("company_part")
 COMPANY_AT = word_class("company_at")
 CONCESSIONS = phrase_class("concession")
 SPEAKS_FOR = word_class("speaks_for")
+ISSUED = word_class("issued")
 COMPANY_NOUNS = word_class("company_noun")
 
 
