@@ -84,6 +84,9 @@ class Lexicon:
     # a role noun -> the broader nouns that name the same person later (l'attaquant X … le joueur; le député X …
     # l'élu), roles.tsv's column broader
     broader: dict[str, frozenset[str]] = field(default_factory=dict)
+    # a role noun -> the institution its holder heads, named by the same place (procureur → parquet), roles.tsv's
+    # column body
+    body_of: dict[str, str] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)  # speaker resolution -> trust (0-1)
     conditional: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lemma -> (stem, modal)
     first_names: dict[str, str] = field(default_factory=dict)  # folded first name -> m | f
@@ -204,6 +207,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                     for r in read_table("roles.tsv", data_dir) if (r.get("refers") or "").startswith("members:")},
         broader={fold(r["noun"]): frozenset(fold(w) for w in r["broader"].split(",") if w)
                  for r in read_table("roles.tsv", data_dir) if r.get("broader")},
+        body_of={fold(r["noun"]): fold(r["body"]) for r in read_table("roles.tsv", data_dir) if r.get("body")},
         confidence={r["resolution"]: float(r["confidence"]) for r in read_table("resolutions.tsv", data_dir)},
         conditional={r["lemma"]: (r["stem"], r["modal"] == "yes") for r in read_table("conditional.tsv", data_dir)},
         first_names={fold(r["name"]): r["gender"] for r in read_table("first_names.tsv", data_dir)},

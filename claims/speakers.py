@@ -190,6 +190,10 @@ class Resolver:
                 continue
             fuller = {o.actor.name for o in self.mentions if o.start > m.start and o.actor.resolution == "as written"
                       and o.head == m.head and m.words < o.words}
+            # or an institution written in full where it is no mention, or by its head's role (le procureur de la
+            # République de Rennes), after it
+            fuller |= {name for sentence, noun, words, name in self.institutions
+                       if sentence >= m.sentence and noun == m.head and m.words < words}
             if len(fuller) == 1:
                 renames[m.actor.name] = fuller.pop()
         for name, actor in self.acronyms.items():  # named, or by its acronym, before the definition
@@ -229,10 +233,12 @@ class Resolver:
         cleft = "est" in text and _EST in forms[sent.start:sent.end]
         pronouns = self.lex.pronouns
         pronoun_words = self.lex.pronoun_word_ids
-        institutions = _institution_ids(self.lex)
+        institutions, bodies = _institution_ids(self.lex), _body_ids(self.lex)
         for i in range(sent.start, sent.end):
             if tags[i] in _NOUN_TAGS and lemmas[i] in institutions:
                 self._record_institution(all_toks[i], index)
+            elif tags[i] == NOUN and lemmas[i] in bodies:
+                self._record_body(all_toks[i], index, bodies[lemmas[i]])
             if i in covered or tags[i] in _NO_MENTION:  # verbs, punctuation… name no one
                 continue
             if tags[i] == NOUN and (deps[i] == _NSUBJ or cleft and _clefted(all_toks[i])):
@@ -294,6 +300,23 @@ class Resolver:
         if len(words) > 1:
             name = self._with_acronym(phrase, Actor(drop_article(span_text(phrase).strip()), "organization", "named"))
             self.institutions.append((index, _lemma(tok), words, name.name))
+
+    def _record_body(self, tok: Token, index: int, body: str) -> None:
+        """The institution a role's holder heads, named by the place the role gives (le procureur de la République
+        de Rennes → parquet de Rennes; le préfet des Deux-Sèvres → préfecture des Deux-Sèvres), for « le parquet »
+        before or after it."""
+        phrase, toks = noun_phrase(tok), tokens_of(tok.doc)
+        # the last place word after « de » (the recogniser may take « République de Rennes » for one place)
+        k = next((t.i for t in reversed(tokens_in(phrase)) if t.i > tok.i + 1 and t.ent_type_ == "LOC"
+                  and t.text[:1].isupper() and toks[t.i - 1].lower_ in OF), None)
+        if k is None:
+            return
+        end = k + 1
+        while end < phrase.end and toks[end].ent_iob_ == "I" and toks[end].ent_type_ == "LOC":
+            end += 1
+        place = tok.doc[k:end]
+        self.institutions.append((index, body, _noun_words(place) | {body},
+                                  f"{body} {span_text(tok.doc[k - 1:end]).strip()}"))
 
     def _with_acronym(self, span: Span, actor: Actor) -> Actor:
         """« Le Grand cadre des syndicats d'enseignants (G7) »: an organisation defined with its acronym is
@@ -997,6 +1020,13 @@ def _institution_ids(lex: Lexicon) -> frozenset[int]:
     préfecture: roles.tsv, organization or government, not refers latest)."""
     return frozenset(string_id(noun) for noun, kind in lex.roles.items()
                      if kind in ("organization", "government") and noun not in lex.latest_named)
+
+
+@lru_cache(maxsize=4)
+def _body_ids(lex: Lexicon) -> dict[int, str]:
+    """The string ids (tokens.column) of the role nouns whose holder heads an institution → that institution's noun
+    (roles.tsv, column body: procureur → parquet)."""
+    return {string_id(noun): body for noun, body in lex.body_of.items()}
 
 
 def _lemma(tok: Token) -> str:
