@@ -632,6 +632,10 @@ class Resolver:
         defined = self.acronyms.get(text)
         if defined is not None:  # l'ARS, after « l'Agence régionale de santé (ARS) »
             return Actor(defined.name, defined.type, "short form", text)
+        if len(words) == 1 and text.isupper() and len(text) >= 3:
+            spelled = self._spelled_out(text)
+            if spelled is not None:  # l'ARS, after « l'agence régionale de santé d'Île-de-France » (no acronym given)
+                return Actor(spelled.name, spelled.type, "short form", text)
         short = self.full_names.get(fold(text))
         if short is not None and len(words) == 1:
             return Actor(short, "organization" if text.isupper() and label != "PER" else "person", "short form", text)
@@ -668,6 +672,16 @@ class Resolver:
             return Actor(text, "organization", "named")
         self._remember(text, person=True)
         return Actor(text, "person", "named")
+
+    def _spelled_out(self, acronym: str) -> Actor | None:
+        """The body named before in words whose initials the acronym is (the latest), remembered for the acronym."""
+        for m in reversed(self.mentions):
+            actor = m.actor
+            if actor.type in ("organization", "government") and len(actor.name.split()) >= 3 \
+                    and not actor.name.isupper() and _initials_of(acronym, actor.name, 0):
+                self.acronyms[acronym] = actor
+                return actor
+        return None
 
     def _company_before(self, span: Span, name: Span) -> bool:
         """« Le constructeur de véhicules utilitaires Carrosseries Martinot », parsed with a word of the name as the
