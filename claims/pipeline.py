@@ -171,8 +171,10 @@ class SpeakerResolver:
         for doc in docs:
             for st in statements_of(doc):
                 if st.actor is not None and st.actor.name in renames:
-                    a = st.actor
-                    st.actor = Actor(renames[a.name], a.type, a.resolution, a.via)
+                    a = st.actor  # (a description linked to a name is no longer as written)
+                    st.actor = Actor(renames[a.name], a.type, "role" if a.resolution == "as written" else a.resolution,
+                                     a.via)
+                    st.confidence = resolver.confidence(st.actor)
             if span_groups:
                 _group(doc, SPEAKERS, [(s.speaker.start_char, s.speaker.end_char, s.actor.name or "?")
                                        for s in statements_of(doc) if s.speaker is not None and s.actor is not None])

@@ -48,11 +48,11 @@ from claims.words import (
     IMPERSONAL,
     INDEFINITE_ONE,
     INTERVIEWING,
+    ISSUED,
     LATTER,
     OF,
     ROLE_PREFIXES,
     SECOND_OF_TWO,
-    ISSUED,
     SPEAKS_FOR,
     TOWN_BODIES,
     UNION_NOUNS,
@@ -198,6 +198,15 @@ class Resolver:
                 renames[m.actor.name] = fuller.pop()
         for name, actor in self.acronyms.items():  # named, or by its acronym, before the definition
             renames.setdefault(name, actor.name)
+        for m in self.mentions:
+            # « L'avocat de l'aide-soignante dénonce … Pour Me Julien Roussel, … »: a person's role, unnamed, then the
+            # one person given that role in the same or the next sentence
+            if m.actor.type == "person" and m.actor.resolution == "as written" and m.actor.name not in renames \
+                    and m.span[0].lower_ in _DEFINITE:
+                holders = {r.actor.name for r in self.roles if r.head == m.head and r.actor.type == "person"
+                           and m.sentence <= r.sentence <= m.sentence + 1 and r.gender in ("any", m.gender)}
+                if len(holders) == 1:
+                    renames[m.actor.name] = holders.pop()
         return renames
 
     def confidence(self, actor: Actor) -> float:
@@ -397,12 +406,17 @@ class Resolver:
             found.append(right)
         for head, phrase in found:
             noun = _lemma(head) if head.pos_ in ("NOUN", "PROPN") else head.lower_  # accusé, not accuser
-            words = frozenset(w for w in _noun_words(phrase) if w != noun)
+            # (not a title: « Son avocat, Me Keller » is « l'avocat messin » later)
+            words = frozenset(w for w in _noun_words(phrase) if w != noun and self.lex.roles.get(w) != "honorific")
             self.roles.append(Role(noun, words, actor, index, head.lower_))
             broader = self.lex.broader.get(fold(noun))
             if broader and actor.type == "person":  # la milieu Amandine Ravel is « la joueuse » later
                 gender = _agreement(span, self.lex)[0]
                 self.roles.extend(Role(b, frozenset(), actor, index, gender=gender, broader=True) for b in broader)
+        title = fold(doc[name.start - 1].text) if name.start > 0 and actor.type == "person" else ""
+        if self.lex.roles.get(title) == "honorific" and title in self.lex.broader:
+            gender = _agreement(span, self.lex)[0]  # Me Julien Roussel: « l'avocat » later
+            self.roles.extend(Role(b, frozenset(), actor, index, gender=gender) for b in self.lex.broader[title])
 
     def _role_kind(self, tok: Token) -> str | None:
         # a function of the word's lemma and form only, asked many times of the same words (each mention's head,
@@ -793,6 +807,14 @@ class Resolver:
                     and (role.gender == "any" or gender in ("any", role.gender)) \
                     and not (role.broader and self._named_since(role, gender, pos)):
                 return Actor(role.actor.name, role.actor.type, "apposition", span.text.strip())
+        if own and all(t.pos_ == "ADJ" for t in tokens_in(span) if _lemma(t) in own):
+            # l'avocat messin, le coach flamand: an adjective the role was not given, when one person holds it
+            holders = {role.actor for role in self.roles if role.head == head and role.sentence <= index
+                       and (not role.form or role.form == form) and not role.broader
+                       and (role.gender == "any" or gender in ("any", role.gender))}
+            if len(holders) == 1:
+                holder = holders.pop()
+                return Actor(holder.name, holder.type, "apposition", span.text.strip())
         recent = [m for m in self.mentions if m.end <= pos and not m.quoted
                   and index - m.sentence <= _LOOKBACK_SENTENCES and m.actor.resolution != "unresolved"]
         # 2. an earlier mention with that noun (le procureur → le procureur de la République de Besançon)
@@ -1048,6 +1070,7 @@ def _lemma(tok: Token) -> str:
 
 
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
+_DEFINITE = ("le", "la", "l'")
 _NO_MENTION = frozenset((VERB, AUX, PUNCT, ADP, CCONJ, SCONJ, NUM, SPACE, SYM))
 _NSUBJ, _EST, _NMOD, _PER = string_id("nsubj"), string_id("est"), string_id("nmod"), string_id("PER")
 _PER_ORG = frozenset((_PER, string_id("ORG")))
