@@ -38,6 +38,7 @@ from claims.tokens import (
     tokens_of,
 )
 from claims.words import (
+    BODY_OPENINGS,
     CLUB_PREFIXES,
     COMPANY_AT,
     COMPANY_NOUNS,
@@ -669,6 +670,11 @@ class Resolver:
         if not titled and role is None and label != "ORG" and _company_by_context(name) \
                 and not self.lex.first_name_gender(words[0]):
             # chez Bricoval, la direction de Ferrand Équipements, le PDG d'Altéor (tagged a person or a place)
+            self._remember(text, person=False)
+            return Actor(text, "organization", "named")
+        if label in ("LOC", "MISC") and name[0].text[:1].isupper() and len(name) > 1 \
+                and (self._role_kind(name[0]) == "organization" or name[0].lower_ in BODY_OPENINGS):
+            # l'Union royale Hesbaye, l'Association sportive de Monaco (tagged a place): a body's name
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
         if label in ("LOC", "MISC") and role not in ("person", "media", "document"):
