@@ -156,7 +156,8 @@ class SpeakerResolver:
                 at = by_sentence.get(sent.start, ())
                 here = [s for s in at if s.kind != "assertion"]
                 speakers = [s.speaker for s in here if s.speaker is not None]
-                resolver.read_sentence(sent, offset, sent_no, quotes, speakers)
+                resolver.read_sentence(sent, offset, sent_no, quotes, speakers,
+                                       [s.speaker for s in here if s.speaker is not None and s.kind == "according_to"])
                 for st in here:
                     sp = st.speaker
                     actor = resolver.actor_at(sp.start_char + offset, sp.end_char + offset) if sp is not None else None

@@ -12,6 +12,7 @@ Each actor says how it was found (`resolution`, see claims/data/resolutions.tsv)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -38,6 +39,7 @@ from claims.tokens import (
     tokens_of,
 )
 from claims.words import (
+    AGAIN,
     BODY_OPENINGS,
     CLUB_PREFIXES,
     COMPANY_AT,
@@ -99,6 +101,7 @@ class Mention:
     text: str = ""
     speaker: bool = False  # the speaker of a statement (most salient)
     nsubj: bool = False  # the grammatical subject of its clause (subject above also counts speakers)
+    according: bool = False  # the source of a « selon X » (for « toujours selon la même source »)
 
     @cached_property
     def agreement(self) -> tuple[str, str]:
@@ -214,8 +217,9 @@ class Resolver:
         return self.lex.confidence.get(actor.resolution, 0.5)
 
     def read_sentence(self, sent: Span, offset: int, index: int, quotes: list[Quote],
-                      speakers: list[Span]) -> None:
-        """Resolve the sentence's mentions: statement speakers first-class, then names and pronouns."""
+                      speakers: list[Span], according: Sequence[Span] = ()) -> None:
+        """Resolve the sentence's mentions: statement speakers first-class (`according`: those of a « selon X »),
+        then names and pronouns."""
         spans = list(speakers)
         covered = {i for s in spans for i in range(s.start, s.end)}
         for ent in entities(sent):
@@ -283,7 +287,8 @@ class Resolver:
             subject = nsubj or is_speaker or span.root.dep_ == "obl:agent"
             self._by_offsets[key] = len(self.mentions)
             self.mentions.append(Mention(span.start_char + offset, span.end_char + offset, actor, subject, quoted,
-                                         index, agrees, self.lex, span_text(span), is_speaker, nsubj))
+                                         index, agrees, self.lex, span_text(span), is_speaker, nsubj,
+                                         is_speaker and any(span == s for s in according)))
             if actor.resolution in ("named", "short form", "alias") and actor.type != "government" and not quoted:
                 self._learn_roles(span, actor, index)
 
@@ -735,6 +740,10 @@ class Resolver:
     def _same_source(self, span: Span, offset: int) -> Actor:
         pos = span.start_char + offset
         earlier = [m for m in self.mentions if m.speaker and m.end <= pos and m.actor.resolution != "unresolved"]
+        if span.start > 1 and span.doc[span.start - 2].lower_ in AGAIN:
+            # « toujours selon la même source »: the source of the last « selon X », not the last one quoted (but not
+            # « selon nos informations », the outlet's own)
+            earlier = [m for m in earlier if m.according and m.actor.type != "anonymous"] or earlier
         if not earlier:
             return Actor(ANONYMOUS, "anonymous", "anonymous", span.text.strip())
         target = earlier[-1].actor

@@ -83,6 +83,7 @@ COMPANY_AT = word_class("company_at")
 CONCESSIONS = phrase_class("concession")
 SPEAKS_FOR = word_class("speaks_for")
 ISSUED = word_class("issued")
+AGAIN = word_class("again")
 BODY_OPENINGS = word_class("body_opening")
 COMPANY_NOUNS = word_class("company_noun")
 
