@@ -677,6 +677,12 @@ class Resolver:
             # chez Bricoval, la direction de Ferrand Équipements, le PDG d'Altéor (tagged a person or a place)
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
+        if label in ("LOC", "MISC") and len(words) >= 3 and fold(words[0]).endswith(_DEMONYM_ENDINGS) \
+                and self.lex.first_name_gender(words[1]):
+            # la Gatinoise Émilie Tremblay-Sauvé (one place-like name): a person, named after where she is from
+            person = " ".join(words[1:])
+            self._remember(person, person=True)
+            return Actor(person, "person", "named")
         if label in ("LOC", "MISC") and name[0].text[:1].isupper() and len(name) > 1 \
                 and (self._role_kind(name[0]) == "organization" or name[0].lower_ in BODY_OPENINGS):
             # l'Union royale Hesbaye, l'Association sportive de Monaco (tagged a place): a body's name
