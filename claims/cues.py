@@ -87,7 +87,9 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             lemma = known[key] = lexicon_lemma(tok, lex)
         if lemma is None or quote_at(quotes, tok.idx) or _nickname(tok):
             continue
-        following = [t.lower_ for t in tokens_of(tok.doc)[tok.i + 1: tok.i + 4]]
+        # the words after it, past adverbs (il met toutefois en garde contre …), for a multi-word cue
+        after = [t for t in toks[tok.i + 1: tok.i + 6] if t.pos_ != "ADV"][:3]
+        following = [t.lower_ for t in after]
         reflexive = _is_reflexive(tok)
         if tok.pos_ in ("ADJ", "ADV", "X") or _noun_participle(tok):  # "et dément fermement", "s'indigne X",
             # "a-t-il martelé lundi": a verb the tagger missed
@@ -110,7 +112,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # "une rencontre qui s'annonce électrique"
         if _not_said(tok):
             continue  # "aimeraient croire que …", "refuse de confirmer …": wished or refused, not said
-        last = tok.doc[tok.i + len(verb.words)]
+        last = after[len(verb.words) - 1] if verb.words else tok
         subject = subject_before(tok, quotes)
         # the phrase before the verb is its subject where the tagger took the verb for a noun (la Cour des comptes
         # juge « … »), where the parser made the verb a word of its subject (L'Élysée dément toute …), or where it
