@@ -74,10 +74,26 @@ def _source_end(sent: Span, i: int) -> int:
         depth -= t.text == ")"
         # (not a participle inside a name or qualifying a noun: le Haut-Commissariat des Nations unies pour …)
         verb = t.pos_ in ("VERB", "AUX") and t.i > i and t.ent_iob_ != "I" and t.dep_ != "amod"
+        if depth <= 0 and t.text == "," and _acronym_ahead(toks, j, sent.end):
+            j += 1  # d'après l'Institut de recherche pour l'agriculture, l'alimentation et l'environnement (INRAE)
+            continue
         if depth <= 0 and (t.text in ",.;:!?" or verb or t.lower_ == "que"):
             break
         j += 1
     return j
+
+
+def _acronym_ahead(toks: list, comma: int, end: int) -> bool:
+    """Whether a comma sits inside a name that its acronym closes: only lower-case words, commas and « et » up to
+    « (ACRONYM) » within a few words."""
+    for k in range(comma + 1, min(end, comma + 12)):
+        t = toks[k]
+        if t.text == "(":
+            return k + 2 < end and toks[k + 1].text[:1].isupper() and toks[k + 1].text.isalnum() \
+                and toks[k + 2].text == ")"
+        if not (t.text == "," or t.text[:1].islower() and t.pos_ != "VERB"):
+            return False
+    return False
 
 
 def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statement]:

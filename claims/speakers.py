@@ -326,8 +326,8 @@ class Resolver:
                   and t.text[:1].isupper() and toks[t.i - 1].lower_ in OF), None)
         if k is None:
             return
-        end = k + 1
-        while end < phrase.end and toks[end].ent_iob_ == "I" and toks[end].ent_type_ == "LOC":
+        end = k + 1  # (to the end of the place's entity, past a phrase cut inside it: Deux- | Sèvres)
+        while end < len(toks) and toks[end].ent_iob_ == "I" and toks[end].ent_type_ == "LOC":
             end += 1
         place = tok.doc[k:end]
         self.institutions.append((index, body, _noun_words(place) | {body},
