@@ -69,6 +69,21 @@ class Cue:
         return self.first.i
 
 
+def _verb_entry(tok: Token, lemma: str, toks: list[Token], lex: Lexicon, reflexive: bool) \
+        -> tuple[Verb | None, list[Token]]:
+    """The reporting-verb entry for a word and the words after it that it spans: a multi-word cue past adverbs
+    (il met toutefois en garde contre …) when the words right after it make none (met en avant: « avant »
+    may be tagged an adverb)."""
+    after = toks[tok.i + 1: tok.i + 4]
+    verb = lex.verb(lemma, [t.lower_ for t in after], reflexive)
+    if verb is None or not verb.words:
+        past = [t for t in toks[tok.i + 1: tok.i + 6] if t.pos_ != "ADV"][:3]
+        longer = lex.verb(lemma, [t.lower_ for t in past], reflexive)
+        if longer is not None and longer.words:
+            return longer, past
+    return verb, after
+
+
 def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
     """Reporting verbs of a sentence that can introduce speech (not passive, not quoted)."""
     cues = []
@@ -87,16 +102,10 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             lemma = known[key] = lexicon_lemma(tok, lex)
         if lemma is None or quote_at(quotes, tok.idx) or _nickname(tok):
             continue
-        # the words after it, past adverbs (il met toutefois en garde contre …), for a multi-word cue
-        after = [t for t in toks[tok.i + 1: tok.i + 6] if t.pos_ != "ADV"][:3]
-        following = [t.lower_ for t in after]
         reflexive = _is_reflexive(tok)
-        if tok.pos_ in ("ADJ", "ADV", "X") or _noun_participle(tok):  # "et dément fermement", "s'indigne X",
-            # "a-t-il martelé lundi": a verb the tagger missed
-            verb = lex.verb(lemma, following, reflexive)
-            verb = verb if verb is not None and _verb_slot(tok) else None
-        else:
-            verb = lex.verb(lemma, following, reflexive)
+        verb, after = _verb_entry(tok, lemma, toks, lex, reflexive)
+        if verb is not None and (tok.pos_ in ("ADJ", "ADV", "X") or _noun_participle(tok)) and not _verb_slot(tok):
+            verb = None  # "et dément fermement", "s'indigne X", "a-t-il martelé lundi": a verb the tagger missed
         if verb is None or tok.pos_ == "NOUN" and not (verb.words or _after_comma_or_quote(tok) or _has_subject(tok)
                                                        or _after_comme(tok) or _between_subject_and_object(tok)
                                                        or _noun_participle(tok)):  # (in a verb's slot, above)

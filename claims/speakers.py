@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.lexicon import Lexicon, fold, strip_accents
 from claims.quotes import Quote, quote_at
 from claims.tokens import (
+    char_span,
     children,
     column,
     entities,
@@ -40,6 +41,7 @@ from claims.tokens import (
 )
 from claims.words import (
     AGAIN,
+    ANOTHER,
     BODY_OPENINGS,
     CLUB_PREFIXES,
     COMPANY_AT,
@@ -150,6 +152,7 @@ class Role:
     form: str = ""  # the role noun as written (avocate): « l'avocat » later is someone else
     gender: str = "any"  # for a broader noun (l'attaquante X → la joueuse), the gender of the mention that gave it
     broader: bool = False  # a broader noun than the one written (la joueuse for la milieu)
+    titled: bool = False  # given by a title (Me Julien Roussel → l'avocat): says nothing of other words
 
 
 @dataclass
@@ -207,10 +210,17 @@ class Resolver:
             # one person given that role in the same or the next sentence
             if m.actor.type == "person" and m.actor.resolution == "as written" and m.actor.name not in renames \
                     and m.span[0].lower_ in _DEFINITE:
-                holders = {r.actor.name for r in self.roles if r.head == m.head and r.actor.type == "person"
-                           and m.sentence <= r.sentence <= m.sentence + 1 and r.gender in ("any", m.gender)}
-                if len(holders) == 1:
-                    renames[m.actor.name] = holders.pop()
+                roles = [r for r in self.roles if r.head == m.head and r.actor.type == "person"
+                         and m.sentence <= r.sentence <= m.sentence + 1 and r.gender in ("any", m.gender)]
+                holders = {r.actor.name for r in roles}
+                if len(holders) != 1:
+                    continue
+                holder = holders.pop()
+                # the holder as the source of a « pour / selon X » (the desk's second voice is « X, lui aussi, … »),
+                # given no other words with the role (« Me Roussel, avocat du prévenu » is not l'avocat de la victime)
+                if any(o.according and o.actor.name == holder and o.sentence in (m.sentence, m.sentence + 1)
+                       for o in self.mentions) and not any(r.words for r in roles):
+                    renames[m.actor.name] = holder
         return renames
 
     def confidence(self, actor: Actor) -> float:
@@ -350,7 +360,8 @@ class Resolver:
         if found is None and at >= 0 and actor.type == "organization":
             # the recogniser stopped before the name's lower-case words: l'Office français | de la biodiversité (OFB)
             found = _CONTINUED.match(text, end, min(len(text), end + 90))
-            if found is not None and _initials_of(found.group(2), name + found.group(1), len(name.split())):
+            if found is not None and _initials_of(found.group(2), name + found.group(1), len(name.split())) \
+                    and not _verb_between(doc, end, found.start(2)):  # (not « … a saisi la chambre … (CRC) »)
                 name = name + found.group(1)
             else:
                 found = None
@@ -418,11 +429,10 @@ class Resolver:
             broader = self.lex.broader.get(fold(noun))
             if broader and actor.type == "person":  # la milieu Amandine Ravel is « la joueuse » later
                 gender = _agreement(span, self.lex)[0]
-                self.roles.extend(Role(b, frozenset(), actor, index, gender=gender, broader=True) for b in broader)
-        title = fold(doc[name.start - 1].text) if name.start > 0 and actor.type == "person" else ""
-        if self.lex.roles.get(title) == "honorific" and title in self.lex.broader:
-            gender = _agreement(span, self.lex)[0]  # Me Julien Roussel: « l'avocat » later
-            self.roles.extend(Role(b, frozenset(), actor, index, gender=gender) for b in self.lex.broader[title])
+                # (Me Julien Roussel is « l'avocat » later, but not « l'avocat général »: a title's role is any word's)
+                titled = self.lex.roles.get(fold(noun)) == "honorific"
+                self.roles.extend(Role(b, frozenset(), actor, index, gender=gender, broader=True, titled=titled)
+                                  for b in broader)
 
     def _role_kind(self, tok: Token) -> str | None:
         # a function of the word's lemma and form only, asked many times of the same words (each mention's head,
@@ -677,8 +687,8 @@ class Resolver:
             # chez Bricoval, la direction de Ferrand Équipements, le PDG d'Altéor (tagged a person or a place)
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
-        if label in ("LOC", "MISC") and len(words) >= 3 and fold(words[0]).endswith(_DEMONYM_ENDINGS) \
-                and self.lex.first_name_gender(words[1]):
+        if label in ("LOC", "MISC") and len(words) >= 3 and fold(words[0]).endswith(_PERSON_DEMONYM_ENDINGS) \
+                and self._role_kind(name[0]) is None and self.lex.first_name_gender(words[1]):
             # la Gatinoise Émilie Tremblay-Sauvé (one place-like name): a person, named after where she is from
             person = " ".join(words[1:])
             self._remember(person, person=True)
@@ -823,13 +833,16 @@ class Resolver:
         # 1. the actor introduced with this role (la ministre → « La ministre des Transports, Claire Vautrin »)
         form = span.root.lower_
         for role in reversed(self.roles):
-            if role.head == head and (bare or not role.words or own & role.words) and role.sentence <= index \
+            if role.head == head and (bare or not role.words and not role.titled or own & role.words) \
+                    and role.sentence <= index \
                     and (not role.form or role.form == form or span.root.pos_ != "NOUN") \
                     and (role.gender == "any" or gender in ("any", role.gender)) \
                     and not (role.broader and self._named_since(role, gender, pos)):
                 return Actor(role.actor.name, role.actor.type, "apposition", span.text.strip())
-        if own and all(t.pos_ == "ADJ" for t in tokens_in(span) if _lemma(t) in own):
-            # l'avocat messin, le coach flamand: an adjective the role was not given, when one person holds it
+        if own and all(t.pos_ == "ADJ" and t.lower_.endswith(_DEMONYM_ENDINGS) and t.lower_ not in ANOTHER
+                       for t in tokens_in(span) if _lemma(t) in own):
+            # l'avocat messin, le coach flamand: a place's adjective the role was not given, when one person holds it
+            # (not l'avocat général, l'entraîneur adjoint, l'ancien président: words.tsv class another)
             holders = {role.actor for role in self.roles if role.head == head and role.sentence <= index
                        and (not role.form or role.form == form) and not role.broader
                        and (role.gender == "any" or gender in ("any", role.gender))}
@@ -1100,6 +1113,8 @@ _ONE_OF_TWO_IDS = frozenset(string_id(w) for w in _ONE_OF_TWO)  # as LOWER ids
 _NOUN_TAGS, _NOUN_ADJ_TAGS = frozenset((NOUN, PROPN)), frozenset((NOUN, ADJ, PROPN))
 _DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "an", "ane",
                     "in", "ine", "ol", "ole", "ard", "arde", "on", "onne", "ote", "iote", "ate")
+# one's demonym before one's name (la Gatinoise Émilie Tremblay-Sauvé): not -on, a body's too (la Maison Jean Vilar)
+_PERSON_DEMONYM_ENDINGS = tuple(e for e in _DEMONYM_ENDINGS if not e.startswith("on"))
 
 
 def _singular_demonym(span: Span) -> bool:
@@ -1395,6 +1410,12 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
             if g:
                 return ("f" if g[0] == "Fem" else "m"), number
     return "any", number
+
+
+def _verb_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a verb or an auxiliary lies between two character offsets of the doc."""
+    span = char_span(doc, start, end)
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _initials_of(acronym: str, name: str, named: int) -> bool:

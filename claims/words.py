@@ -84,6 +84,7 @@ CONCESSIONS = phrase_class("concession")
 SPEAKS_FOR = word_class("speaks_for")
 ISSUED = word_class("issued")
 AGAIN = word_class("again")
+ANOTHER = word_class("another")
 BODY_OPENINGS = word_class("body_opening")
 COMPANY_NOUNS = word_class("company_noun")
 

@@ -525,6 +525,38 @@ def test_verbs_met_on_sets_29_to_32(text, said, speaker):
         rows[["kind", "speaker", "text"]]
 
 
+@pytest.mark.parametrize("text, said, speaker", [
+    # a multi-word cue past an adverb
+    ("Le chercheur Étienne Morvan a dirigé ces travaux. Il met toutefois en garde contre toute conclusion hâtive.",
+     "contre toute conclusion hâtive", "Étienne Morvan"),
+    # regretter + a noun phrase
+    ("Le président du syndicat MG Ouest, Yannick Le Goff, a regretté la faible mobilisation des parents.",
+     "la faible mobilisation des parents", "Yannick Le Goff"),
+    # a verb that introduces a direct quotation only
+    ("« Quand on a peu de temps, on ne triche pas », a développé le réalisateur Antoine Servel.",
+     "Quand on a peu de temps, on ne triche pas", "Antoine Servel"),
+    # a multi-word cue whose word the tagger took for an adverb is not skipped
+    ("La ministre Claire Vautrin met en avant le rôle des associations.", "le rôle des associations",
+     "Claire Vautrin"),
+])
+def test_verbs_met_on_sets_33_to_35(text, said, speaker):
+    from claims.extract import extract_text
+
+    rows = extract_text(text)
+    row = rows[rows["text"] == said]
+    assert len(row) == 1 and speaker in (row.iloc[0]["speaker_mention"], row.iloc[0]["speaker"]), \
+        rows[["kind", "speaker", "text"]]
+
+
+def test_a_quotation_verb_reports_no_object():
+    from claims.extract import extract_text
+
+    # « a-t-il développé » introduces a quotation (reporting_verbs.tsv, frame quote); an ordinary object is no claim
+    for text in ("L'entreprise a développé un nouveau logiciel de paie.", "Le professeur a corrigé les copies.",
+                 "La mairie a complété le dossier."):
+        assert (extract_text(text)["kind"] == "assertion").all(), text
+
+
 def test_a_nickname_and_another_voice_after_a_concession():
     from claims.extract import extract_text
 

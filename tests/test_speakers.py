@@ -755,6 +755,73 @@ def test_what_the_session_12_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # an organisation's acronym after the lower-case words the recogniser left out of its name
+    ("Les nappes phréatiques ont baissé de 12 %, selon les relevés de l'Office français de la biodiversité (OFB).",
+     "nappes", "Office français de la biodiversité (OFB)"),
+    # a comma inside a name its acronym closes does not end a « d'après X »; « des travaux de X » are X's
+    ("D'après des travaux de l'Institut national de recherche pour l'agriculture, l'alimentation et l'environnement "
+     "(INRAE), les rendements de blé vont baisser.", "rendements",
+     "Institut national de recherche pour l'agriculture, l'alimentation et l'environnement (INRAE)"),
+    # « des informations du quotidien X » are the medium's, not an unnamed source's (words.tsv class issued)
+    ("Le club aurait reçu une offre, selon des informations du quotidien De Kempenaar.", "offre", "De Kempenaar"),
+    # « la direction du CHU » names its own body, not the organisation named last
+    ("Selon des informations du journal La Montagne, dix patients auraient été touchés. La direction du CHU a "
+     "confirmé « un épisode de cas groupés ».", "épisode", "direction du CHU"),
+    # the institution a role's holder heads, by the place the role gives, before or after (roles.tsv, column body)
+    ("Deux hommes ont été placés en garde à vue, a indiqué le parquet. D'après le procureur de la République de "
+     "Rennes, Bertrand Mazeau, la victime aurait été frappée.", "garde à vue", "parquet de Rennes"),
+    ("Le préfet des Deux-Sèvres a interdit les prélèvements. « Les débits sont au plus bas », a fait valoir la "
+     "préfecture.", "débits", "préfecture des Deux-Sèvres"),
+    # an acronym never defined: the body named before whose initials it is
+    ("Un cas de dengue a été confirmé, a annoncé l'agence régionale de santé d'Occitanie. Une démoustication sera "
+     "menée, a précisé l'ARS.", "démoustication", "agence régionale de santé d'Occitanie"),
+    # a role with an adjective it was not given, held by one person; « Me » gives the role avocat
+    ("Son avocat, Me François Keller, a décrit un homme effondré. « Ce n'est pas un acte prémédité », a ajouté "
+     "l'avocat messin.", "prémédité", "François Keller"),
+    # a role with no name, then the one person given it in the next sentence
+    ("L'avocat de l'infirmière mise en examen dénonce un « emballement ». Pour Me Julien Roussel, sa cliente est "
+     "innocente.", "emballement", "Julien Roussel"),
+    # a name tagged as a place that opens with a body's noun (words.tsv class body_opening)
+    ("Le milieu Ilyes Haddad restera à l'Union royale Hesbaye. Le club hesbignon a démenti avoir reçu une offre.",
+     "avoir reçu", "Union royale Hesbaye"),
+    # « toujours selon la même source »: the last « selon X », not the last one quoted (words.tsv class again)
+    ("D'après le quotidien Ouest Sport, un émissaire du club se serait rendu à Neuchâtel. « Nous suivons beaucoup "
+     "de joueurs », a tempéré le président, Hervé Le Goff. Le club suisse, lui, réclamerait cinq millions d'euros, "
+     "toujours selon la même source.", "cinq millions", "Ouest Sport"),
+    # a demonym and a first name the recogniser took for one place
+    ("La Gatinoise Émilie Tremblay-Sauvé a déclaré forfait. « C'est crève-cœur », a écrit la joueuse de 24 ans.",
+     "crève-cœur", "Émilie Tremblay-Sauvé"),
+])
+def test_patterns_met_on_sets_33_to_35(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « toujours selon la même source » after « selon nos informations » (the outlet's own): the last one quoted
+    ("Selon nos informations, le site fermera. Contactée, la direction évoque « une réorganisation ». Toujours selon "
+     "la même source, 118 CDI sont concernés.", "118 CDI", "direction"),
+    # two lawyers: an adjective the role was not given points to neither
+    ("L'avocat de la victime, Me Paul Ohana, a dénoncé une enquête bâclée. L'avocat de l'accusé, Me Claire Vidal, a "
+     "plaidé l'acquittement. « Le dossier est vide », a ajouté l'avocat parisien.", "dossier est vide",
+     "avocat parisien"),
+    # an adjective that makes the role another person's (words.tsv class another), and a title's role
+    ("Me Thomas Keller, l'avocat de la victime, a plaidé deux heures. L'avocat général a requis dix ans de prison, "
+     "estimant que l'accusé était « dangereux ».", "dangereux", "avocat général"),
+    # the acronym's words hold no verb; a body named after a person is no person
+    ("Le Conseil régional a saisi la chambre régionale des comptes (CRC). Selon la CRC, la gestion du lycée est "
+     "« défaillante ».", "gestion du lycée", "CRC"),
+    ("Selon la Maison Jean Vilar, le festival a attiré 120 000 spectateurs.", "festival", "Maison Jean Vilar"),
+    # a description and another holder of its role who gives other words with it, or is no « pour X »
+    ("L'avocat de la victime dénonce une enquête bâclée. Pour Me Julien Roussel, avocat du prévenu, son client n'a "
+     "rien à se reprocher.", "enquête bâclée", "avocat de la victime"),
+    ("Le maire de Lyon a dénoncé une décision « injuste ». Le maire de Villeurbanne, Cédric Van Styvendael, a pour "
+     "sa part estimé que la mesure était nécessaire.", "injuste", "maire de Lyon"),
+])
+def test_what_the_session_13_rules_leave_alone(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
 def test_a_person_at_home_is_no_company():
     from claims.extract import extract_text
 
