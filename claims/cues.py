@@ -31,6 +31,7 @@ from claims.tokens import (
     verb_lemma,
 )
 from claims.words import (
+    AGES,
     CLITIC_SUBJECTS,
     DEMONSTRATIVE_PRONOUNS,
     INCIDENTALS,
@@ -377,6 +378,21 @@ def _is_reflexive(tok: Token) -> bool:
     return any(0 < c.i < i and reflexive_pronoun(c.i - 1) and c.dep_.startswith("aux") for c in kids)
 
 
+def _name_before_age(subj: Token) -> Token:
+    """« Yannick Morel, 45 ans, ancien trésorier …, a reconnu »: the parser made the age the subject; the name set
+    off before it is (words.tsv class age)."""
+    doc = subj.doc
+    if subj.lemma_.lower() not in AGES or not any(c.like_num for c in children(subj)):
+        return subj
+    first = min([subj.i] + [c.i for c in children(subj) if c.like_num])
+    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ == "PER":
+        name = doc[first - 2]
+        while name.ent_iob_ == "I" and name.i > 0:  # to the name's first word
+            name = doc[name.i - 1]
+        return name
+    return subj
+
+
 def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     """The subject of a reporting verb, found before it, trying in turn: its own subject (the
     closest), the noun an absolute participle follows (Guaido promettant …), the subject of the
@@ -429,6 +445,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                 subj = next((c for c in children(subj) if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")
                              and usable(c)), subj)
             subj = _outside_relative(_complement_head(subj), verb)
+            subj = _name_before_age(subj)
             return _dislocated(subj, usable) or _name_after_opening_phrase(verb, subj, usable) or as_span(subj)
         if node.dep_ not in _CLIMB_DEPS or node.head is node:
             break
