@@ -590,8 +590,9 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         i += 1  # son avocat, Me Christophe Baldacci
     # (Me Paul-Henri Lacombe: the entity may start at the honorific)
     starts = toks[i + 1].ent_iob_ == "B" or titled and toks[i].ent_iob_ != "O"
-    if starts and (toks[i + 1].ent_type_ in ("PER", "ORG") or toks[i + 1].pos_ == "PROPN"
-                   and toks[i + 1].text[:1].isupper()):  # (Ferrandis, taken for a place)
+    if starts and (toks[i + 1].ent_type_ in ("PER", "ORG") or toks[i + 1].text[:1].isupper()
+                   and (toks[i + 1].pos_ == "PROPN" or toks[i + 1].ent_type_ == "MISC")):
+        # (Ferrandis, taken for a place; son label, Disques Bourrasque, taken for a thing)
         j = i + 2
         while j < end and toks[j].ent_iob_ == "I":
             j += 1

@@ -789,6 +789,8 @@ def test_what_the_session_12_rules_leave_alone(text, fragment, speaker):
     ("D'après le quotidien Ouest Sport, un émissaire du club se serait rendu à Neuchâtel. « Nous suivons beaucoup "
      "de joueurs », a tempéré le président, Hervé Le Goff. Le club suisse, lui, réclamerait cinq millions d'euros, "
      "toujours selon la même source.", "cinq millions", "Ouest Sport"),
+    # a name after a possessive role and a comma, which the recogniser took for a thing
+    ("Une tournée est prévue à l'automne, a précisé son label, Disques Bourrasque.", "tournée", "Disques Bourrasque"),
     # an age set off after a name, which the parser made the subject
     ("Devant le tribunal, Yannick Morel, 45 ans, ancien trésorier d'un club de football amateur, a reconnu avoir "
      "détourné 80 000 euros.", "80 000", "Yannick Morel"),
