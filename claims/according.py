@@ -83,7 +83,7 @@ def _source_end(sent: Span, i: int) -> int:
     return j
 
 
-def _acronym_ahead(toks: list, comma: int, end: int) -> bool:
+def _acronym_ahead(toks: list[Token], comma: int, end: int) -> bool:
     """Whether a comma sits inside a name that its acronym closes: only lower-case words, commas and « et » up to
     « (ACRONYM) » within a few words."""
     for k in range(comma + 1, min(end, comma + 12)):

@@ -429,7 +429,7 @@ class Resolver:
             broader = self.lex.broader.get(fold(noun))
             if broader and actor.type == "person":  # la milieu Amandine Ravel is « la joueuse » later
                 gender = _agreement(span, self.lex)[0]
-                # (Me Julien Roussel is « l'avocat » later, but not « l'avocat général »: a title's role is any word's)
+                # (Me Julien Roussel is « l'avocat » later, not « l'avocat général »: a title's role takes no word)
                 titled = self.lex.roles.get(fold(noun)) == "honorific"
                 self.roles.extend(Role(b, frozenset(), actor, index, gender=gender, broader=True, titled=titled)
                                   for b in broader)
