@@ -906,6 +906,11 @@ class Resolver:
                 # écopé d'une amende de la Swiss Football League. Le club … » is FC Sion
                 target = ([m for m in named_orgs if m.nsubj] or named_orgs)[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
+            # le club → « l'entraîneur du Sporting Club de Couillet, X »: named only inside a person's phrase, by a name
+            # that holds the noun
+            inner = _organisation_within(recent, head)
+            if inner is not None:
+                return Actor(inner, "organization", "role", span.text.strip())
         if kind == "person":
             # 3. the latest named person it can be (not one the article gave the same role with other words)
             named = [m for m in recent if m.actor.type == "person" and m.actor.resolution in
@@ -1028,6 +1033,16 @@ def _topic_before(span: Span, pool: list[Mention], offset: int, index: int) -> M
         return None
     opened = toks[start + 2].idx + offset
     return next((m for m in pool if m.sentence == index and m.start >= opened), None)
+
+
+def _organisation_within(mentions: list[Mention], noun: str) -> str | None:
+    """The latest organisation's name inside a mention's phrase that holds the noun (club in « l'entraîneur du
+    Sporting Club de Couillet, Dirk Vermeulen »)."""
+    for m in reversed(mentions):
+        for ent in reversed(entities(m.span)):
+            if ent.label_ == "ORG" and noun in fold(span_text(ent)).replace("'", " ").split():
+                return drop_article(span_text(ent).strip())
+    return None
 
 
 def _named_organisations(mentions: list[Mention]) -> list[Mention]:

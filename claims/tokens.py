@@ -566,7 +566,8 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         # le ministre de la Santé, le Dr Lassané Zoungrana
         k += 1
         while k < end and k - i <= 4 and (toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k].text[:1].islower()
-                                          or _honorific(toks[k]) or toks[k].lower_ in ("premier", "première")):
+                                          or _honorific(toks[k]) or toks[k].lower_ in ("premier", "première")
+                                          or _before_person(toks, k, end)):  # son adversaire, l'Espagnol X
             k += 1
         if k < end and toks[k].pos_ == "ADP" and k > i + 2:
             k = _portfolio_before_name(toks, k, end)  # son adversaire, l'ancienne ministre des Finances Claudia R.
@@ -602,6 +603,12 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
             return i
     closes = j >= end or toks[j].is_punct and not is_quote_mark(toks[j]) or toks[j].pos_ in ("VERB", "AUX")
     return j if closes else i
+
+
+def _before_person(toks: list[Token], k: int, end: int) -> bool:
+    """A capitalised word that is no name's, right before a person's name (l'Espagnol Álvaro Segura)."""
+    return toks[k].text[:1].isupper() and toks[k].ent_type_ != "PER" and k + 1 < end \
+        and toks[k + 1].ent_iob_ == "B" and toks[k + 1].ent_type_ == "PER"
 
 
 def _portfolio_before_name(toks: list[Token], k: int, end: int) -> int:

@@ -791,6 +791,12 @@ def test_what_the_session_12_rules_leave_alone(text, fragment, speaker):
      "toujours selon la même source.", "cinq millions", "Ouest Sport"),
     # a name after a possessive role and a comma, which the recogniser took for a thing
     ("Une tournée est prévue à l'automne, a précisé son label, Disques Bourrasque.", "tournée", "Disques Bourrasque"),
+    # a club named only inside a person's phrase, by a name that holds the noun
+    ("L'entraîneur du Sporting Club de Couillet, Dirk Vermeulen, a confirmé l'absence de son gardien. Le club a "
+     "précisé que le joueur souffrait d'une entorse.", "entorse", "Sporting Club de Couillet"),
+    # a capitalised word of origin between the article and the name apposed after a role
+    ("Hugo Lambert a perdu. Son adversaire, l'Espagnol Álvaro Segura, a estimé que son geste n'avait « rien de "
+     "méchant ».", "méchant", "Álvaro Segura"),
     # an age set off after a name, which the parser made the subject
     ("Devant le tribunal, Yannick Morel, 45 ans, ancien trésorier d'un club de football amateur, a reconnu avoir "
      "détourné 80 000 euros.", "80 000", "Yannick Morel"),
