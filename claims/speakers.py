@@ -365,9 +365,8 @@ class Resolver:
                 name = name + found.group(1)
             else:
                 found = None
-        if found is not None and _abbreviates(found.group(2 if name != actor.name else 1), name,
-                                              actor.type == "organization"):
-            acronym = found.group(2 if name != actor.name else 1)
+        acronym = found.group(2 if name != actor.name else 1) if found is not None else ""
+        if acronym and _abbreviates(acronym, name, actor.type == "organization"):
             # a place-like name with an acronym defined is a body (la Confédération générale du travail (CGT)); a
             # country is an alias, resolved before this
             kind = "organization" if actor.resolution == "people" else actor.type
