@@ -78,6 +78,8 @@ class Lexicon:
     roles: dict[str, str]  # noun -> person | organization | government | media | document | honorific
     # organisation nouns that, with no name, mean the organisation the article named last (le club, l'institut)
     latest_named: frozenset[str] = frozenset()
+    # person nouns that, with no name, mean the person the story is about (l'intéressé), not the one named last
+    topic_person: frozenset[str] = frozenset()
     # the staff of a body (les inspecteurs, les magistrats financiers): noun -> the nouns the body's name may be
     # headed by (inspection), or () for any body the article named just before (les auteurs of a study)
     members_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -203,6 +205,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         roles={fold(r["noun"]): r["kind"] for r in read_table("roles.tsv", data_dir)},
         latest_named=frozenset(fold(r["noun"]) for r in read_table("roles.tsv", data_dir)
                                if r.get("refers") == "latest"),
+        topic_person=frozenset(fold(r["noun"]) for r in read_table("roles.tsv", data_dir)
+                               if r.get("refers") == "topic"),
         members_of={fold(r["noun"]): tuple(fold(w) for w in r["refers"].split(":", 1)[1].split(",") if w and w != "*")
                     for r in read_table("roles.tsv", data_dir) if (r.get("refers") or "").startswith("members:")},
         broader={fold(r["noun"]): frozenset(fold(w) for w in r["broader"].split(",") if w)

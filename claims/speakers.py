@@ -12,6 +12,7 @@ Each actor says how it was found (`resolution`, see claims/data/resolutions.tsv)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -332,16 +333,20 @@ class Resolver:
         before or after it."""
         phrase, toks = noun_phrase(tok), tokens_of(tok.doc)
         # the last place word after « de » (the recogniser may take « République de Rennes » for one place)
+        # (« de la Vendée », « de l'Isère »: an article between them)
         k = next((t.i for t in reversed(tokens_in(phrase)) if t.i > tok.i + 1 and t.ent_type_ == "LOC"
-                  and t.text[:1].isupper() and toks[t.i - 1].lower_ in OF), None)
+                  and t.text[:1].isupper() and (toks[t.i - 1].lower_ in OF or t.i - 2 > tok.i
+                                                and toks[t.i - 1].lower_ in _DEFINITE and toks[t.i - 2].lower_ in DE)),
+                 None)
         if k is None:
             return
+        of = k - 1 if toks[k - 1].lower_ in OF else k - 2
         end = k + 1  # (to the end of the place's entity, past a phrase cut inside it: Deux- | Sèvres)
         while end < len(toks) and toks[end].ent_iob_ == "I" and toks[end].ent_type_ == "LOC":
             end += 1
         place = tok.doc[k:end]
         self.institutions.append((index, body, _noun_words(place) | {body},
-                                  f"{body} {span_text(tok.doc[k - 1:end]).strip()}"))
+                                  f"{body} {span_text(tok.doc[of:end]).strip()}"))
 
     def _with_acronym(self, span: Span, actor: Actor) -> Actor:
         """« Le Grand cadre des syndicats d'enseignants (G7) »: an organisation defined with its acronym is
@@ -918,6 +923,10 @@ class Resolver:
             if named:  # the person the paragraph is about first: le chef de l'État after « Macron a reçu Scholz »
                 salient = [m for m in named if m.subject or m.speaker]
                 target = (salient or named)[-1].actor
+                if head in self.lex.topic_person or span.root.lower_ in self.lex.topic_person:
+                    # l'intéressé: the person mentioned most (named, then « il », « le prévenu »), the latest of equals
+                    times = Counter(m.actor.name for m in recent if m.actor.type == "person")
+                    target = max(reversed(salient or named), key=lambda m: times[m.actor.name]).actor
                 return Actor(target.name, target.type, "role", span.text.strip())
             if bare:  # 4. le militaire → un officier de l'armée, the unnamed source that just spoke
                 animate = [m for m in recent

@@ -833,6 +833,32 @@ def test_what_the_session_13_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « l'intéressé »: the person the story is about (mentioned most), not the official who spoke of him last
+    ("Ancien numéro deux de la DGSI, Bernard Lhomme a accepté de revenir sur l'affaire. Il affirme n'avoir jamais "
+     "été informé. À l'époque, le directeur général, Étienne Carrel, avait assuré que la procédure était encadrée. "
+     "« Je l'ai appris par la presse », insiste l'intéressé.", "appris par la presse", "Bernard Lhomme"),
+    # a prefect's body named by « de la » + the place: « la préfecture » later is that one
+    ("Face à la sécheresse, la préfète de la Vendée a placé 187 communes en alerte. Les piscines sont interdites, "
+     "précise la préfecture.", "piscines", "préfecture de la Vendée"),
+])
+def test_patterns_met_on_sets_37_and_38(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # of two people mentioned as often, « l'intéressé » is still the latest
+    ("Le substitut du procureur, Thomas Garnier, a dénoncé une mise en danger. Le prévenu, Franck Lhermitte, a "
+     "expliqué traverser une période difficile. L'intéressé a assuré qu'il ne buvait plus.", "ne buvait plus",
+     "Franck Lhermitte"),
+    # « la préfecture » with no prefect named by a place stays as written
+    ("La préfète a placé 187 communes en alerte. Les piscines sont interdites, précise la préfecture.", "piscines",
+     "préfecture"),
+])
+def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
 def test_a_person_at_home_is_no_company():
     from claims.extract import extract_text
 
