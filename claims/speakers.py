@@ -333,14 +333,14 @@ class Resolver:
         before or after it."""
         phrase, toks = noun_phrase(tok), tokens_of(tok.doc)
         # the last place word after « de » (the recogniser may take « République de Rennes » for one place)
-        # (« de la Vendée », « de l'Isère »: an article between them)
-        k = next((t.i for t in reversed(tokens_in(phrase)) if t.i > tok.i + 1 and t.ent_type_ == "LOC"
-                  and t.text[:1].isupper() and (toks[t.i - 1].lower_ in OF or t.i - 2 > tok.i
-                                                and toks[t.i - 1].lower_ in _DEFINITE and toks[t.i - 2].lower_ in DE)),
-                 None)
-        if k is None:
+        for t in reversed(tokens_in(phrase)):
+            of = _of_before_place(toks, t.i, tok.i) \
+                if t.i > tok.i + 1 and t.ent_type_ == "LOC" and t.text[:1].isupper() else None
+            if of is not None:
+                break
+        else:
             return
-        of = k - 1 if toks[k - 1].lower_ in OF else k - 2
+        k = t.i
         end = k + 1  # (to the end of the place's entity, past a phrase cut inside it: Deux- | Sèvres)
         while end < len(toks) and toks[end].ent_iob_ == "I" and toks[end].ent_type_ == "LOC":
             end += 1
@@ -888,7 +888,7 @@ class Resolver:
                     return Actor(name, kind, "role", span.text.strip())
         if possessive:
             return None
-        if (head in self.lex.latest_named or span.root.lower_ in self.lex.latest_named) \
+        if _noun_in(span, head, self.lex.latest_named) \
                 and not _determined_complement(span):  # « la direction de l'établissement » names its own
             # 3. le club, l'institut, le syndicat: the organisation named last (not a medium told something)
             # one organisation for a singular noun (« les syndicats » are not the company named last), and a
@@ -921,12 +921,13 @@ class Resolver:
                      ("named", "short form", "apposition") and _compatible(m, gender, number)
                      and not self._other_role(m.actor, head, own)]
             if named:  # the person the paragraph is about first: le chef de l'État after « Macron a reçu Scholz »
-                salient = [m for m in named if m.subject or m.speaker]
-                target = (salient or named)[-1].actor
-                if head in self.lex.topic_person or span.root.lower_ in self.lex.topic_person:
+                pool = [m for m in named if m.subject or m.speaker] or named
+                if _noun_in(span, head, self.lex.topic_person):
                     # l'intéressé: the person mentioned most (named, then « il », « le prévenu »), the latest of equals
                     times = Counter(m.actor.name for m in recent if m.actor.type == "person")
-                    target = max(reversed(salient or named), key=lambda m: times[m.actor.name]).actor
+                    target = max(reversed(pool), key=lambda m: times[m.actor.name]).actor
+                else:
+                    target = pool[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
             if bare:  # 4. le militaire → un officier de l'armée, the unnamed source that just spoke
                 animate = [m for m in recent
@@ -1124,6 +1125,22 @@ def _body_ids(lex: Lexicon) -> dict[int, str]:
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+def _noun_in(span: Span, head: str, nouns: frozenset[str]) -> bool:
+    """Whether a description's noun is one of `nouns`, by its lemma (`head`) or as written (l'intéressé: the tagger
+    may lemmatise it as the verb)."""
+    return head in nouns or span.root.lower_ in nouns
+
+
+def _of_before_place(toks: list[Token], i: int, start: int) -> int | None:
+    """Where the « de » opening the place word at i stands, after `start`: right before it (de Rennes, des
+    Deux-Sèvres) or before its article (de la Vendée, de l'Isère); None when no « de » opens it."""
+    if toks[i - 1].lower_ in OF:
+        return i - 1
+    if i - 2 > start and toks[i - 1].lower_ in _DEFINITE and toks[i - 2].lower_ in DE:
+        return i - 2
+    return None
 
 
 _POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
