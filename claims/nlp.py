@@ -6,6 +6,7 @@ original text.
 """
 from __future__ import annotations
 
+import gc
 import re
 import threading
 
@@ -229,6 +230,10 @@ def load_model(name: str = MODEL) -> Language:
             from claims.pipeline import add_components  # the components import the rules, which use this module
 
             _models[name] = add_components(nlp)
+            # the model's objects (~half a million) live as long as the process: out of the collector's reach,
+            # a full collection does not walk them every time the rules' short-lived Tokens and Spans trigger
+            # one, and forked workers leave their pages shared (the gc docs' advice before fork)
+            gc.freeze()
         return _models[name]
 
 

@@ -224,6 +224,15 @@ class Resolver:
                     renames[m.actor.name] = holder
         return renames
 
+    def _since(self, sentence: int) -> list[Mention]:
+        """The mentions from that sentence on: they are kept in text order, so only the list's tail is read (the
+        look-backs, asked for every pronoun and description, need not walk the whole article)."""
+        mentions = self.mentions
+        k = len(mentions)
+        while k and mentions[k - 1].sentence >= sentence:
+            k -= 1
+        return mentions[k:]
+
     def confidence(self, actor: Actor) -> float:
         return self.lex.confidence.get(actor.resolution, 0.5)
 
@@ -520,8 +529,8 @@ class Resolver:
                 or len(words) == 2 and words[0].lower_ not in ("le", "la"):
             return None
         pos = span.start_char + offset
-        people = [m for m in self.mentions if m.end <= pos and m.actor.type == "person" and not m.quoted
-                  and m.actor.resolution in ("named", "short form") and index - m.sentence <= _LOOKBACK_SENTENCES]
+        people = [m for m in self._since(index - _LOOKBACK_SENTENCES) if m.end <= pos and m.actor.type == "person"
+                  and not m.quoted and m.actor.resolution in ("named", "short form")]
         for sentence in sorted({m.sentence for m in people}, reverse=True):
             named = list({m.actor.name: m.actor for m in people if m.sentence == sentence}.values())
             if len(named) >= 2:
@@ -853,8 +862,8 @@ class Resolver:
             if len(holders) == 1:
                 holder = holders.pop()
                 return Actor(holder.name, holder.type, "apposition", span.text.strip())
-        recent = [m for m in self.mentions if m.end <= pos and not m.quoted
-                  and index - m.sentence <= _LOOKBACK_SENTENCES and m.actor.resolution != "unresolved"]
+        recent = [m for m in self._since(index - _LOOKBACK_SENTENCES) if m.end <= pos and not m.quoted
+                  and m.actor.resolution != "unresolved"]
         # 2. an earlier mention with that noun (le procureur → le procureur de la République de Besançon)
         institution = kind in ("organization", "government")
         for m in reversed(recent):
@@ -969,8 +978,8 @@ class Resolver:
     def _antecedent(self, span: Span, gender: str, number: str, rule: str, offset: int, index: int,
                     speaking: bool = False) -> Actor:
         pos = span.start_char + offset
-        pool = [m for m in self.mentions
-                if m.end <= pos and not m.quoted and index - m.sentence <= _LOOKBACK_SENTENCES
+        pool = [m for m in self._since(index - _LOOKBACK_SENTENCES)
+                if m.end <= pos and not m.quoted
                 and m.actor.type != "article" and m.actor.resolution != "unresolved"
                 and _compatible(m, gender, number)]
         if speaking:  # « Elle estime … » speaks: a person or a body, not « l'inflation » just before
@@ -986,8 +995,8 @@ class Resolver:
         if not pool and gender != "any":
             # the tagger misreads some nouns' gender (des résidentes → masculine): with no antecedent of
             # the pronoun's gender, the subjects of this sentence and the one before still agree in number
-            pool = [m for m in self.mentions
-                    if m.end <= pos and not m.quoted and index - m.sentence <= 1 and (m.subject or m.speaker)
+            pool = [m for m in self._since(index - 1)
+                    if m.end <= pos and not m.quoted and (m.subject or m.speaker)
                     and m.actor.type != "article" and m.actor.resolution != "unresolved"
                     and _compatible(m, "any", number)]
         if rule == "relative":

@@ -46,6 +46,33 @@ def test_an_article_whose_analysis_fails_is_named_and_the_others_are_kept(monkey
         extract_rows([bad])
 
 
+def test_a_text_the_parser_fails_on_ends_the_stream_and_loses_nothing_else(monkeypatch):
+    """One process parses every article through one nlp.pipe; a text that makes it raise stops that stream. Its
+    chunk and the later ones are then parsed chunk by chunk, the failing one article by article: the other
+    articles give the same rows as without it, and the failure names the article."""
+    import importlib
+
+    ex = importlib.import_module("claims.extract")  # the package exports a function of the same name
+    texts = _gold_texts()[:30]
+    articles = [Article(f"a{i:02d}", text, source=f"a{i:02d}.txt") for i, text in enumerate(texts)]
+    expected = extract(articles=[a for a in articles if a.article_id != "a11"], processes=1, progress=False)
+    real = ex._parsed
+
+    def parsed(nlp, batch, batch_size=64):
+        for article, docs in real(nlp, batch, batch_size):
+            if article.article_id == "a11":
+                raise ValueError("parser broke")
+            yield article, docs
+
+    monkeypatch.setattr(ex, "_parsed", parsed)
+    problems: list[str] = []
+    got = extract(articles=articles, processes=1, progress=False, problems=problems)
+    assert problems == ["a11.txt: could not be parsed (ValueError: parser broke); skipped, nothing of it stored"]
+    assert "a11" not in set(got["article_id"]) and len(set(got["article_id"])) >= 20
+    assert got.drop(columns="extracted_at", errors="ignore").equals(
+        expected.drop(columns="extracted_at", errors="ignore"))
+
+
 def test_a_huge_one_line_paragraph_is_cut_at_sentence_ends():
     sentence = "Le maire a déclaré que la piscine rouvrirait en juin. "
     text = "Titre\n\n" + sentence * 40_000  # 2.2 MB on one line, far over spaCy's 1,000,000 characters
