@@ -42,8 +42,17 @@ def is_conditional(tok: Token, lex: Lexicon | None = None) -> bool:
         return False
     if "Cnd" in morph_get(tok, "Mood"):
         return True
-    lem, form = tok.lemma_.lower(), tok.lower_
-    irregular = (lex or load_lexicon()).conditional.get(lem)
+    lex = lex or load_lexicon()
+    key = (tok.lemma, tok.lower)  # the rest reads only the lemma and the form: decided once per pair
+    met = lex.conditional_forms_met
+    found = met.get(key)
+    if found is None:
+        found = met[key] = _conditional_form(tok.lemma_.lower(), tok.lower_, lex)
+    return found
+
+
+def _conditional_form(lem: str, form: str, lex: Lexicon) -> bool:
+    irregular = lex.conditional.get(lem)
     if irregular is not None:
         stem = irregular[0]
     elif lem.endswith(("er", "ir", "re")):

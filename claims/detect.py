@@ -21,6 +21,7 @@ from claims.tokens import (
     phrase_end,
     quotes_of,
     sent_end,
+    sentences,
     text_of,
     tokens_of,
 )
@@ -31,7 +32,7 @@ def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
     """Attributed statements of a paragraph, in text order (speakers not yet resolved)."""
     quotes = quotes_of(doc)
     found: list[Statement] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         found.extend(_sentence_statements(sent, lex, quotes))
     found = _drop_nested(found)
     according = [s for s in found if s.kind == "according_to"]

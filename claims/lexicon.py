@@ -143,6 +143,12 @@ class Lexicon:
         return {}
 
     @cached_property
+    def conditional_forms_met(self) -> dict[tuple[int, int], bool]:
+        """certainty.is_conditional's answer from the form, by the word's (lemma, form) ids: asked of every verb of
+        every statement."""
+        return {}
+
+    @cached_property
     def role_kinds_met(self) -> dict[tuple[int, int], str | None]:
         """speakers.Resolver._role_kind of each word already met, by its (lemma, form) ids (tokens.column): it reads
         nothing else of the token, and the resolver asks it of every mention's head several times."""

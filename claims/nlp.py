@@ -231,8 +231,10 @@ def load_model(name: str = MODEL) -> Language:
 
             _models[name] = add_components(nlp)
             # the model's objects (~half a million) live as long as the process: out of the collector's reach,
-            # a full collection does not walk them every time the rules' short-lived Tokens and Spans trigger
-            # one, and forked workers leave their pages shared (the gc docs' advice before fork)
+            # a full collection (~0.2 s) does not walk them each time the rules' short-lived Tokens and Spans
+            # trigger one, and forked workers leave their pages shared (the gc docs' advice before fork); what
+            # is garbage now is collected first, not kept for good
+            gc.collect()
             gc.freeze()
         return _models[name]
 

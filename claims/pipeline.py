@@ -32,7 +32,7 @@ from claims.detect import find_statements
 from claims.lexicon import DATA_DIR, Lexicon, load_lexicon
 from claims.speakers import Actor, Resolver
 from claims.statement import Statement
-from claims.tokens import char_bounds, quotes_of, release
+from claims.tokens import char_bounds, quotes_of, release, sentences
 
 STATEMENTS, CUES, MARKERS, SPEAKERS = "claims_statements", "claims_cues", "claims_markers", "claims_speakers"
 COMPONENTS = ("claims_statements", "claims_assertions", "claims_certainty", "claims_speakers")
@@ -105,7 +105,7 @@ class AssertionFinder:
         found = statements_of(doc)
         quotes = quotes_of(doc)
         taken = {s.sentence.start for s in found}
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if sent.start not in taken and is_check_worthy(sent, quotes):
                 found.append(Statement("assertion", sent.start_char, sent.end_char, sent))
         found.sort(key=lambda s: (s.sentence.start, s.kind == "assertion", s.start))
@@ -152,7 +152,7 @@ class SpeakerResolver:
         for doc, offset in zip(docs, offsets):
             quotes = quotes_of(doc)
             by_sentence = statements_by_sentence(doc)
-            for sent in doc.sents:
+            for sent in sentences(doc):
                 at = by_sentence.get(sent.start, ())
                 here = [s for s in at if s.kind != "assertion"]
                 speakers = [s.speaker for s in here if s.speaker is not None]

@@ -65,7 +65,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
 _TOKENS, _STARTS, _ENTS, _SENTS = "claims_tokens", "claims_token_starts", "claims_ents", "claims_sent_bounds"
 _MORPHS, _QUOTES, _ENDS = "claims_morphs", "claims_quote_objects", "claims_token_ends"
 _ENT_SPANS, _COLUMNS, _CHILDREN = "claims_ent_spans", "claims_columns", "claims_children"
-_PHRASES = "claims_noun_phrases"
+_PHRASES, _SENT_SPANS = "claims_noun_phrases", "claims_sentence_spans"
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -144,11 +144,20 @@ def string_id(text: str) -> int:
 
 
 def release(doc: Doc) -> None:
-    """Forget what tokens_of, char_span, entities, morph_get, quotes_of, column, children and the sentence bounds
-    cached (Token, Span and Quote objects cannot be serialised)."""
+    """Forget what tokens_of, char_span, entities, morph_get, quotes_of, column, children, sentences and the
+    sentence bounds cached (Token, Span and Quote objects cannot be serialised)."""
     for key in (_TOKENS, _STARTS, _ENTS, _SENTS, _MORPHS, _QUOTES, _ENDS, _ENT_SPANS, _COLUMNS, _CHILDREN,
-                _PHRASES):
+                _PHRASES, _SENT_SPANS):
         doc.user_data.pop(key, None)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """`list(doc.sents)`, made once per doc: each pass over doc.sents walks every token again and makes new Spans,
+    and each component goes over the sentences."""
+    made = doc.user_data.get(_SENT_SPANS)
+    if made is None or made[0] != len(doc):
+        made = doc.user_data[_SENT_SPANS] = (len(doc), list(doc.sents))
+    return made[1]
 
 
 def _sentence_of(item: Token | Span) -> tuple[int, int]:
@@ -156,7 +165,7 @@ def _sentence_of(item: Token | Span) -> tuple[int, int]:
     bounds = doc.user_data.get(_SENTS)
     if bounds is None or len(bounds) != len(doc):
         bounds = []
-        for sent in doc.sents:  # one (start, end) tuple per sentence, shared by its tokens
+        for sent in sentences(doc):  # one (start, end) tuple per sentence, shared by its tokens
             bounds.extend([(sent.start, sent.end)] * (sent.end - sent.start))
         doc.user_data[_SENTS] = bounds
     i = item.i if isinstance(item, Token) else item.start
