@@ -235,11 +235,14 @@ def default_processes() -> int:
 
 
 Batches = Iterator[tuple[list[Article], list[dict]]]
+_CHUNK = 8  # articles per batch given back (and per progress step) in one process
 
 
 def iter_extracted(articles: list[Article], processes: int | None = None, progress: bool | None = None,
-                   chunk_size: int = 8, problems: list[str] | None = None) -> Batches:
-    """(articles, rows) batches as they are done, on `processes` processes (default: all cores).
+                   chunk_size: int | None = None, problems: list[str] | None = None) -> Batches:
+    """(articles, rows) batches as they are done, on `processes` processes (default: all cores), `chunk_size`
+    articles at a time (default: 8 in one process; with several, about eight chunks per process, of 8 to 64 articles:
+    each chunk is parsed through a pipe of its own, whose last batch is part-filled).
 
     Articles that could not be analysed are left out of the batches, logged and added to `problems`."""
     processes = max(1, processes or default_processes())
@@ -251,10 +254,11 @@ def iter_extracted(articles: list[Article], processes: int | None = None, progre
         return batch.report(problems)
 
     try:
-        if processes == 1 or len(articles) <= chunk_size:
-            for chunk, batch in _in_one_stream(load_model(), batches(articles, chunk_size)):
+        if processes == 1 or len(articles) <= (chunk_size or _CHUNK):
+            for chunk, batch in _in_one_stream(load_model(), batches(articles, chunk_size or _CHUNK)):
                 yield done(chunk, batch)
             return
+        chunk_size = chunk_size or max(_CHUNK, min(64, len(articles) // (processes * 8)))
         load_model()  # forked workers inherit the loaded model instead of each loading it
         ctx = get_context("fork") if sys.platform.startswith("linux") else get_context("spawn")
         with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
