@@ -501,6 +501,10 @@ class Resolver:
         name = self._name_in(span)
         if name is not None:
             return self._named(span, name)
+        opening = _opening_role_of_name(span)
+        name = self._name_in(opening) if opening is not span else None
+        if name is not None:
+            return self._named(opening, name)
         return self._description(span, offset, index, speaking)
 
     def _may_be_someone(self, head: Token) -> bool:
@@ -888,6 +892,10 @@ class Resolver:
                     return Actor(name, kind, "role", span.text.strip())
         if possessive:
             return None
+        if kind == "organization" and head in COMPANY_PARTS:
+            found = self._part_of_company(span, offset, index)
+            if found is not None:
+                return found
         if _noun_in(span, head, self.lex.latest_named) \
                 and not _determined_complement(span):  # « la direction de l'établissement » names its own
             # 3. le club, l'institut, le syndicat: the organisation named last (not a medium told something)
@@ -943,6 +951,18 @@ class Resolver:
                 return Actor(target.name, target.type, "role", span.text.strip())
         return None
 
+    def _part_of_company(self, span: Span, offset: int, index: int) -> Actor | None:
+        """« La direction du groupe », « la direction de l'entreprise publique »: a company's part whose company is
+        named by its noun only is that of the company the noun points back to (the group Lactanor named before)."""
+        company = _complement_noun(span)
+        if company is None or _lemma(company.root) not in COMPANY_NOUNS or self._name_in(company) is not None:
+            return None
+        found = self._antecedent_of_description(company, "organization", offset, index)
+        if found is None or found.type != "organization" or found.resolution == "as written":
+            return None
+        text = span.text.strip()
+        return Actor(f"{drop_article(text)} {found.name}", "organization", "role", text)
+
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
         """The body named in the last two sentences whose name starts with one of `bodies` (any body when empty)."""
         orgs = [m for m in _named_organisations(recent)
@@ -973,6 +993,7 @@ class Resolver:
                 if m.end <= pos and not m.quoted and index - m.sentence <= _LOOKBACK_SENTENCES
                 and m.actor.type != "article" and m.actor.resolution != "unresolved"
                 and _compatible(m, gender, number)]
+        set_off = _set_off_after(span, pool, offset)  # (before the filter below: « L'opposition » is of no known kind)
         if speaking:  # « Elle estime … » speaks: a person or a body, not « l'inflation » just before
             pool = [m for m in pool if m.actor.type != "unknown"] or pool
         if gender != "any":
@@ -992,8 +1013,8 @@ class Resolver:
                     and _compatible(m, "any", number)]
         if rule == "relative":
             pool = [m for m in pool if m.sentence == index]
-        topic = _topic_before(span, pool, offset, index) if rule == "subject" else None
-        if topic is not None:  # Quant à la CFDT du réseau Star, elle s'inquiète …
+        topic = _topic_before(span, pool, offset, index) or set_off if rule == "subject" else None
+        if topic is not None:  # Quant à la CFDT du réseau Star, elle s'inquiète …; La direction, elle, assure …
             return Actor(topic.actor.name, topic.actor.type, "pronoun", span.text.strip())
         animate = [m for m in pool if m.actor.type in _ANIMATE]
         if rule == "subject":
@@ -1042,6 +1063,33 @@ def _topic_before(span: Span, pool: list[Mention], offset: int, index: int) -> M
         return None
     opened = toks[start + 2].idx + offset
     return next((m for m in pool if m.sentence == index and m.start >= opened), None)
+
+
+def _opening_role_of_name(phrase: Span) -> Span:
+    """« Candidat malheureux à la présidentielle, Mamadou Traoré n'entend pas … »: a role opening the sentence with
+    no article and set off by a comma is the apposition of the name after it, the one the sentence is about (the
+    parser takes the role for the subject): the phrase through the name, else the phrase itself."""
+    toks = tokens_of(phrase.doc)
+    k = phrase.end
+    while k < len(toks) and k - phrase.end < 10 and not toks[k].is_punct and toks[k].pos_ not in ("VERB", "AUX"):
+        k += 1  # (the rest of the role, where the phrase stopped before its complement: à la présidentielle)
+    if phrase[0].pos_ == "DET" or phrase.start != sent_start(phrase[0]) or k + 1 >= len(toks) \
+            or toks[k].text != "," or toks[k + 1].ent_iob_ != "B" or toks[k + 1].ent_type_ != "PER":
+        return phrase
+    end = k + 2
+    while end < len(toks) and toks[end].ent_iob_ == "I":
+        end += 1
+    return phrase.doc[phrase.start: end]
+
+
+def _set_off_after(span: Span, pool: list[Mention], offset: int) -> Mention | None:
+    """« L'opposition, elle, revendique … »: a pronoun set off by commas right after a mention takes that mention up
+    (the contrast with the actor before), not the salient one."""
+    toks = tokens_of(span.doc)
+    if span.start < 2 or span.end >= len(toks) or toks[span.start - 1].text != "," or toks[span.end].text != ",":
+        return None
+    before = toks[span.start - 1].idx + offset
+    return next((m for m in reversed(pool) if m.end == before), None)
 
 
 def _organisation_within(mentions: list[Mention], noun: str) -> str | None:

@@ -859,6 +859,58 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « X, elle, … »: a pronoun set off by commas takes up the noun just before it, not the person named before
+    ("La ministre de l'Intérieur, Claire Aubertin, a salué un scrutin « apaisé ». L'opposition, elle, revendique la "
+     "victoire de sa candidate et affirme détenir les preuves d'une fraude.", "preuves d'une fraude", "opposition"),
+    ("La présidente de la commission électorale, Awa Ndiaye-Sow, a proclamé les résultats. L'opposition, elle, "
+     "revendique la victoire et affirme détenir les procès-verbaux.", "procès-verbaux", "opposition"),
+    # a role opening the sentence with no article, then a comma and a name: the name's (« Opposant historique »
+    # is who « il » is only through it)
+    ("Opposant historique au régime, Moussa Kanté-Sidibé n'entend pas se taire. « On ne me fera pas peur », a-t-il "
+     "lancé à ses partisans.", "peur", "Moussa Kanté-Sidibé"),
+    # a company's part named by the company's noun only: that of the company the noun points back to
+    ("Le groupe agroalimentaire Valdène a confirmé la fermeture de son usine de Redon. La direction du groupe évoque "
+     "« une surcapacité durable » en Europe.", "surcapacité", "direction du groupe Valdène"),
+    ("La RATP prévoit un trafic très perturbé lundi. « Nous conseillons aux usagers de télétravailler », a indiqué la "
+     "direction de l'entreprise publique.", "télétravailler", "direction de l'entreprise publique RATP"),
+    # a newspaper whose name is plural is an outlet (« le quotidien » later), not a people
+    ("Le groupe Verano serait sur le point de racheter son concurrent italien, rapportent Les Échos. L'opération "
+     "pourrait être annoncée « avant l'été », selon le quotidien.", "avant l'été", "Les Échos"),
+])
+def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+def test_an_inverted_speaker_starts_after_the_complement_skipped():
+    from claims.extract import extract_text
+
+    # « devant le Conseil de sécurité la coordinatrice … » tagged one organisation: the speaker starts at « la »
+    text = ("« La situation humanitaire est catastrophique », a alerté jeudi devant le Conseil de sécurité la "
+            "coordinatrice humanitaire de l'ONU, Maria Estévez-Lund.")
+    row = row_with(extract_text(text), "catastrophique")
+    assert row["speaker_mention"] == "la coordinatrice humanitaire de l'ONU, Maria Estévez-Lund"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a part of a body that is no company, or of a company no name was given: as written
+    ("Le chantier a pris du retard. La direction de l'établissement assure que les travaux seront achevés en juin.",
+     "travaux", "direction de l'établissement"),
+    ("Plusieurs salariés ont été reçus mardi. La direction du groupe assure que « aucun licenciement » n'est prévu.",
+     "licenciement", "direction du groupe"),
+    # an opening role with no name after its comma: the phrase after it speaks
+    ("Candidat à sa propre succession, le maire sortant a dénoncé une campagne « violente ». « Je ne céderai pas », "
+     "a-t-il ajouté.", "céderai", "maire sortant"),
+    # a set-off pronoun after a possessive description: that description still
+    ("Pierre Lavigne, président du club, a démissionné. Sa femme, elle, assure qu'il « n'a rien à se reprocher ».",
+     "reprocher", "femme"),
+    # a name that only starts like the newspaper's
+    ("Les élections ont été reportées, rapportent les Échos du Nord.", "reportées", "Échos du Nord"),
+])
+def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
 def test_a_person_at_home_is_no_company():
     from claims.extract import extract_text
 
