@@ -773,6 +773,20 @@ class Resolver:
         target = earlier[-1].actor
         return Actor(target.name, target.type, "same source", span.text.strip())
 
+    def _document_issuer(self, span: Span, offset: int, index: int) -> Actor | None:
+        """The actor written last as a document's issuer (« un communiqué du ministère tchadien », « le rapport de
+        l'ONG X »), in this sentence or the one before and after the last speaker, for « le texte » later."""
+        pos = span.start_char + offset
+        spoke = max((m.start for m in self.mentions if m.speaker and m.end <= pos), default=-1)
+        for m in reversed(self.mentions):
+            if m.end > pos or m.start < spoke or index - m.sentence > 1 or m.quoted or m.span.start < 2 \
+                    or m.actor.type not in ("organization", "government", "person"):
+                continue
+            toks = tokens_of(m.span.doc)
+            if toks[m.span.start - 1].lower_ in OF and self._role_kind(toks[m.span.start - 2]) == "document":
+                return m.actor
+        return None
+
     def _description(self, span: Span, offset: int, index: int, speaking: bool = False) -> Actor:
         """A noun phrase with no name: a role that points back, or the phrase as written."""
         head = span.root
@@ -791,6 +805,9 @@ class Resolver:
             issuer = _complement_noun(span)
             if issuer is not None:  # un communiqué de la préfecture, les chiffres du ministère → the issuer
                 return self._description(issuer, offset, index)
+            issuer = self._document_issuer(span, offset, index)
+            if issuer is not None:  # « selon un communiqué du ministère X. Le texte évoque … »: the ministry
+                return Actor(issuer.name, issuer.type, "same source", span.text.strip())
             found = self._same_source(span, offset)  # selon le communiqué: the source just named
             if found.resolution == "same source":
                 return found
@@ -955,8 +972,9 @@ class Resolver:
         """« La direction du groupe », « la direction de l'entreprise publique »: a company's part whose company is
         named by its noun only is that of the company the noun points back to (the group Lactanor named before)."""
         company = _complement_noun(span)
-        if company is None or _lemma(company.root) not in COMPANY_NOUNS or self._name_in(company) is not None:
-            return None
+        if company is None or self._name_in(company) is not None \
+                or not _noun_in(company, _lemma(company.root), COMPANY_NOUNS | self.lex.latest_named):
+            return None  # (or a body « le club », « l'établissement » points back to: la direction de l'établissement)
         found = self._antecedent_of_description(company, "organization", offset, index)
         if found is None or found.type != "organization" or found.resolution == "as written":
             return None

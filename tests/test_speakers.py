@@ -877,6 +877,12 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
     # a newspaper whose name is plural is an outlet (« le quotidien » later), not a people
     ("Le groupe Verano serait sur le point de racheter son concurrent italien, rapportent Les Échos. L'opération "
      "pourrait être annoncée « avant l'été », selon le quotidien.", "avant l'été", "Les Échos"),
+    # a body's part named by a noun that points back (« le club », « l'établissement »), like a company's
+    ("L'US Marquette a limogé son entraîneur lundi. La direction du club évoque des résultats « très insuffisants ».",
+     "insuffisants", "direction du club US Marquette"),
+    # « le texte », « le communiqué »: the issuer of the document named since the last speaker
+    ("Ottawa a rappelé son ambassadeur, selon un communiqué d'Affaires mondiales Canada. Le texte dénonce « une "
+     "provocation ».", "provocation", "Affaires mondiales Canada"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -906,6 +912,10 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
      "reprocher", "femme"),
     # a name that only starts like the newspaper's
     ("Les élections ont été reportées, rapportent les Échos du Nord.", "reportées", "Échos du Nord"),
+    # a document's issuer named before the last speaker: « le communiqué » is that speaker's
+    ("Selon un rapport de l'ONG Horizon Vert, la pollution a doublé en dix ans. Le ministère de l'Écologie conteste "
+     "ces chiffres. « Les mesures ont été faites hors des normes », précise le communiqué.", "hors des normes",
+     "ministère de l'Écologie"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
