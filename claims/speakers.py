@@ -51,6 +51,7 @@ from claims.words import (
     DE,
     DESCRIPTION_DETS,
     FIRST_OF_TWO,
+    GOING_ON,
     IMPERSONAL,
     INDEFINITE_ONE,
     INTERVIEWING,
@@ -1043,7 +1044,8 @@ class Resolver:
                 [m for m in pool if m.speaker or m.subject] or (pool if speaking else [])
             latest = max((m for m in pool if m.nsubj and m.sentence < index), key=lambda m: m.start, default=None)
             if latest is not None and ranked and latest.actor.type in ("organization", "government") \
-                    and latest.sentence > ranked[-1].sentence and latest.gender == gender != "any":
+                    and latest.sentence > ranked[-1].sentence and latest.gender == gender != "any" \
+                    and not _goes_on(span):
                 ranked = [latest]
         elif animate:
             # celui-ci, ce dernier: « the latter », the person named last, speaking or not (… a estimé le
@@ -1098,6 +1100,20 @@ def _opening_role_of_name(phrase: Span) -> Span:
     while end < len(toks) and toks[end].ent_iob_ == "I":
         end += 1
     return phrase.doc[phrase.start: end]
+
+
+def _goes_on(span: Span) -> bool:
+    """« … », a-t-elle ajouté: an inverted pronoun whose verb goes on with the quotation before (words.tsv, going_on)
+    is the person quoted, not « L'institution recommande … » in between."""
+    toks = tokens_of(span.doc)
+    if not span[0].text.startswith("-"):
+        return False
+    k = span.start - 1
+    while k > 0 and toks[k].lower_ in ("-t", "-t-"):
+        k -= 1
+    # the verb before the pronoun (ajoute-t-elle, poursuit-il), or the participle after it (a-t-elle ajouté)
+    verbs = [toks[k]] + ([toks[span.end]] if span.end < len(toks) else [])
+    return any(t.pos_ in ("VERB", "AUX") and _lemma(t) in GOING_ON for t in verbs)
 
 
 def _set_off_after(span: Span, pool: list[Mention], offset: int) -> Mention | None:

@@ -883,6 +883,10 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
     # « le texte », « le communiqué »: the issuer of the document named since the last speaker
     ("Ottawa a rappelé son ambassadeur, selon un communiqué d'Affaires mondiales Canada. Le texte dénonce « une "
      "provocation ».", "provocation", "Affaires mondiales Canada"),
+    # « … », a-t-elle ajouté: the person quoted goes on, whatever body was the subject in between
+    ("La Cour des comptes a publié lundi un rapport sévère sur la politique du logement. « Les aides coûtent cher sans "
+     "effet mesurable », a relevé son premier président, Hélène Marchetti. L'institution recommande de cibler les "
+     "aides. « Nous suivrons la mise en œuvre de près », a-t-elle ajouté.", "mise en œuvre", "Hélène Marchetti"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -916,6 +920,13 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     ("Selon un rapport de l'ONG Horizon Vert, la pollution a doublé en dix ans. Le ministère de l'Écologie conteste "
      "ces chiffres. « Les mesures ont été faites hors des normes », précise le communiqué.", "hors des normes",
      "ministère de l'Écologie"),
+    # a verb that does not go on with the quotation (juger), or no incise: the body that was the subject before
+    ("La Cour des comptes a publié lundi un rapport sévère sur la politique du logement. « Les aides coûtent cher sans "
+     "effet mesurable », a relevé son premier président, Hélène Marchetti. L'institution recommande de cibler les "
+     "aides. « Le statu quo n'est pas tenable », juge-t-elle.", "statu quo", "Cour des comptes"),
+    ("La Cour des comptes a publié lundi un rapport sévère sur la politique du logement. « Les aides coûtent cher sans "
+     "effet mesurable », a relevé son premier président, Hélène Marchetti. L'institution recommande de cibler les "
+     "aides. Elle promet un suivi « dès l'an prochain ».", "suivi", "Cour des comptes"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
