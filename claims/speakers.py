@@ -774,6 +774,26 @@ class Resolver:
         target = earlier[-1].actor
         return Actor(target.name, target.type, "same source", span.text.strip())
 
+    def _of_latter(self, span: Span, kind: str, offset: int, index: int) -> Actor | None:
+        """« le parti de ce dernier », « l'avocat de celle-ci »: a description whose de-complement is « the latter »
+        is that one's, someone else than the latter: "parti de Cheikh Ndour"; None when the phrase has no such pronoun
+        or it points to no one."""
+        toks = tokens_of(span.doc)
+        for t in tokens_in(span):
+            rule = self.lex.pronouns.get(_pronoun_key(t)) if t.i > span.root.i else None
+            if rule is None or rule.rule != "latest":
+                continue
+            pron = _pronoun_span(t)
+            if pron.start < 1 or toks[pron.start - 1].lower_ not in DE:
+                return None
+            owner = self._antecedent(pron, rule.gender, rule.number, rule.rule, offset, index)
+            if owner.resolution == "unresolved":
+                return None
+            owned = drop_article(span_text(span.doc[span.start: pron.start - 1]).strip())
+            of = "d'" if strip_accents(owner.name[:1].lower()) in "aeiouy" else "de "  # (parti d'Ibrahim Koné)
+            return Actor(f"{owned} {of}{owner.name}", kind, "role", span.text.strip())
+        return None
+
     def _document_issuer(self, span: Span, offset: int, index: int) -> Actor | None:
         """The actor written last as a document's issuer (« un communiqué du ministère tchadien », « le rapport de
         l'ONG X »), in this sentence or the one before and after the last speaker, for « le texte » later."""
@@ -811,6 +831,10 @@ class Resolver:
                 return Actor(issuer.name, issuer.type, "same source", span.text.strip())
             found = self._same_source(span, offset)  # selon le communiqué: the source just named
             if found.resolution == "same source":
+                return found
+        if first in DESCRIPTION_DETS and kind in ("person", "organization", "government"):
+            found = self._of_latter(span, kind, offset, index)
+            if found is not None:
                 return found
         if first in DESCRIPTION_DETS or first in _POSSESSIVES:
             found = self._antecedent_of_description(span, kind, offset, index, possessive=first in _POSSESSIVES)

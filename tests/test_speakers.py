@@ -887,6 +887,12 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
     ("La Cour des comptes a publié lundi un rapport sévère sur la politique du logement. « Les aides coûtent cher sans "
      "effet mesurable », a relevé son premier président, Hélène Marchetti. L'institution recommande de cibler les "
      "aides. « Nous suivrons la mise en œuvre de près », a-t-elle ajouté.", "mise en œuvre", "Hélène Marchetti"),
+    # « le parti de ce dernier », « l'avocat de celui-ci »: what belongs to the one « the latter » points to, not
+    # the body or the person named last
+    ("Le tribunal a rejeté jeudi la candidature de l'opposant Ibrahim Koné-Diarra. Le parti de ce dernier dénonce une "
+     "« décision politique » et annonce un recours.", "décision politique", "parti d'Ibrahim Koné-Diarra"),
+    ("Le maire de Saint-Clair, Henri Vasseur, a été mis en examen mardi. L'avocat de celui-ci dénonce « un dossier "
+     "vide ».", "dossier vide", "avocat de Henri Vasseur"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -927,6 +933,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     ("La Cour des comptes a publié lundi un rapport sévère sur la politique du logement. « Les aides coûtent cher sans "
      "effet mesurable », a relevé son premier président, Hélène Marchetti. L'institution recommande de cibler les "
      "aides. Elle promet un suivi « dès l'an prochain ».", "suivi", "Cour des comptes"),
+    # « ce dernier » alone is the latter himself
+    ("L'ancien ministre Paul Guérin a été interpellé lundi. Ce dernier dénonce « un acharnement ».", "acharnement",
+     "Paul Guérin"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
