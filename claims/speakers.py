@@ -76,8 +76,10 @@ _ANIMATE = ("person", "anonymous")
 # « l'Agence régionale de santé (ARS) »: an acronym in parentheses right after a name (or closing the mention)
 _NAME_RUN = ("NOUN", "PROPN", "ADJ", "DET", "ADP")
 _ACRONYM = re.compile(r"\s*\(([^\W\d_][^\W_]{1,11})\)")
-# lower-case words after a name, then its acronym: « de recherche pour l'agriculture, l'alimentation (INRAE) »
-_CONTINUED = re.compile(r"((?:,?\s+[a-zàâäçéèêëîïôöûùüÿœ'’-]+){1,10}?)\s*\(([^\W\d_][^\W_]{1,11})\)")
+# lower-case words after a name, then its acronym: « de recherche pour l'agriculture, l'alimentation (INRAE) »; or
+# a capitalised word among them that the acronym spells (Vigilance Droits | et Libertés (VDL), … | au Liban (FINUL))
+_CONTINUED = re.compile(
+    r"((?:,?\s+(?:[a-zàâäçéèêëîïôöûùüÿœ'’-]+|[A-ZÀ-Ý][a-zàâäçéèêëîïôöûùüÿœ'’-]+)){1,10}?)\s*\(([^\W\d_][^\W_]{1,11})\)")
 
 
 @dataclass(frozen=True)

@@ -893,6 +893,9 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
      "« décision politique » et annonce un recours.", "décision politique", "parti d'Ibrahim Koné-Diarra"),
     ("Le maire de Saint-Clair, Henri Vasseur, a été mis en examen mardi. L'avocat de celui-ci dénonce « un dossier "
      "vide ».", "dossier vide", "avocat de Henri Vasseur"),
+    # a body's name that the recogniser cut before a capitalised word its acronym spells
+    ("Dans un rapport publié mardi, l'ONG Justice Paix et Dignité (JPD) accuse la police d'avoir tiré sur des "
+     "manifestants. L'organisation réclame une enquête indépendante.", "enquête", "Justice Paix et Dignité (JPD)"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -936,6 +939,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # « ce dernier » alone is the latter himself
     ("L'ancien ministre Paul Guérin a été interpellé lundi. Ce dernier dénonce « un acharnement ».", "acharnement",
      "Paul Guérin"),
+    # a department in parentheses after a town is no acronym
+    ("L'association Terre Vivante de Villeurbanne (Rhône) dénonce un projet « climaticide ». L'association réclame un "
+     "moratoire.", "moratoire", "Terre Vivante de Villeurbanne"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
