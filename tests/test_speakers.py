@@ -896,6 +896,9 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
     # a body's name that the recogniser cut before a capitalised word its acronym spells
     ("Dans un rapport publié mardi, l'ONG Justice Paix et Dignité (JPD) accuse la police d'avoir tiré sur des "
      "manifestants. L'organisation réclame une enquête indépendante.", "enquête", "Justice Paix et Dignité (JPD)"),
+    # a regulator by its epithet (aliases.tsv): the body, not a police officer
+    ("Dans un avis publié jeudi, le gendarme de l'énergie juge la hausse des tarifs « justifiée ».", "justifiée",
+     "Commission de régulation de l'énergie"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -942,6 +945,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # a department in parentheses after a town is no acronym
     ("L'association Terre Vivante de Villeurbanne (Rhône) dénonce un projet « climaticide ». L'association réclame un "
      "moratoire.", "moratoire", "Terre Vivante de Villeurbanne"),
+    # a gendarme of a unit is a gendarme
+    ("Le gendarme de la brigade de Dax a expliqué que le conducteur roulait « à plus de 150 km/h ».", "conducteur",
+     "gendarme de la brigade de Dax"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
