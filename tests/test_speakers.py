@@ -899,6 +899,9 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
     # a regulator by its epithet (aliases.tsv): the body, not a police officer
     ("Dans un avis publié jeudi, le gendarme de l'énergie juge la hausse des tarifs « justifiée ».", "justifiée",
      "Commission de régulation de l'énergie"),
+    # « ses membres », « les membres »: the body just named speaks through them (roles.tsv members:*)
+    ("L'association Vent Debout a porté plainte lundi contre le projet d'éoliennes. Ses membres dénoncent « un passage "
+     "en force ».", "passage en force", "Vent Debout"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -948,6 +951,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # a gendarme of a unit is a gendarme
     ("Le gendarme de la brigade de Dax a expliqué que le conducteur roulait « à plus de 150 km/h ».", "conducteur",
      "gendarme de la brigade de Dax"),
+    # members of something else than the body: as written
+    ("Le collectif Terres Communes a manifesté samedi devant la mairie. Les membres de la famille réclament « la "
+     "vérité ».", "vérité", "membres de la famille"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
