@@ -889,7 +889,9 @@ class Resolver:
                     and role.sentence <= index \
                     and (not role.form or role.form == form or span.root.pos_ != "NOUN") \
                     and (role.gender == "any" or gender in ("any", role.gender)) \
-                    and not (role.broader and self._named_since(role, gender, pos)):
+                    and not (role.broader and self._named_since(role, gender, pos)) \
+                    and not (role.broader and own and self.lex.roles.get(head) != "person"):
+                # (a broader noun that also names a body, le conseil for an avocat, only bare: not le conseil municipal)
                 return Actor(role.actor.name, role.actor.type, "apposition", span.text.strip())
         if own and all(t.pos_ == "ADJ" and t.lower_.endswith(_DEMONYM_ENDINGS) and t.lower_ not in ANOTHER
                        for t in tokens_in(span) if _lemma(t) in own):

@@ -902,6 +902,9 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
     # « ses membres », « les membres »: the body just named speaks through them (roles.tsv members:*)
     ("L'association Vent Debout a porté plainte lundi contre le projet d'éoliennes. Ses membres dénoncent « un passage "
      "en force ».", "passage en force", "Vent Debout"),
+    # « le conseil » after a lawyer is that lawyer (roles.tsv, broader of avocat and of Me)
+    ("Son avocat, Me Julien Perrault, a demandé la remise en liberté du prévenu. « Rien dans le dossier ne justifie la "
+     "détention », a insisté le conseil.", "justifie la détention", "Julien Perrault"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -954,6 +957,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # members of something else than the body: as written
     ("Le collectif Terres Communes a manifesté samedi devant la mairie. Les membres de la famille réclament « la "
      "vérité ».", "vérité", "membres de la famille"),
+    # « le conseil municipal » is a council, whatever lawyer was named
+    ("Son avocat, Me Julien Perrault, a demandé la remise en liberté du prévenu. Le conseil municipal a de son côté "
+     "jugé l'affaire « très grave ».", "très grave", "conseil municipal"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
