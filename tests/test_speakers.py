@@ -905,6 +905,11 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
     # « le conseil » after a lawyer is that lawyer (roles.tsv, broader of avocat and of Me)
     ("Son avocat, Me Julien Perrault, a demandé la remise en liberté du prévenu. « Rien dans le dossier ne justifie la "
      "détention », a insisté le conseil.", "justifie la détention", "Julien Perrault"),
+    # « X, qui exploite Y, juge … »: Y ends the relative clause; X speaks
+    ("L'opérateur Telvia, qui exploite le réseau de Brest, juge cette hausse « injustifiée ».", "injustifiée",
+     "Telvia"),
+    ("Le syndicat, qui représente les salariés de Renault, juge la proposition « inacceptable ».", "inacceptable",
+     "syndicat"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -960,6 +965,10 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # « le conseil municipal » is a council, whatever lawyer was named
     ("Son avocat, Me Julien Perrault, a demandé la remise en liberté du prévenu. Le conseil municipal a de son côté "
      "jugé l'affaire « très grave ».", "très grave", "conseil municipal"),
+    # a name apposed between commas, or a complement with no relative, is no relative's object
+    ("Le patron de l'opérateur Telvia, Marc Oudin, juge cette hausse « injustifiée ».", "injustifiée", "Marc Oudin"),
+    ("Le syndicat des salariés de Renault juge la proposition « inacceptable ».", "inacceptable",
+     "syndicat des salariés de Renault"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
