@@ -978,7 +978,11 @@ class Resolver:
                 pool = [m for m in named if m.subject or m.speaker] or named
                 if _noun_in(span, head, self.lex.topic_person):
                     # l'intéressé: the person mentioned most (named, then « il », « le prévenu »), the latest of equals
-                    times = Counter(m.actor.name for m in recent if m.actor.type == "person")
+                    # (a name inside a phrase that is its mention too counts once: « la maire, Évelyne X »)
+                    people = [m for m in recent if m.actor.type == "person"]
+                    times = Counter(m.actor.name for m in people if not any(
+                        o is not m and o.actor.name == m.actor.name and o.start <= m.start and m.end <= o.end
+                        for o in people))
                     target = max(reversed(pool), key=lambda m: times[m.actor.name]).actor
                 else:
                     target = pool[-1].actor

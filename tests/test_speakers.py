@@ -910,6 +910,10 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
      "Telvia"),
     ("Le syndicat, qui représente les salariés de Renault, juge la proposition « inacceptable ».", "inacceptable",
      "syndicat"),
+    # « l'intéressée »: a name inside its own phrase (« la maire, Josiane X ») is mentioned once, not twice
+    ("Coup de tonnerre à Saint-Louis. Élue d'opposition depuis 2014, Sandrine Hoarau a annoncé qu'elle rejoignait la "
+     "majorité de la maire, Josiane Grondin-Payet. « Je reste fidèle à mes idées », a assuré l'intéressée.",
+     "fidèle à mes idées", "Sandrine Hoarau"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
