@@ -722,6 +722,11 @@ class Resolver:
             # la Cour des comptes tagged as a person: a name headed by an institution's noun is an institution
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
+        couple = _first_name_of_couple(name, self.lex)
+        if couple is not None:  # Annick et Loïc Gautier: Annick Gautier, « Annick » later
+            self._remember(couple, person=True)
+            self.full_names[fold(text)] = couple
+            return Actor(couple, "person", "named")
         self._remember(text, person=True)
         return Actor(text, "person", "named")
 
@@ -1132,6 +1137,22 @@ def _opening_role_of_name(phrase: Span) -> Span:
     while end < len(toks) and toks[end].ent_iob_ == "I":
         end += 1
     return phrase.doc[phrase.start: end]
+
+
+def _first_name_of_couple(name: Span, lex: Lexicon) -> str | None:
+    """« Annick et Loïc Gautier baissent le rideau »: a first name alone, then « et » and a first name with a family
+    name, is the first person of a couple sharing that family name: "Annick Gautier"; None otherwise."""
+    toks = tokens_of(name.doc)
+    k = name.end
+    if len(name) != 1 or not lex.first_name_gender(name.text) or k + 2 >= len(toks) or toks[k].lower_ != "et" \
+            or toks[k + 1].ent_iob_ != "B" or toks[k + 1].ent_type_ != "PER" \
+            or not lex.first_name_gender(toks[k + 1].text):
+        return None
+    end = k + 2
+    while end < len(toks) and toks[end].ent_iob_ == "I":
+        end += 1
+    family = toks[end - 1]
+    return f"{name.text} {family.text}" if end - k >= 3 and family.text[:1].isupper() else None
 
 
 def _goes_on(span: Span) -> bool:

@@ -914,6 +914,9 @@ def test_what_the_session_14_rules_leave_alone(text, fragment, speaker):
     ("Coup de tonnerre à Saint-Louis. Élue d'opposition depuis 2014, Sandrine Hoarau a annoncé qu'elle rejoignait la "
      "majorité de la maire, Josiane Grondin-Payet. « Je reste fidèle à mes idées », a assuré l'intéressée.",
      "fidèle à mes idées", "Sandrine Hoarau"),
+    # « Martine et Jean-Paul Lebreton »: a couple sharing the family name; « Martine » later is Martine Lebreton
+    ("Depuis vingt ans, Martine et Jean-Paul Lebreton tiennent la ferme familiale de Plouguerneau. « On ne gagne plus "
+     "rien avec le lait », soupire Martine.", "gagne plus rien", "Martine Lebreton"),
 ])
 def test_patterns_met_on_sets_38_and_39(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -973,6 +976,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     ("Le patron de l'opérateur Telvia, Marc Oudin, juge cette hausse « injustifiée ».", "injustifiée", "Marc Oudin"),
     ("Le syndicat des salariés de Renault juge la proposition « inacceptable ».", "inacceptable",
      "syndicat des salariés de Renault"),
+    # two people named in full are two names
+    ("Martine Aubry et Jean-Paul Lebreton ont signé la tribune. « Il faut agir », affirme Martine Aubry.", "agir",
+     "Martine Aubry"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
