@@ -121,6 +121,9 @@ def inverted_subject(cue: Cue) -> Span | None:
                 j += 1
             if j < stop and (toks[j].pos_ == "DET" or toks[j].ent_iob_ == "B" and toks[j].ent_type_ == "PER"):
                 i = j  # the rest of the medium's name when a speaker follows it: à BFM Nice Côte d'Azur son avocat
+            # (nor does the speaker start inside the complement skipped, where an entity runs on past it: devant le
+            # Conseil de sécurité la représentante …, tagged one organisation)
+            floor = i
             continue
         if tok.is_punct and tok.text not in "-'" or tok.lower_ in QUE | A | DE or is_infinitive(tok):
             return None

@@ -466,7 +466,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         # (le député des Alpes-Maritimes a répondu, with no subject parsed: the noun the name complements)
         name = entity_at(prev)
         owner = _complement_head(name[0] if name is not None else prev)
-        return noun_phrase(owner if owner.i < prev.i and usable(owner) else prev)
+        owner = owner if owner.i < prev.i and usable(owner) else prev
+        before = _before_relative(owner, verb)  # (Le groupe Cannasud, qui exploite l'usine du Gol, juge …)
+        return noun_phrase(before if before is not None and usable(before) else owner)
     incidental = _subject_before_incidental(verb, usable) or _phrase_after_opening(verb, usable)
     if incidental is not None:
         return incidental
@@ -535,6 +537,23 @@ def _outside_relative(subj: Token, verb: Token) -> Token:
         return subj  # (New York, dont le maire, Eric Adams, a prévenu …: the relative's verb is the one that reports)
     before = toks[k - 1]
     return _apposed_to(before) if before.pos_ in ("NOUN", "PROPN") else subj
+
+
+def _before_relative(tok: Token, verb: Token) -> Token | None:
+    """« Le groupe Cannasud, qui exploite l'usine du Gol, juge … »: a noun that ends a relative clause set off by
+    commas right before the reporting verb is the relative's (its object here); the verb's subject is the noun before
+    « qui ». None when the noun is in no such clause."""
+    toks = tokens_of(tok.doc)
+    start = sent_start(tok)
+    k = tok.i
+    while k > start and toks[k].text != ",":
+        k -= 1
+    if k <= start or toks[k + 1].lower_ not in ("qui", "dont") or toks[verb.i - 1].text != "," \
+            or any(t.text == "," for t in toks[tok.i: verb.i - 1]) \
+            or not any(t.pos_ in ("VERB", "AUX") for t in toks[k + 2: tok.i]):
+        return None
+    before = toks[k - 1]
+    return _complement_head(before) if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _apposed_to(tok: Token) -> Token:

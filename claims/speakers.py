@@ -51,6 +51,7 @@ from claims.words import (
     DE,
     DESCRIPTION_DETS,
     FIRST_OF_TWO,
+    GOING_ON,
     IMPERSONAL,
     INDEFINITE_ONE,
     INTERVIEWING,
@@ -75,8 +76,10 @@ _ANIMATE = ("person", "anonymous")
 # « l'Agence régionale de santé (ARS) »: an acronym in parentheses right after a name (or closing the mention)
 _NAME_RUN = ("NOUN", "PROPN", "ADJ", "DET", "ADP")
 _ACRONYM = re.compile(r"\s*\(([^\W\d_][^\W_]{1,11})\)")
-# lower-case words after a name, then its acronym: « de recherche pour l'agriculture, l'alimentation (INRAE) »
-_CONTINUED = re.compile(r"((?:,?\s+[a-zàâäçéèêëîïôöûùüÿœ'’-]+){1,10}?)\s*\(([^\W\d_][^\W_]{1,11})\)")
+# lower-case words after a name, then its acronym: « de recherche pour l'agriculture, l'alimentation (INRAE) »; or
+# a capitalised word among them that the acronym spells (Vigilance Droits | et Libertés (VDL), … | au Liban (FINUL))
+_CONTINUED = re.compile(
+    r"((?:,?\s+(?:[a-zàâäçéèêëîïôöûùüÿœ'’-]+|[A-ZÀ-Ý][a-zàâäçéèêëîïôöûùüÿœ'’-]+)){1,10}?)\s*\(([^\W\d_][^\W_]{1,11})\)")
 
 
 @dataclass(frozen=True)
@@ -510,6 +513,10 @@ class Resolver:
         name = self._name_in(span)
         if name is not None:
             return self._named(span, name)
+        opening = _opening_role_of_name(span)
+        name = self._name_in(opening) if opening is not span else None
+        if name is not None:
+            return self._named(opening, name)
         return self._description(span, offset, index, speaking)
 
     def _may_be_someone(self, head: Token) -> bool:
@@ -724,6 +731,11 @@ class Resolver:
             # la Cour des comptes tagged as a person: a name headed by an institution's noun is an institution
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
+        couple = _first_name_of_couple(name, self.lex)
+        if couple is not None:  # Annick et Loïc Gautier: Annick Gautier, « Annick » later
+            self._remember(couple, person=True)
+            self.full_names[fold(text)] = couple
+            return Actor(couple, "person", "named")
         self._remember(text, person=True)
         return Actor(text, "person", "named")
 
@@ -778,6 +790,40 @@ class Resolver:
         target = earlier[-1].actor
         return Actor(target.name, target.type, "same source", span.text.strip())
 
+    def _of_latter(self, span: Span, kind: str, offset: int, index: int) -> Actor | None:
+        """« le parti de ce dernier », « l'avocat de celle-ci »: a description whose de-complement is « the latter »
+        is that one's, someone else than the latter: "parti de Cheikh Ndour"; None when the phrase has no such pronoun
+        or it points to no one."""
+        toks = tokens_of(span.doc)
+        for t in tokens_in(span):
+            rule = self.lex.pronouns.get(_pronoun_key(t)) if t.i > span.root.i else None
+            if rule is None or rule.rule != "latest":
+                continue
+            pron = _pronoun_span(t)
+            if pron.start < 1 or toks[pron.start - 1].lower_ not in DE:
+                return None
+            owner = self._antecedent(pron, rule.gender, rule.number, rule.rule, offset, index)
+            if owner.resolution == "unresolved":
+                return None
+            owned = drop_article(span_text(span.doc[span.start: pron.start - 1]).strip())
+            of = "d'" if strip_accents(owner.name[:1].lower()) in "aeiouy" else "de "  # (parti d'Ibrahim Koné)
+            return Actor(f"{owned} {of}{owner.name}", kind, "role", span.text.strip())
+        return None
+
+    def _document_issuer(self, span: Span, offset: int, index: int) -> Actor | None:
+        """The actor written last as a document's issuer (« un communiqué du ministère tchadien », « le rapport de
+        l'ONG X »), in this sentence or the one before and after the last speaker, for « le texte » later."""
+        pos = span.start_char + offset
+        spoke = max((m.start for m in self.mentions if m.speaker and m.end <= pos), default=-1)
+        for m in reversed(self.mentions):
+            if m.end > pos or m.start < spoke or index - m.sentence > 1 or m.quoted or m.span.start < 2 \
+                    or m.actor.type not in ("organization", "government", "person"):
+                continue
+            toks = tokens_of(m.span.doc)
+            if toks[m.span.start - 1].lower_ in OF and self._role_kind(toks[m.span.start - 2]) == "document":
+                return m.actor
+        return None
+
     def _description(self, span: Span, offset: int, index: int, speaking: bool = False) -> Actor:
         """A noun phrase with no name: a role that points back, or the phrase as written."""
         head = span.root
@@ -796,8 +842,15 @@ class Resolver:
             issuer = _complement_noun(span)
             if issuer is not None:  # un communiqué de la préfecture, les chiffres du ministère → the issuer
                 return self._description(issuer, offset, index)
+            issuer = self._document_issuer(span, offset, index)
+            if issuer is not None:  # « selon un communiqué du ministère X. Le texte évoque … »: the ministry
+                return Actor(issuer.name, issuer.type, "same source", span.text.strip())
             found = self._same_source(span, offset)  # selon le communiqué: the source just named
             if found.resolution == "same source":
+                return found
+        if first in DESCRIPTION_DETS and kind in ("person", "organization", "government"):
+            found = self._of_latter(span, kind, offset, index)
+            if found is not None:
                 return found
         if first in DESCRIPTION_DETS or first in _POSSESSIVES:
             found = self._antecedent_of_description(span, kind, offset, index, possessive=first in _POSSESSIVES)
@@ -850,7 +903,9 @@ class Resolver:
                     and role.sentence <= index \
                     and (not role.form or role.form == form or span.root.pos_ != "NOUN") \
                     and (role.gender == "any" or gender in ("any", role.gender)) \
-                    and not (role.broader and self._named_since(role, gender, pos)):
+                    and not (role.broader and self._named_since(role, gender, pos)) \
+                    and not (role.broader and own and self.lex.roles.get(head) != "person"):
+                # (a broader noun that also names a body, le conseil for an avocat, only bare: not le conseil municipal)
                 return Actor(role.actor.name, role.actor.type, "apposition", span.text.strip())
         if own and all(t.pos_ == "ADJ" and t.lower_.endswith(_DEMONYM_ENDINGS) and t.lower_ not in ANOTHER
                        for t in tokens_in(span) if _lemma(t) in own):
@@ -897,6 +952,10 @@ class Resolver:
                     return Actor(name, kind, "role", span.text.strip())
         if possessive:
             return None
+        if kind == "organization" and head in COMPANY_PARTS:
+            found = self._part_of_company(span, offset, index)
+            if found is not None:
+                return found
         if _noun_in(span, head, self.lex.latest_named) \
                 and not _determined_complement(span):  # « la direction de l'établissement » names its own
             # 3. le club, l'institut, le syndicat: the organisation named last (not a medium told something)
@@ -933,7 +992,11 @@ class Resolver:
                 pool = [m for m in named if m.subject or m.speaker] or named
                 if _noun_in(span, head, self.lex.topic_person):
                     # l'intéressé: the person mentioned most (named, then « il », « le prévenu »), the latest of equals
-                    times = Counter(m.actor.name for m in recent if m.actor.type == "person")
+                    # (a name inside a phrase that is its mention too counts once: « la maire, Évelyne X »)
+                    people = [m for m in recent if m.actor.type == "person"]
+                    times = Counter(m.actor.name for m in people if not any(
+                        o is not m and o.actor.name == m.actor.name and o.start <= m.start and m.end <= o.end
+                        for o in people))
                     target = max(reversed(pool), key=lambda m: times[m.actor.name]).actor
                 else:
                     target = pool[-1].actor
@@ -951,6 +1014,19 @@ class Resolver:
                 target = outlets[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
         return None
+
+    def _part_of_company(self, span: Span, offset: int, index: int) -> Actor | None:
+        """« La direction du groupe », « la direction de l'entreprise publique »: a company's part whose company is
+        named by its noun only is that of the company the noun points back to (the group Lactanor named before)."""
+        company = _complement_noun(span)
+        if company is None or self._name_in(company) is not None \
+                or not _noun_in(company, _lemma(company.root), COMPANY_NOUNS | self.lex.latest_named):
+            return None  # (or a body « le club », « l'établissement » points back to: la direction de l'établissement)
+        found = self._antecedent_of_description(company, "organization", offset, index)
+        if found is None or found.type != "organization" or found.resolution == "as written":
+            return None
+        text = span.text.strip()
+        return Actor(f"{drop_article(text)} {found.name}", "organization", "role", text)
 
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
         """The body named in the last two sentences whose name starts with one of `bodies` (any body when empty)."""
@@ -982,6 +1058,7 @@ class Resolver:
                 if m.end <= pos and not m.quoted
                 and m.actor.type != "article" and m.actor.resolution != "unresolved"
                 and _compatible(m, gender, number)]
+        set_off = _set_off_after(span, pool, offset)  # (before the filter below: « L'opposition » is of no known kind)
         if speaking:  # « Elle estime … » speaks: a person or a body, not « l'inflation » just before
             pool = [m for m in pool if m.actor.type != "unknown"] or pool
         if gender != "any":
@@ -1001,8 +1078,8 @@ class Resolver:
                     and _compatible(m, "any", number)]
         if rule == "relative":
             pool = [m for m in pool if m.sentence == index]
-        topic = _topic_before(span, pool, offset, index) if rule == "subject" else None
-        if topic is not None:  # Quant à la CFDT du réseau Star, elle s'inquiète …
+        topic = _topic_before(span, pool, offset, index) or set_off if rule == "subject" else None
+        if topic is not None:  # Quant à la CFDT du réseau Star, elle s'inquiète …; La direction, elle, assure …
             return Actor(topic.actor.name, topic.actor.type, "pronoun", span.text.strip())
         animate = [m for m in pool if m.actor.type in _ANIMATE]
         if rule == "subject":
@@ -1013,7 +1090,8 @@ class Resolver:
                 [m for m in pool if m.speaker or m.subject] or (pool if speaking else [])
             latest = max((m for m in pool if m.nsubj and m.sentence < index), key=lambda m: m.start, default=None)
             if latest is not None and ranked and latest.actor.type in ("organization", "government") \
-                    and latest.sentence > ranked[-1].sentence and latest.gender == gender != "any":
+                    and latest.sentence > ranked[-1].sentence and latest.gender == gender != "any" \
+                    and not _goes_on(span):
                 ranked = [latest]
         elif animate:
             # celui-ci, ce dernier: « the latter », the person named last, speaking or not (… a estimé le
@@ -1051,6 +1129,63 @@ def _topic_before(span: Span, pool: list[Mention], offset: int, index: int) -> M
         return None
     opened = toks[start + 2].idx + offset
     return next((m for m in pool if m.sentence == index and m.start >= opened), None)
+
+
+def _opening_role_of_name(phrase: Span) -> Span:
+    """« Candidat malheureux à la présidentielle, Mamadou Traoré n'entend pas … »: a role opening the sentence with
+    no article and set off by a comma is the apposition of the name after it, the one the sentence is about (the
+    parser takes the role for the subject): the phrase through the name, else the phrase itself."""
+    toks = tokens_of(phrase.doc)
+    k = phrase.end
+    while k < len(toks) and k - phrase.end < 10 and not toks[k].is_punct and toks[k].pos_ not in ("VERB", "AUX"):
+        k += 1  # (the rest of the role, where the phrase stopped before its complement: à la présidentielle)
+    if phrase[0].pos_ == "DET" or phrase.start != sent_start(phrase[0]) or k + 1 >= len(toks) \
+            or toks[k].text != "," or toks[k + 1].ent_iob_ != "B" or toks[k + 1].ent_type_ != "PER":
+        return phrase
+    end = k + 2
+    while end < len(toks) and toks[end].ent_iob_ == "I":
+        end += 1
+    return phrase.doc[phrase.start: end]
+
+
+def _first_name_of_couple(name: Span, lex: Lexicon) -> str | None:
+    """« Annick et Loïc Gautier baissent le rideau »: a first name alone, then « et » and a first name with a family
+    name, is the first person of a couple sharing that family name: "Annick Gautier"; None otherwise."""
+    toks = tokens_of(name.doc)
+    k = name.end
+    if len(name) != 1 or not lex.first_name_gender(name.text) or k + 2 >= len(toks) or toks[k].lower_ != "et" \
+            or toks[k + 1].ent_iob_ != "B" or toks[k + 1].ent_type_ != "PER" \
+            or not lex.first_name_gender(toks[k + 1].text):
+        return None
+    end = k + 2
+    while end < len(toks) and toks[end].ent_iob_ == "I":
+        end += 1
+    family = toks[end - 1]
+    return f"{name.text} {family.text}" if end - k >= 3 and family.text[:1].isupper() else None
+
+
+def _goes_on(span: Span) -> bool:
+    """« … », a-t-elle ajouté: an inverted pronoun whose verb goes on with the quotation before (words.tsv, going_on)
+    is the person quoted, not « L'institution recommande … » in between."""
+    toks = tokens_of(span.doc)
+    if not span[0].text.startswith("-"):
+        return False
+    k = span.start - 1
+    while k > 0 and toks[k].lower_ in ("-t", "-t-"):
+        k -= 1
+    # the verb before the pronoun (ajoute-t-elle, poursuit-il), or the participle after it (a-t-elle ajouté)
+    verbs = [toks[k]] + ([toks[span.end]] if span.end < len(toks) else [])
+    return any(t.pos_ in ("VERB", "AUX") and _lemma(t) in GOING_ON for t in verbs)
+
+
+def _set_off_after(span: Span, pool: list[Mention], offset: int) -> Mention | None:
+    """« L'opposition, elle, revendique … »: a pronoun set off by commas right after a mention takes that mention up
+    (the contrast with the actor before), not the salient one."""
+    toks = tokens_of(span.doc)
+    if span.start < 2 or span.end >= len(toks) or toks[span.start - 1].text != "," or toks[span.end].text != ",":
+        return None
+    before = toks[span.start - 1].idx + offset
+    return next((m for m in reversed(pool) if m.end == before), None)
 
 
 def _organisation_within(mentions: list[Mention], noun: str) -> str | None:

@@ -88,6 +88,7 @@ AGES = word_class("age")
 ANOTHER = word_class("another")
 BODY_OPENINGS = word_class("body_opening")
 COMPANY_NOUNS = word_class("company_noun")
+GOING_ON = word_class("going_on")
 
 
 def drop_article(text: str) -> str:
