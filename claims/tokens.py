@@ -222,6 +222,17 @@ def _without_time(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _family_name_end(toks: list[Token], end: int, label: str) -> int:
+    """« s'indigne Sandrine Olié, … » where the recogniser took only « Sandrine » for the person: the capitalised
+    proper nouns right after a person's name, in no entity of their own, are its family name."""
+    if label != "PER":
+        return end
+    while end < len(toks) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper() \
+            and toks[end].ent_iob_ == "O" and toks[end - 1].whitespace_:
+        end += 1
+    return end
+
+
 def _joined(ents: list[tuple[int, int, str]], toks: list[Token]) -> list[tuple[int, int, str]]:
     """« le Bureau de la coordination des affaires humanitaires de » + « l'ONU »: a name the recogniser ended on
     « de » goes on with the entity right after it."""
@@ -239,8 +250,10 @@ def entities(span: Span) -> list[Span]:
     doc = span.doc
     ents = doc.user_data.get(_ENTS)
     if ents is None:
-        ents = doc.user_data[_ENTS] = _joined([(e.start, _without_time(doc, e.start, e.end), e.label_)
-                                               for e in doc.ents], tokens_of(doc))
+        toks = tokens_of(doc)
+        ents = doc.user_data[_ENTS] = _joined([(e.start, _family_name_end(toks, _without_time(doc, e.start, e.end),
+                                                                         e.label_), e.label_)
+                                               for e in doc.ents], toks)
     if not ents:
         return []
     # the entities are in text order and do not overlap: the first one that starts in the span, then on

@@ -984,6 +984,22 @@ def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the recogniser took only the first name for the person (« Sandrine » of « Sandrine Olié »): the capitalised proper
+    # noun right after it is the family name
+    ("« Nos enfants n'ont plus de cours depuis deux mois », s’indigne Sandrine Olié, présidente des parents d'élèves.",
+     "plus de cours", "Sandrine Olié"),
+    # a party whose name is a common word is no person: « l'intéressé » is the senator it approached
+    ("Le sénateur Hervé Lemoine aurait été approché par Renaissance pour conduire la liste. L’intéressé dément "
+     "toute discussion.", "toute discussion", "Hervé Lemoine"),
+    # a trade noun with no agent ending (roles.tsv): the person just named in that trade
+    ("À Pauillac, Jean-Marc Dubreuil, 58 ans, a arraché huit hectares de vignes. Le vigneron estime que ses voisins "
+     "« ne passeront pas l'hiver ».", "passeront pas", "Jean-Marc Dubreuil"),
+])
+def test_patterns_met_on_set_41(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
 def test_a_person_at_home_is_no_company():
     from claims.extract import extract_text
 
