@@ -510,6 +510,9 @@ class Resolver:
         words = [t for t in tokens_in(span) if not t.is_punct and t.pos_ != "DET"]
         if len(words) == 1 and self.lex.roles.get(fold(words[0].text)) in ("organization", "government"):
             return self._description(span, offset, index)  # la Ville, la Région: an institution, capitalised
+        part = self._named_company_part(span)
+        if part is not None:  # La direction de Transilien annonce …
+            return part
         name = self._name_in(span)
         if name is not None:
             return self._named(span, name)
@@ -518,6 +521,18 @@ class Resolver:
         if name is not None:
             return self._named(opening, name)
         return self._description(span, offset, index, speaking)
+
+    def _named_company_part(self, span: Span) -> Actor | None:
+        """« La direction de Transilien », « la direction d'Orvalis »: a company's part that speaks as the company
+        (words.tsv company_part, an organisation in roles.tsv), with the company named in its de-complement, is
+        "direction de Transilien" (where « le secrétaire général de la CFDT » is a person, not the CFDT)."""
+        head = span.root
+        if head.pos_ != "NOUN" or _lemma(head) not in COMPANY_PARTS or self._role_kind(head) != "organization":
+            return None
+        company = _complement_noun(span)
+        if company is None or company.end != span.end or self._name_in(company) is None:
+            return None
+        return Actor(drop_article(span_text(span).strip()), "organization", "named")
 
     def _may_be_someone(self, head: Token) -> bool:
         """An unnamed person or group (un diplomate, une habitante, deux résidentes), not a thing (« Une mesure qui
@@ -1026,6 +1041,8 @@ class Resolver:
         if found is None or found.type != "organization" or found.resolution == "as written":
             return None
         text = span.text.strip()
+        if fold(found.name).split()[0] == fold(_lemma(span.root)):  # already that part (« direction de X »)
+            return Actor(found.name, "organization", "role", text)
         return Actor(f"{drop_article(text)} {found.name}", "organization", "role", text)
 
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:

@@ -979,6 +979,8 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # two people named in full are two names
     ("Martine Aubry et Jean-Paul Lebreton ont signé la tribune. « Il faut agir », affirme Martine Aubry.", "agir",
      "Martine Aubry"),
+    # a person's role with a body in its complement stays the person (not « direction de … »)
+    ("Le secrétaire général de la CFDT a dénoncé une réforme « brutale ».", "brutale", "secrétaire général de la CFDT"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -995,6 +997,11 @@ def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     # a trade noun with no agent ending (roles.tsv): the person just named in that trade
     ("À Pauillac, Jean-Marc Dubreuil, 58 ans, a arraché huit hectares de vignes. Le vigneron estime que ses voisins "
      "« ne passeront pas l'hiver ».", "passeront pas", "Jean-Marc Dubreuil"),
+    # a company's direction with the company named speaks as that direction, and « elle » after it is that one, not
+    # the body quoted before
+    ("Les trains seront « très perturbés » mardi, prévient la SNCF. La direction de Transmétro annonce un train sur "
+     "trois. Elle recommande aux voyageurs de « privilégier le télétravail ».", "télétravail",
+     "direction de Transmétro"),
 ])
 def test_patterns_met_on_set_41(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
