@@ -979,6 +979,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # two people named in full are two names
     ("Martine Aubry et Jean-Paul Lebreton ont signé la tribune. « Il faut agir », affirme Martine Aubry.", "agir",
      "Martine Aubry"),
+    # a « dont » clause inside content that has a main verb of its own stays an incise's content
+    ("La commune, dont le budget a fortement baissé, doit revoir ses priorités, juge le maire Paul Rivière.",
+     "revoir ses priorités", "Paul Rivière"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -991,6 +994,17 @@ def test_a_person_at_home_is_no_company():
     row = row_with(extract_text("Le dîner s'est tenu chez Paul Martin. « Nous étions douze », a-t-il raconté."),
                    "douze")
     assert (row["speaker"], row["speaker_type"]) == ("Paul Martin", "person")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « X, dont le siège est à Y, juge … »: the « dont » clause (on its noun, or with a copula) says nothing; X speaks
+    ("Le fonds Arvalis, dont le siège est à Lyon, juge l'offre « insuffisante ».", "insuffisante", "Arvalis"),
+    ("Le cabinet Sylvex, dont les bureaux sont à Genève, juge la réforme « trop timide ».", "trop timide", "Sylvex"),
+    # « X, qui a son siège à Y, juge … » with X's name tagged an adjective of its noun
+    ("Le fonds Arvalis, qui a son siège à Lyon, juge l'offre « insuffisante ».", "insuffisante", "Arvalis"),
+])
+def test_patterns_met_on_sets_32_and_34(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [
