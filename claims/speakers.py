@@ -49,6 +49,7 @@ from claims.words import (
     COMPANY_NOUNS,
     COMPANY_PARTS,
     DE,
+    DEPARTMENT_BODIES,
     DESCRIPTION_DETS,
     FIRST_OF_TWO,
     GOING_ON,
@@ -861,6 +862,10 @@ class Resolver:
         town = self._town_before(span, offset) if _lemma(head) in TOWN_BODIES and len(words) <= 2 else None
         if town is not None:  # « À Valmont, … D'après la mairie »: the town hall of the town the story is in
             return Actor(f"{text} de {town}", "organization", "role", span.text.strip())
+        department = self._department_before(span, offset) \
+            if _lemma(head) in DEPARTMENT_BODIES and len(words) <= 2 else None
+        if department is not None:  # « à Roubaix (Nord) … selon la préfecture »: the département's
+            return Actor(f"{text} {department}", "organization", "role", span.text.strip())
         actor_kind = kind if kind in ("person", "organization", "government") else (
             "organization" if kind == "media" else "unknown")
         return Actor(text, actor_kind, "as written")
@@ -886,6 +891,24 @@ class Resolver:
                     and _lemma(m.span.doc[m.span.start - 2]) in TOWN_BODIES:
                 return m.actor.name
         return None
+
+    def _department_before(self, span: Span, offset: int) -> str | None:
+        """The département the article placed itself in before the span, the latest written: in parentheses after a
+        town (à Saint-Pardoux (Haute-Vienne) → "(Haute-Vienne)") or after « dans » with its article (Dans le Gard →
+        "du Gard")."""
+        pos = span.start_char + offset
+        found = None
+        for m in self.mentions:
+            if m.end > pos or m.actor.type != "government" or m.actor.resolution != "people" or m.span.start < 2:
+                continue
+            toks = tokens_of(m.span.doc)
+            before, first = toks[m.span.start - 1], toks[m.span.start - 2]
+            if before.text == "(" and m.span.end < len(toks) and toks[m.span.end].text == ")" \
+                    and first.ent_type_ == "LOC":
+                found = f"({m.actor.name})"
+            elif first.lower_ == "dans" and before.lower_ in _DEPARTMENT_ARTICLES:
+                found = f"{_DEPARTMENT_ARTICLES[before.lower_]}{m.actor.name}"
+        return found
 
     def _antecedent_of_description(self, span: Span, kind: str | None, offset: int, index: int,
                                    possessive: bool = False) -> Actor | None:
@@ -1230,15 +1253,26 @@ def _party_label(ent: Span, head: Token) -> bool:
 
 
 def _complement_noun(span: Span) -> Span | None:
-    """« de la préfecture » in « un communiqué de la préfecture »: the noun phrase of the head's de-complement."""
+    """« de la préfecture » in « un communiqué de la préfecture »: the noun phrase of the head's de-complement, or
+    of the agent of a participle on the head (un bilan communiqué par la préfecture)."""
     head = span.root
     for tok in tokens_in(span):
-        if tok.i > head.i and tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i and tok.dep_ == "nmod":
+        if tok.i > head.i and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == head.i and tok.dep_ == "nmod"
+                                                                 or _agent_of_participle(tok, head)):
             start = tok.left_edge.i
             while start < tok.i and span.doc[start].pos_ == "ADP":
                 start += 1
             return span.doc[start: min(tok.right_edge.i + 1, span.end)]
     return None
+
+
+_DEPARTMENT_ARTICLES = {"le": "du ", "la": "de la ", "l'": "de l'", "les": "des "}  # dans le Gard: préfecture du Gard
+
+
+def _agent_of_participle(tok: Token, head: Token) -> bool:
+    """« la préfecture » in « un bilan communiqué par la préfecture »: the agent of a participle qualifying the head."""
+    verb = tok.head
+    return tok.dep_ == "obl:agent" and verb.head.i == head.i and verb.dep_ == "acl" and verb.i > head.i
 
 
 def _clefted(tok: Token) -> bool:

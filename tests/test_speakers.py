@@ -982,6 +982,13 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # a « dont » clause inside content that has a main verb of its own stays an incise's content
     ("La commune, dont le budget a fortement baissé, doit revoir ses priorités, juge le maire Paul Rivière.",
      "revoir ses priorités", "Paul Rivière"),
+    # a town with no département in parentheses leaves « la préfecture » as written; a préfet's département wins
+    ("Des manifestants se sont rassemblés à Lyon. La préfecture a fait état de 2 000 participants.", "2 000",
+     "préfecture"),
+    ("Le préfet de la Somme a pris un arrêté. Un accident a eu lieu à Abbeville (Somme). La préfecture a précisé "
+     "que la route restait fermée.", "route restait", "préfecture de la Somme"),
+    # a person « interpellé par la police » speaks for himself (unnamed): only a document is its agent's
+    ("Un homme interpellé par la police a affirmé qu'il n'avait rien vu.", "rien vu", "anonymous source"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -1002,6 +1009,15 @@ def test_a_person_at_home_is_no_company():
     ("Le cabinet Sylvex, dont les bureaux sont à Genève, juge la réforme « trop timide ».", "trop timide", "Sylvex"),
     # « X, qui a son siège à Y, juge … » with X's name tagged an adjective of its noun
     ("Le fonds Arvalis, qui a son siège à Lyon, juge l'offre « insuffisante ».", "insuffisante", "Arvalis"),
+    # a document « communiqué par », « diffusé par » X is X's
+    ("Selon un communiqué diffusé par le parquet, le suspect a été placé en garde à vue.", "garde à vue", "parquet"),
+    # « la préfecture » is the département's the story is in: in parentheses after a town, or after « dans »
+    ("Un randonneur a disparu près de Cauterets (Hautes-Pyrénées). La préfecture a indiqué que les recherches "
+     "reprendraient mardi.", "recherches", "préfecture (Hautes-Pyrénées)"),
+    ("Des orages violents ont frappé le sud du pays. Dans le Var, la préfecture a annoncé la fermeture des écoles.",
+     "fermeture", "préfecture du Var"),
+    ("Un incendie a détruit un entrepôt à Tourcoing (Nord), faisant trois blessés, selon un bilan communiqué par la "
+     "préfecture.", "trois blessés", "préfecture (Nord)"),
 ])
 def test_patterns_met_on_sets_32_and_34(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
