@@ -703,6 +703,11 @@ class Resolver:
             # the entity label says
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
+        if not titled and label != "ORG" and name.start > 0 and self._role_kind(name.doc[name.start - 1]) == "media" \
+                and not self.lex.first_name_gender(words[0]):
+            # le quotidien Handelsblatt (tagged a person): a name given to an outlet is one
+            self._remember(text, person=False)
+            return Actor(text, "organization", "named")
         if not titled and role is None and label != "ORG" and _company_by_context(name) \
                 and not self.lex.first_name_gender(words[0]):
             # chez Bricoval, la direction de Ferrand Équipements, le PDG d'Altéor (tagged a person or a place)
@@ -1032,11 +1037,21 @@ class Resolver:
                     return Actor(target.name, target.type,
                                  "anonymous" if target.type == "anonymous" else "role", span.text.strip())
         if kind == "media":  # le quotidien → the outlet that spoke last
-            outlets = [m for m in recent if m.actor.type == "organization" and (m.speaker or m.subject)]
+            outlets = [m for m in recent if m.actor.type == "organization" and (m.speaker or m.subject)] or [
+                # or one introduced as an outlet in a complement: « après la publication par le quotidien Handelsblatt
+                # d'un document. D'après le journal, … »
+                m for m in recent if m.actor.type == "organization" and self._outlet_named(m)]
             if outlets:
                 target = outlets[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
         return None
+
+    def _outlet_named(self, m: Mention) -> bool:
+        """A name written with a media noun (le quotidien Handelsblatt, l'hebdomadaire Le Canard)."""
+        if self.lex.role_kind(m.head) == "media":
+            return True
+        k = m.span.start - 1
+        return k >= 0 and self._role_kind(m.span.doc[k]) == "media"
 
     def _part_of_company(self, span: Span, offset: int, index: int) -> Actor | None:
         """« La direction du groupe », « la direction de l'entreprise publique »: a company's part whose company is

@@ -989,6 +989,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
      "que la route restait fermée.", "route restait", "préfecture de la Somme"),
     # a person « interpellé par la police » speaks for himself (unnamed): only a document is its agent's
     ("Un homme interpellé par la police a affirmé qu'il n'avait rien vu.", "rien vu", "anonymous source"),
+    # a journalist named with a first name is no outlet for « le journal »
+    ("Le journaliste Paul Mercier a enquêté pendant deux ans. D'après le journal, le ministère savait tout.",
+     "savait tout", "journal"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -1018,6 +1021,15 @@ def test_a_person_at_home_is_no_company():
      "fermeture", "préfecture du Var"),
     ("Un incendie a détruit un entrepôt à Tourcoing (Nord), faisant trois blessés, selon un bilan communiqué par la "
      "préfecture.", "trois blessés", "préfecture (Nord)"),
+    # « le journal » is the outlet introduced by a media noun in a complement, even one tagged a person
+    ("Le gouvernement a démenti tout projet de réforme, après la publication par le quotidien Tagesblick d'un "
+     "document interne. D'après le journal, le ministère envisagerait une hausse de la TVA.", "hausse de la TVA",
+     "Tagesblick"),
+    ("L'affaire a été révélée par l'hebdomadaire Le Canard déchaîné. Selon le journal, le ministre aurait été "
+     "informé dès janvier.", "informé dès janvier", "Le Canard déchaîné"),
+    # Météo-France (tagged a place) is a body: « l'organisme » points back to it
+    ("Météo-France a placé mardi douze départements en vigilance orange. Des cumuls de 200 millimètres sont "
+     "attendus, prévient l'organisme.", "cumuls", "Météo-France"),
 ])
 def test_patterns_met_on_sets_32_and_34(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
