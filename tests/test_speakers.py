@@ -992,6 +992,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # a journalist named with a first name is no outlet for « le journal »
     ("Le journaliste Paul Mercier a enquêté pendant deux ans. D'après le journal, le ministère savait tout.",
      "savait tout", "journal"),
+    # a body before « pour qui » with no name before it
+    ("Le projet est contesté par le comité de défense de l'hôpital, pour qui la fermeture serait « une "
+     "catastrophe ».", "catastrophe", "comité de défense de l'hôpital"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -1030,6 +1033,14 @@ def test_a_person_at_home_is_no_company():
     # Météo-France (tagged a place) is a body: « l'organisme » points back to it
     ("Météo-France a placé mardi douze départements en vigilance orange. Des cumuls de 200 millimètres sont "
      "attendus, prévient l'organisme.", "cumuls", "Météo-France"),
+    # « X, économiste chez Y, pour qui … »: « qui » is the person before the role set off with no article
+    ("« Les prix vont encore baisser », observe Claire Dumont, analyste chez une grande banque, pour qui la BCE "
+     "« doit agir vite ».", "agir vite", "Claire Dumont"),
+    # a party's acronym and a place between the role and the name (le député PS du Gers Jean Lafitte)
+    ("« Ce texte est nécessaire », a plaidé son rapporteur, le député PS du Gers Jean Lafitte.", "nécessaire",
+     "Jean Lafitte"),
+    # with no name after it, the apposition is not cut after its article (was « rapporteur, le »)
+    ("« Ce texte est nécessaire », a plaidé son rapporteur, le député PS du Gers.", "nécessaire", "rapporteur"),
 ])
 def test_patterns_met_on_sets_32_and_34(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
