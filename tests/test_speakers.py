@@ -995,6 +995,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # a body before « pour qui » with no name before it
     ("Le projet est contesté par le comité de défense de l'hôpital, pour qui la fermeture serait « une "
      "catastrophe ».", "catastrophe", "comité de défense de l'hôpital"),
+    # the staff of a body named by its noun make no company of it
+    ("Les employés de la mairie ont manifesté mardi. Contactée, la direction évoque « un simple malentendu ».",
+     "malentendu", "direction"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -1041,6 +1044,11 @@ def test_a_person_at_home_is_no_company():
      "Jean Lafitte"),
     # with no name after it, the apposition is not cut after its article (was « rapporteur, le »)
     ("« Ce texte est nécessaire », a plaidé son rapporteur, le député PS du Gers.", "nécessaire", "rapporteur"),
+    # a name whose staff work there (les salariés de X) or given as « le géant X » is a company's, whatever its tag
+    ("Les salariés de Vestoria ont appris mardi la fermeture de leur site. Contactée, la direction évoque « une "
+     "réorganisation des flux ».", "réorganisation", "Vestoria"),
+    ("Le géant pharmaceutique Novagen va supprimer 450 postes. L'entreprise justifie cette décision par « la "
+     "nécessité de recentrer ses activités ».", "recentrer", "Novagen"),
 ])
 def test_patterns_met_on_sets_32_and_34(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
