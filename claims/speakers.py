@@ -976,7 +976,9 @@ class Resolver:
         if institution and head not in self.lex.latest_named:
             # 2c. le tribunal → « relaxé par le tribunal correctionnel de Toulouse », written in full before
             for sentence, noun, words, name in reversed(self.institutions):
-                if noun == head and sentence <= index and index - sentence <= _LOOKBACK_SENTENCES and own <= words:
+                # (or by a broader noun, roles.tsv: « au CHU de Nantes, … a précisé l'hôpital »)
+                if (noun == head or bare and fold(head) in self.lex.broader.get(fold(noun), ())) \
+                        and sentence <= index and index - sentence <= _LOOKBACK_SENTENCES and own <= words:
                     return Actor(name, kind, "role", span.text.strip())
         if possessive:
             return None

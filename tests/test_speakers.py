@@ -998,6 +998,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # the staff of a body named by its noun make no company of it
     ("Les employés de la mairie ont manifesté mardi. Contactée, la direction évoque « un simple malentendu ».",
      "malentendu", "direction"),
+    # an hospital with words of its own is not the CHU named before
+    ("Le blessé a été transporté au CHU de Nantes. L'hôpital privé du Confluent a précisé qu'il n'avait reçu aucun "
+     "patient.", "aucun patient", "hôpital privé du Confluent"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -1049,6 +1052,9 @@ def test_a_person_at_home_is_no_company():
      "réorganisation des flux ».", "réorganisation", "Vestoria"),
     ("Le géant pharmaceutique Novagen va supprimer 450 postes. L'entreprise justifie cette décision par « la "
      "nécessité de recentrer ses activités ».", "recentrer", "Novagen"),
+    # « l'hôpital » is the CHU written in full before (roles.tsv broader of chu)
+    ("Le blessé a été transporté au CHU de Nantes, où son pronostic vital restait engagé, a précisé l'hôpital.",
+     "pronostic vital", "CHU de Nantes"),
 ])
 def test_patterns_met_on_sets_32_and_34(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
