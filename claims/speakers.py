@@ -1059,14 +1059,27 @@ class Resolver:
         """« La direction du groupe », « la direction de l'entreprise publique »: a company's part whose company is
         named by its noun only is that of the company the noun points back to (the group Lactanor named before)."""
         company = _complement_noun(span)
-        if company is None or self._name_in(company) is not None \
-                or not _noun_in(company, _lemma(company.root), COMPANY_NOUNS | self.lex.latest_named):
-            return None  # (or a body « le club », « l'établissement » points back to: la direction de l'établissement)
+        if company is None or self._name_in(company) is not None:
+            return None
+        text = span.text.strip()
+        if not _noun_in(company, _lemma(company.root), COMPANY_NOUNS | self.lex.latest_named):
+            return self._part_of_institution(span, company, offset, index)
+        # (or a body « le club », « l'établissement » points back to: la direction de l'établissement)
         found = self._antecedent_of_description(company, "organization", offset, index)
         if found is None or found.type != "organization" or found.resolution == "as written":
             return None
-        text = span.text.strip()
         return Actor(f"{drop_article(text)} {found.name}", "organization", "role", text)
+
+    def _part_of_institution(self, span: Span, institution: Span, offset: int, index: int) -> Actor | None:
+        """« La direction du CHU » after « le CHU de Clermont-Ferrand »: the part of the institution written in full
+        before, its name put in place of the bare noun (direction du CHU de Clermont-Ferrand)."""
+        written = institution.text.strip()
+        found = self._antecedent_of_description(institution, "organization", offset, index)
+        if found is None or found.resolution != "role" or not found.name.startswith(written + " "):
+            return None
+        text = span.text.strip()
+        head = drop_article(text)
+        return Actor(head[: head.rfind(written)] + found.name, "organization", "role", text)
 
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
         """The body named in the last two sentences whose name starts with one of `bodies` (any body when empty)."""

@@ -1001,6 +1001,9 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # an hospital with words of its own is not the CHU named before
     ("Le blessé a été transporté au CHU de Nantes. L'hôpital privé du Confluent a précisé qu'il n'avait reçu aucun "
      "patient.", "aucun patient", "hôpital privé du Confluent"),
+    # a person of an institution is no part of it: « le président du tribunal » stays as written
+    ("Le tribunal correctionnel de Rennes a relaxé le prévenu. Le président du tribunal a expliqué que les preuves "
+     "manquaient.", "preuves", "président du tribunal"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -1055,6 +1058,9 @@ def test_a_person_at_home_is_no_company():
     # « l'hôpital » is the CHU written in full before (roles.tsv broader of chu)
     ("Le blessé a été transporté au CHU de Nantes, où son pronostic vital restait engagé, a précisé l'hôpital.",
      "pronostic vital", "CHU de Nantes"),
+    # « la direction du CHU » is that of the CHU written in full before
+    ("Sept patients du CHU de Brest ont été contaminés. La direction du CHU a confirmé « un épisode de cas "
+     "groupés ».", "cas groupés", "direction du CHU de Brest"),
 ])
 def test_patterns_met_on_sets_32_and_34(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
