@@ -602,7 +602,10 @@ class Resolver:
                     return True
                 return not _label(t) if t.i < adp else speaks_for
 
-            return not any((t.pos_ == "PROPN" or t.ent_type_) and names(t) for t in phrase[:cut]) and (
+            # (the participle's complement is cut, not a name apposed after it: l'un des distributeurs mis en
+            # cause, Cofralim)
+            kept = [t for k, t in enumerate(phrase) if k < cut or t.i > comma]
+            return not any((t.pos_ == "PROPN" or t.ent_type_) and names(t) for t in kept) and (
                 head.pos_ in ("NOUN", "PRON", "NUM") or head.lower_ in ("un", "une"))
         return False
 

@@ -397,7 +397,7 @@ def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
         right = _coordinated_portfolios(doc, right, stop)
     if nominal or head.lower_ in INDEFINITE_ONE:  # l'une de ses avocates, Me Leïla Gharbi
         named = apposed_name_end(doc, right + 1, stop) - 1
-        rest_end = _role_continuation_end(doc, right + 1, stop) if named == right and nominal else right + 1
+        rest_end = _role_continuation_end(doc, right + 1, stop) if named == right else right + 1
         if rest_end > right + 1:  # the comma after the role's rest
             after_rest = apposed_name_end(doc, rest_end, stop)
             named = after_rest - 1 if after_rest > rest_end else named

@@ -1004,6 +1004,10 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     # a person of an institution is no part of it: « le président du tribunal » stays as written
     ("Le tribunal correctionnel de Rennes a relaxé le prévenu. Le président du tribunal a expliqué que les preuves "
      "manquaient.", "preuves", "président du tribunal"),
+    # with no name apposed, one of a group reached by a medium stays unnamed
+    ("Contacté, l'un des distributeurs mis en cause assure appliquer « une politique stricte ».",
+     "politique stricte", "anonymous source"),
+    ("Un soldat interrogé par Le Monde a affirmé que la ville était calme.", "ville était calme", "anonymous source"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -1061,6 +1065,9 @@ def test_a_person_at_home_is_no_company():
     # « la direction du CHU » is that of the CHU written in full before
     ("Sept patients du CHU de Brest ont été contaminés. La direction du CHU a confirmé « un épisode de cas "
      "groupés ».", "cas groupés", "direction du CHU de Brest"),
+    # « l'un des distributeurs mis en cause, X »: the name apposed after the participle's complement is theirs
+    ("Contacté, l'un des distributeurs mis en cause, Agrinord, assure appliquer « une politique stricte ».",
+     "politique stricte", "Agrinord"),
 ])
 def test_patterns_met_on_sets_32_and_34(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
