@@ -189,10 +189,29 @@ def _relative_antecedent(toks: list[Token], i: int, sent: Span) -> Span | None:
     k = i - 1
     if k <= sent.start or toks[k].text != ",":
         return None
+    named = _name_before_role(toks, k, sent)
+    if named is not None:
+        return named
     tok = toks[k - 1]
     while tok.dep_ in ("nmod", "amod", "flat", "flat:name", "fixed") and sent.start <= tok.head.i < tok.i:
         tok = tok.head
     return noun_phrase(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+
+
+def _name_before_role(toks: list[Token], k: int, sent: Span) -> Span | None:
+    """« Mathilde Servan, économiste chez un grand assureur, pour qui … »: the comma at k closes a role with no
+    article (a noun, or one the tagger made an adjective) set off after a person's name; « qui » is the person, not
+    the role's complement."""
+    c = k - 1
+    while c > sent.start and toks[c].text != ",":
+        c -= 1
+    if c <= sent.start + 1 or c + 1 >= k or toks[c + 1].pos_ not in ("NOUN", "ADJ") or not toks[c + 1].text.islower() \
+            or toks[c - 1].ent_type_ != "PER":
+        return None
+    start = c - 1
+    while start > sent.start and toks[start - 1].ent_type_ == "PER" and toks[start].ent_iob_ == "I":
+        start -= 1
+    return toks[0].doc[start: c]
 
 
 def _relative_start(sent: Span, start: int, end: int) -> int:

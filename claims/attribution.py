@@ -350,13 +350,22 @@ def comme_clause(cue: Cue, sent: Span, quotes: list[Quote]) -> Statement | None:
 def _has_main_clause(span: Span) -> bool:
     """Whether a span says something: a finite verb outside a relative clause."""
     for tok in span:
-        verb = tok.head if tok.dep_.startswith("aux") else tok
+        verb = tok.head if tok.dep_.startswith("aux") or tok.dep_ == "cop" else tok  # (dont les bureaux sont à X)
         finite = "Fin" in morph_get(tok, "VerbForm") or tok.pos_ == "VERB" and tok.dep_ == "ROOT" and any(
             c.dep_.startswith("nsubj") for c in children(tok))  # « L'homme conteste … » with a participle's morphology
-        if tok.pos_ in ("VERB", "AUX") and finite and not any(
-                "Rel" in morph_get(c, "PronType") or c.lower_ in ("qui", "dont") for c in children(verb)):
+        if tok.pos_ in ("VERB", "AUX") and finite and not _relative_verb(verb):
             return True
     return False
+
+
+def _relative_verb(verb: Token) -> bool:
+    """A verb with a relative pronoun of its own, or on a noun of its own: « dont » hangs on the noun it completes
+    (Le fonds Arvalis, dont le siège est à Lyon, juge …)."""
+    def relative(t: Token) -> bool:
+        return "Rel" in morph_get(t, "PronType") or t.lower_ in ("qui", "dont")
+
+    return any(relative(c) or c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and any(
+        g.lower_ == "dont" and g.i < c.i for g in children(c)) for c in children(verb))
 
 
 def _past_incidental(toks: list[Token], i: int, end: int) -> int:

@@ -553,6 +553,8 @@ def _before_relative(tok: Token, verb: Token) -> Token | None:
             or not any(t.pos_ in ("VERB", "AUX") for t in toks[k + 2: tok.i]):
         return None
     before = toks[k - 1]
+    if before.pos_ not in ("NOUN", "PROPN") and before.ent_type_ and before.head.i < before.i:
+        before = before.head  # Le fonds Arvalis, qui …: a name the tagger made the noun's adjective
     return _complement_head(before) if before.pos_ in ("NOUN", "PROPN") else None
 
 

@@ -49,6 +49,7 @@ from claims.words import (
     COMPANY_NOUNS,
     COMPANY_PARTS,
     DE,
+    DEPARTMENT_BODIES,
     DESCRIPTION_DETS,
     FIRST_OF_TWO,
     GOING_ON,
@@ -616,7 +617,10 @@ class Resolver:
                     return True
                 return not _label(t) if t.i < adp else speaks_for
 
-            return not any((t.pos_ == "PROPN" or t.ent_type_) and names(t) for t in phrase[:cut]) and (
+            # (the participle's complement is cut, not a name apposed after it: l'un des distributeurs mis en
+            # cause, Cofralim)
+            kept = [t for k, t in enumerate(phrase) if k < cut or t.i > comma]
+            return not any((t.pos_ == "PROPN" or t.ent_type_) and names(t) for t in kept) and (
                 head.pos_ in ("NOUN", "PRON", "NUM") or head.lower_ in ("un", "une"))
         return False
 
@@ -715,6 +719,11 @@ class Resolver:
                 and not titled:  # (son conseil, Me Paul Ohana)
             # le fournisseur kényan Tiba Pay, le fabricant … Veritron: a name given to a company is one, whatever
             # the entity label says
+            self._remember(text, person=False)
+            return Actor(text, "organization", "named")
+        if not titled and label != "ORG" and name.start > 0 and self._role_kind(name.doc[name.start - 1]) == "media" \
+                and not self.lex.first_name_gender(words[0]):
+            # le quotidien Handelsblatt (tagged a person): a name given to an outlet is one
             self._remember(text, person=False)
             return Actor(text, "organization", "named")
         if not titled and role is None and label != "ORG" and _company_by_context(name) \
@@ -876,6 +885,10 @@ class Resolver:
         town = self._town_before(span, offset) if _lemma(head) in TOWN_BODIES and len(words) <= 2 else None
         if town is not None:  # « À Valmont, … D'après la mairie »: the town hall of the town the story is in
             return Actor(f"{text} de {town}", "organization", "role", span.text.strip())
+        department = self._department_before(span, offset) \
+            if _lemma(head) in DEPARTMENT_BODIES and len(words) <= 2 else None
+        if department is not None:  # « à Roubaix (Nord) … selon la préfecture »: the département's
+            return Actor(f"{text} {department}", "organization", "role", span.text.strip())
         actor_kind = kind if kind in ("person", "organization", "government") else (
             "organization" if kind == "media" else "unknown")
         return Actor(text, actor_kind, "as written")
@@ -901,6 +914,24 @@ class Resolver:
                     and _lemma(m.span.doc[m.span.start - 2]) in TOWN_BODIES:
                 return m.actor.name
         return None
+
+    def _department_before(self, span: Span, offset: int) -> str | None:
+        """The département the article placed itself in before the span, the latest written: in parentheses after a
+        town (à Saint-Pardoux (Haute-Vienne) → "(Haute-Vienne)") or after « dans » with its article (Dans le Gard →
+        "du Gard")."""
+        pos = span.start_char + offset
+        found = None
+        for m in self.mentions:
+            if m.end > pos or m.actor.type != "government" or m.actor.resolution != "people" or m.span.start < 2:
+                continue
+            toks = tokens_of(m.span.doc)
+            before, first = toks[m.span.start - 1], toks[m.span.start - 2]
+            if before.text == "(" and m.span.end < len(toks) and toks[m.span.end].text == ")" \
+                    and first.ent_type_ == "LOC":
+                found = f"({m.actor.name})"
+            elif first.lower_ == "dans" and before.lower_ in _DEPARTMENT_ARTICLES:
+                found = f"{_DEPARTMENT_ARTICLES[before.lower_]}{m.actor.name}"
+        return found
 
     def _antecedent_of_description(self, span: Span, kind: str | None, offset: int, index: int,
                                    possessive: bool = False) -> Actor | None:
@@ -963,7 +994,9 @@ class Resolver:
         if institution and head not in self.lex.latest_named:
             # 2c. le tribunal → « relaxé par le tribunal correctionnel de Toulouse », written in full before
             for sentence, noun, words, name in reversed(self.institutions):
-                if noun == head and sentence <= index and index - sentence <= _LOOKBACK_SENTENCES and own <= words:
+                # (or by a broader noun, roles.tsv: « au CHU de Nantes, … a précisé l'hôpital »)
+                if (noun == head or bare and fold(head) in self.lex.broader.get(fold(noun), ())) \
+                        and sentence <= index and index - sentence <= _LOOKBACK_SENTENCES and own <= words:
                     return Actor(name, kind, "role", span.text.strip())
         if possessive:
             return None
@@ -1024,26 +1057,49 @@ class Resolver:
                     return Actor(target.name, target.type,
                                  "anonymous" if target.type == "anonymous" else "role", span.text.strip())
         if kind == "media":  # le quotidien → the outlet that spoke last
-            outlets = [m for m in recent if m.actor.type == "organization" and (m.speaker or m.subject)]
+            outlets = [m for m in recent if m.actor.type == "organization" and (m.speaker or m.subject)] or [
+                # or one introduced as an outlet in a complement: « après la publication par le quotidien Handelsblatt
+                # d'un document. D'après le journal, … »
+                m for m in recent if m.actor.type == "organization" and self._outlet_named(m)]
             if outlets:
                 target = outlets[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
         return None
 
+    def _outlet_named(self, m: Mention) -> bool:
+        """A name written with a media noun (le quotidien Handelsblatt, l'hebdomadaire Le Canard)."""
+        if self.lex.role_kind(m.head) == "media":
+            return True
+        k = m.span.start - 1
+        return k >= 0 and self._role_kind(m.span.doc[k]) == "media"
+
     def _part_of_company(self, span: Span, offset: int, index: int) -> Actor | None:
         """« La direction du groupe », « la direction de l'entreprise publique »: a company's part whose company is
         named by its noun only is that of the company the noun points back to (the group Lactanor named before)."""
         company = _complement_noun(span)
-        if company is None or self._name_in(company) is not None \
-                or not _noun_in(company, _lemma(company.root), COMPANY_NOUNS | self.lex.latest_named):
-            return None  # (or a body « le club », « l'établissement » points back to: la direction de l'établissement)
+        if company is None or self._name_in(company) is not None:
+            return None
+        text = span.text.strip()
+        if not _noun_in(company, _lemma(company.root), COMPANY_NOUNS | self.lex.latest_named):
+            return self._part_of_institution(span, company, offset, index)
+        # (or a body « le club », « l'établissement » points back to: la direction de l'établissement)
         found = self._antecedent_of_description(company, "organization", offset, index)
         if found is None or found.type != "organization" or found.resolution == "as written":
             return None
-        text = span.text.strip()
         if fold(found.name).split()[0] == fold(_lemma(span.root)):  # already that part (« direction de X »)
             return Actor(found.name, "organization", "role", text)
         return Actor(f"{drop_article(text)} {found.name}", "organization", "role", text)
+
+    def _part_of_institution(self, span: Span, institution: Span, offset: int, index: int) -> Actor | None:
+        """« La direction du CHU » after « le CHU de Clermont-Ferrand »: the part of the institution written in full
+        before, its name put in place of the bare noun (direction du CHU de Clermont-Ferrand)."""
+        written = institution.text.strip()
+        found = self._antecedent_of_description(institution, "organization", offset, index)
+        if found is None or found.resolution != "role" or not found.name.startswith(written + " "):
+            return None
+        text = span.text.strip()
+        head = drop_article(text)
+        return Actor(head[: head.rfind(written)] + found.name, "organization", "role", text)
 
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
         """The body named in the last two sentences whose name starts with one of `bodies` (any body when empty)."""
@@ -1247,15 +1303,26 @@ def _party_label(ent: Span, head: Token) -> bool:
 
 
 def _complement_noun(span: Span) -> Span | None:
-    """« de la préfecture » in « un communiqué de la préfecture »: the noun phrase of the head's de-complement."""
+    """« de la préfecture » in « un communiqué de la préfecture »: the noun phrase of the head's de-complement, or
+    of the agent of a participle on the head (un bilan communiqué par la préfecture)."""
     head = span.root
     for tok in tokens_in(span):
-        if tok.i > head.i and tok.pos_ in ("NOUN", "PROPN") and tok.head.i == head.i and tok.dep_ == "nmod":
+        if tok.i > head.i and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == head.i and tok.dep_ == "nmod"
+                                                                 or _agent_of_participle(tok, head)):
             start = tok.left_edge.i
             while start < tok.i and span.doc[start].pos_ == "ADP":
                 start += 1
             return span.doc[start: min(tok.right_edge.i + 1, span.end)]
     return None
+
+
+_DEPARTMENT_ARTICLES = {"le": "du ", "la": "de la ", "l'": "de l'", "les": "des "}  # dans le Gard: préfecture du Gard
+
+
+def _agent_of_participle(tok: Token, head: Token) -> bool:
+    """« la préfecture » in « un bilan communiqué par la préfecture »: the agent of a participle qualifying the head."""
+    verb = tok.head
+    return tok.dep_ == "obl:agent" and verb.head.i == head.i and verb.dep_ == "acl" and verb.i > head.i
 
 
 def _clefted(tok: Token) -> bool:

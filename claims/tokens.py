@@ -410,7 +410,7 @@ def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
         right = _coordinated_portfolios(doc, right, stop)
     if nominal or head.lower_ in INDEFINITE_ONE:  # l'une de ses avocates, Me Leïla Gharbi
         named = apposed_name_end(doc, right + 1, stop) - 1
-        rest_end = _role_continuation_end(doc, right + 1, stop) if named == right and nominal else right + 1
+        rest_end = _role_continuation_end(doc, right + 1, stop) if named == right else right + 1
         if rest_end > right + 1:  # the comma after the role's rest
             after_rest = apposed_name_end(doc, rest_end, stop)
             named = after_rest - 1 if after_rest > rest_end else named
@@ -582,6 +582,7 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
     toks = tokens_of(doc)
     if i + 1 >= end or toks[i].text != ",":
         return i
+    origin = i  # what is returned when no name closes the apposition (i moves on to the role's end below)
     k = i + 1
     if toks[k].pos_ == "DET" and toks[k].lower_ in ("le", "la", "l'"):
         # le porte-parole de l'armée, le général Hamid Osmane Kheir; son adversaire, l'écologiste Sarah Lambotte;
@@ -589,7 +590,8 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
         k += 1
         while k < end and k - i <= 4 and (toks[k].pos_ in ("NOUN", "ADJ", "PROPN") and toks[k].text[:1].islower()
                                           or _honorific(toks[k]) or toks[k].lower_ in ("premier", "première")
-                                          or _before_person(toks, k, end)):  # son adversaire, l'Espagnol X
+                                          or _before_person(toks, k, end)  # son adversaire, l'Espagnol X
+                                          or _party(toks[k]) and k > i + 2):  # le sénateur LR du Var X
             k += 1
         if k < end and toks[k].pos_ == "ADP" and k > i + 2:
             k = _portfolio_before_name(toks, k, end)  # son adversaire, l'ancienne ministre des Finances Claudia R.
@@ -622,9 +624,14 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
     else:  # a first and last name the NER missed or took for a place (Sidiki Ouattara)
         j = i + 1 + _name_run(toks, i + 1, end)
         if j - (i + 1) < 2:
-            return i
+            return origin
     closes = j >= end or toks[j].is_punct and not is_quote_mark(toks[j]) or toks[j].pos_ in ("VERB", "AUX")
-    return j if closes else i
+    return j if closes else origin
+
+
+def _party(tok: Token) -> bool:
+    """A party's acronym after a role (le député PS, la sénatrice LR)."""
+    return tok.pos_ == "PROPN" and tok.text.isupper() and 2 <= len(tok.text) <= 5
 
 
 def _before_person(toks: list[Token], k: int, end: int) -> bool:
