@@ -62,6 +62,7 @@ from claims.words import (
     ROLE_PREFIXES,
     SECOND_OF_TWO,
     SPEAKS_FOR,
+    STAFF,
     TOWN_BODIES,
     UNION_NOUNS,
     UNION_OR_OTHER,
@@ -830,9 +831,27 @@ class Resolver:
             if owner.resolution == "unresolved":
                 return None
             owned = drop_article(span_text(span.doc[span.start: pron.start - 1]).strip())
-            of = "d'" if strip_accents(owner.name[:1].lower()) in "aeiouy" else "de "  # (parti d'Ibrahim Koné)
-            return Actor(f"{owned} {of}{owner.name}", kind, "role", span.text.strip())
+            return Actor(f"{owned} {_of_name(owner.name)}", kind, "role", span.text.strip())
         return None
+
+    def _staff_of(self, span: Span, possessive: str, offset: int, index: int) -> Actor | None:
+        """« son cabinet », « ses services », « son service de presse » (words.tsv, staff): the staff of the actor the
+        possessive points to, the subject or speaker just before: "cabinet de Bertrand Lescure", "services de
+        Matignon"; None when there is none."""
+        number = "p" if possessive.startswith("leur") else "s"
+        pos = span.start_char + offset
+        # the latest subject or speaker of this sentence or the one before, person or body alike (« Matignon a
+        # présenté le plan. Ses services … »), in the possessive's number
+        owners = [m for m in self._since(index - 1) if m.end <= pos and not m.quoted and (m.subject or m.speaker)
+                  and m.actor.type in ("person", "organization", "government") and m.number == number
+                  and m.actor.resolution != "unresolved"]
+        if not owners:
+            return None
+        owner = owners[-1]
+        # an alias as written: « les services de Matignon », not of the government it stands for
+        name = drop_article(owner.text.strip()) if owner.actor.resolution == "alias" else owner.actor.name
+        owned = span_text(span.doc[span.start + 1: span.end]).strip()
+        return Actor(f"{owned} {_of_name(name)}", "organization", "role", span.text.strip())
 
     def _document_issuer(self, span: Span, offset: int, index: int) -> Actor | None:
         """The actor written last as a document's issuer (« un communiqué du ministère tchadien », « le rapport de
@@ -879,6 +898,10 @@ class Resolver:
         if first in DESCRIPTION_DETS or first in _POSSESSIVES:
             found = self._antecedent_of_description(span, kind, offset, index, possessive=first in _POSSESSIVES)
             if found is not None:
+                return found
+        if first in _POSSESSIVES and _lemma(head) in STAFF:
+            found = self._staff_of(span, first, offset, index)
+            if found is not None:  # « a fait savoir son cabinet »: "cabinet de Bertrand Lescure"
                 return found
         if head.ent_type_ in ("LOC", "MISC") and "Plur" in morph_get(head, "Number"):
             return Actor(_capitalize(text), "government", "people")
@@ -1202,6 +1225,15 @@ def _topic_before(span: Span, pool: list[Mention], offset: int, index: int) -> M
         return None
     opened = toks[start + 2].idx + offset
     return next((m for m in pool if m.sentence == index and m.start >= opened), None)
+
+
+def _of_name(name: str) -> str:
+    """« de » and the name it introduces: d'Ibrahim Koné, de Matignon; du préfet du Finistère for a role written in
+    lower case (a role noun as written: masculine or epicene far more often)."""
+    vowel = strip_accents(name[:1].lower()) in "aeiouyh"
+    if name[:1].islower():
+        return f"de l'{name}" if vowel else f"du {name}"
+    return f"d'{name}" if vowel and name[:1] != "H" else f"de {name}"
 
 
 def _opening_role_of_name(phrase: Span) -> Span:

@@ -90,6 +90,7 @@ ANOTHER = word_class("another")
 BODY_OPENINGS = word_class("body_opening")
 COMPANY_NOUNS = word_class("company_noun")
 GOING_ON = word_class("going_on")
+STAFF = word_class("staff")
 
 
 def drop_article(text: str) -> str:

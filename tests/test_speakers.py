@@ -1010,6 +1010,8 @@ def test_an_inverted_speaker_starts_after_the_complement_skipped():
     ("Contacté, l'un des distributeurs mis en cause assure appliquer « une politique stricte ».",
      "politique stricte", "anonymous source"),
     ("Un soldat interrogé par Le Monde a affirmé que la ville était calme.", "ville était calme", "anonymous source"),
+    # « ses services » with no subject or speaker before it stays as written
+    ("Selon ses services, la route restera fermée jusqu'à jeudi.", "route restera", "services"),
 ])
 def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
@@ -1033,6 +1035,19 @@ def test_what_the_session_15_rules_leave_alone(text, fragment, speaker):
      "direction de Transmétro"),
 ])
 def test_patterns_met_on_set_41(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « son cabinet », « ses services » (words.tsv, staff): the staff of the subject or speaker just before
+    ("Le ministre de l'Agriculture, Paul Terrasson, a reçu les éleveurs lundi. Son cabinet a fait savoir que l'aide "
+     "serait versée en mars.", "aide serait versée", "cabinet de Paul Terrasson"),
+    ("Matignon a présenté le plan mardi. Ses services assurent que le budget est « bouclé ».", "bouclé",
+     "services de Matignon"),
+    ("Le préfet de la Manche a pris un arrêté lundi. Selon ses services, la route restera fermée jusqu'à jeudi.",
+     "route restera fermée", "services du préfet de la Manche"),
+])
+def test_the_staff_of_the_actor_just_named(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
 
 
