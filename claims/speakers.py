@@ -42,6 +42,7 @@ from claims.tokens import (
 )
 from claims.words import (
     AGAIN,
+    AGES,
     ANOTHER,
     BODY_OPENINGS,
     CLUB_PREFIXES,
@@ -59,6 +60,7 @@ from claims.words import (
     ISSUED,
     LATTER,
     OF,
+    PLAIN,
     ROLE_PREFIXES,
     SECOND_OF_TWO,
     SPEAKS_FOR,
@@ -962,7 +964,8 @@ class Resolver:
         possessive: « son avocat » is not the person just named) the latest compatible actor."""
         pos = span.start_char + offset
         head = _lemma(span.root)
-        own = frozenset(w for w in _noun_words(span) if w != head)
+        # (an age says nothing of the role: « le jeune attaquant de 20 ans » is the attacker named before)
+        own = frozenset(w for w in _noun_words(span) if w != head and w not in AGES and w not in PLAIN)
         bare = not own
         gender, number = _agreement(span, self.lex)
         # 1. the actor introduced with this role (la ministre → « La ministre des Transports, Claire Vautrin »)

@@ -91,6 +91,7 @@ BODY_OPENINGS = word_class("body_opening")
 COMPANY_NOUNS = word_class("company_noun")
 GOING_ON = word_class("going_on")
 STAFF = word_class("staff")
+PLAIN = word_class("plain")
 
 
 def drop_article(text: str) -> str:

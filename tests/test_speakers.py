@@ -1046,8 +1046,12 @@ def test_patterns_met_on_set_41(text, fragment, speaker):
      "services de Matignon"),
     ("Le préfet de la Manche a pris un arrêté lundi. Selon ses services, la route restera fermée jusqu'à jeudi.",
      "route restera fermée", "services du préfet de la Manche"),
+    # an age and « jeune » tell nothing of which attacker: the one the article named with that role
+    ("Le sélectionneur, Gilles Moreno, a convoqué l’attaquant lensois Yanis Hadjadj. « Il mérite sa chance », a "
+     "expliqué le technicien. « J’ai cru à une blague », a raconté le jeune attaquant de 20 ans.", "une blague",
+     "Yanis Hadjadj"),
 ])
-def test_the_staff_of_the_actor_just_named(text, fragment, speaker):
+def test_staff_and_aged_descriptions_point_back(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
 
 
