@@ -398,6 +398,10 @@ def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
         right = tok.i
     if ent is not None:
         left, right = min(left, ent[0]), max(right, ent[1] - 1)
+    # never ending inside a person's name: « le vice-Premier ministre Pieter | De Smedt » (the particle stopped the
+    # phrase), « le politologue Carlos Quiroga | Téllez »
+    while right + 1 < stop and toks[right].ent_type_ == "PER" and toks[right + 1].ent_iob_ == "I":
+        right += 1
     if right > head.i:  # … pour la stabilisation en | Centrafrique: a name the parser hung elsewhere ends the phrase
         right = _name_after_preposition(doc, right, stop)
     # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel) or

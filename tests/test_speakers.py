@@ -1050,6 +1050,9 @@ def test_patterns_met_on_set_41(text, fragment, speaker):
     ("Le sélectionneur, Gilles Moreno, a convoqué l’attaquant lensois Yanis Hadjadj. « Il mérite sa chance », a "
      "expliqué le technicien. « J’ai cru à une blague », a raconté le jeune attaquant de 20 ans.", "une blague",
      "Yanis Hadjadj"),
+    # a subject phrase does not end inside the person's name (the particle « De » stopped it)
+    ("Le vice-Premier ministre Pieter De Smedt (Open VLD) a défendu lundi la réforme des pensions. « Cette réforme, "
+     "a-t-il martelé, n'est pas une punition. »", "pas une punition", "Pieter De Smedt"),
 ])
 def test_staff_and_aged_descriptions_point_back(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
