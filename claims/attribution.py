@@ -18,6 +18,7 @@ from claims.tokens import (
     char_span,
     children,
     dative_clitic,
+    entity_end,
     is_infinitive,
     is_past_participle,
     is_present_participle,
@@ -116,9 +117,7 @@ def inverted_subject(cue: Cue) -> Span | None:
                 i = floor = medium
                 continue
             i = _phrase_end(tok.head, stop)
-            j = i
-            while j < stop and toks[j].ent_iob_ == "I":
-                j += 1
+            j = entity_end(toks, i, stop)
             if j < stop and (toks[j].pos_ == "DET" or toks[j].ent_iob_ == "B" and toks[j].ent_type_ == "PER"):
                 i = j  # the rest of the medium's name when a speaker follows it: à BFM Nice Côte d'Azur son avocat
             # (nor does the speaker start inside the complement skipped, where an entity runs on past it: devant le
@@ -144,9 +143,7 @@ def _medium_then_speaker(toks: list[Token], k: int, head: int) -> int | None:
     determiner before the phrase's head (sur La Première le président de la FGTB), else None."""
     if toks[k].ent_iob_ != "B":
         return None
-    end = k + 1
-    while end < head and toks[end].ent_iob_ == "I":
-        end += 1
+    end = entity_end(toks, k + 1, head)
     return end if end < head and toks[end].pos_ == "DET" and toks[end].ent_iob_ != "I" else None
 
 
@@ -164,9 +161,7 @@ def _name_closing(phrase: Span, end: int) -> Span:
         return phrase
     if _person_in_complement(phrase):
         return phrase  # l'avocat de l'agresseur présumé, Mohamed Merah: the name may be the complement's
-    j = i + 2
-    while j < end and toks[j].ent_iob_ == "I":
-        j += 1
+    j = entity_end(toks, i + 2, end)
     if j < end and toks[j].text != "," and not (j == end - 1 and toks[j].text in ".!?"):
         return phrase  # (the name ends the sentence or is set off by a comma: …, Florence Mahé, qui avait …)
     return phrase.doc[phrase.start: j]

@@ -28,6 +28,7 @@ from claims.tokens import (
     children,
     column,
     entities,
+    entity_end,
     is_past_participle,
     morph_get,
     noun_phrase,
@@ -357,9 +358,7 @@ class Resolver:
         else:
             return
         k = t.i
-        end = k + 1  # (to the end of the place's entity, past a phrase cut inside it: Deux- | Sèvres)
-        while end < len(toks) and toks[end].ent_iob_ == "I" and toks[end].ent_type_ == "LOC":
-            end += 1
+        end = entity_end(toks, k + 1)  # (to the end of the place's entity, past a phrase cut inside it: Deux- | Sèvres)
         place = tok.doc[k:end]
         self.institutions.append((index, body, _noun_words(place) | {body},
                                   f"{body} {span_text(tok.doc[of:end]).strip()}"))
@@ -859,9 +858,10 @@ class Resolver:
         """The actor written last as a document's issuer (« un communiqué du ministère tchadien », « le rapport de
         l'ONG X »), in this sentence or the one before and after the last speaker, for « le texte » later."""
         pos = span.start_char + offset
-        spoke = max((m.start for m in self.mentions if m.speaker and m.end <= pos), default=-1)
-        for m in reversed(self.mentions):
-            if m.end > pos or m.start < spoke or index - m.sentence > 1 or m.quoted or m.span.start < 2 \
+        recent = self._since(index - 1)
+        spoke = max((m.start for m in recent if m.speaker and m.end <= pos), default=-1)
+        for m in reversed(recent):
+            if m.end > pos or m.start < spoke or m.quoted or m.span.start < 2 \
                     or m.actor.type not in ("organization", "government", "person"):
                 continue
             toks = tokens_of(m.span.doc)
@@ -1250,10 +1250,7 @@ def _opening_role_of_name(phrase: Span) -> Span:
     if phrase[0].pos_ == "DET" or phrase.start != sent_start(phrase[0]) or k + 1 >= len(toks) \
             or toks[k].text != "," or toks[k + 1].ent_iob_ != "B" or toks[k + 1].ent_type_ != "PER":
         return phrase
-    end = k + 2
-    while end < len(toks) and toks[end].ent_iob_ == "I":
-        end += 1
-    return phrase.doc[phrase.start: end]
+    return phrase.doc[phrase.start: entity_end(toks, k + 2)]
 
 
 def _first_name_of_couple(name: Span, lex: Lexicon) -> str | None:
@@ -1265,9 +1262,7 @@ def _first_name_of_couple(name: Span, lex: Lexicon) -> str | None:
             or toks[k + 1].ent_iob_ != "B" or toks[k + 1].ent_type_ != "PER" \
             or not lex.first_name_gender(toks[k + 1].text):
         return None
-    end = k + 2
-    while end < len(toks) and toks[end].ent_iob_ == "I":
-        end += 1
+    end = entity_end(toks, k + 2)
     family = toks[end - 1]
     return f"{name.text} {family.text}" if end - k >= 3 and family.text[:1].isupper() else None
 

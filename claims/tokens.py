@@ -400,8 +400,8 @@ def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
         left, right = min(left, ent[0]), max(right, ent[1] - 1)
     # never ending inside a person's name: « le vice-Premier ministre Pieter | De Smedt » (the particle stopped the
     # phrase), « le politologue Carlos Quiroga | Téllez »
-    while right + 1 < stop and toks[right].ent_type_ == "PER" and toks[right + 1].ent_iob_ == "I":
-        right += 1
+    if toks[right].ent_type_ == "PER":
+        right = entity_end(toks, right + 1, stop) - 1
     if right > head.i:  # … pour la stabilisation en | Centrafrique: a name the parser hung elsewhere ends the phrase
         right = _name_after_preposition(doc, right, stop)
     # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel) or
@@ -622,9 +622,7 @@ def apposed_name_end(doc: Doc, i: int, end: int) -> int:
     if starts and (toks[i + 1].ent_type_ in ("PER", "ORG") or toks[i + 1].text[:1].isupper()
                    and (toks[i + 1].pos_ == "PROPN" or toks[i + 1].ent_type_ == "MISC")):
         # (Ferrandis, taken for a place; son label, Disques Bourrasque, taken for a thing)
-        j = i + 2
-        while j < end and toks[j].ent_iob_ == "I":
-            j += 1
+        j = entity_end(toks, i + 2, end)
     else:  # a first and last name the NER missed or took for a place (Sidiki Ouattara)
         j = i + 1 + _name_run(toks, i + 1, end)
         if j - (i + 1) < 2:
@@ -690,6 +688,15 @@ def entity_at(tok: Token) -> Span | None:
     return tok.doc[bounds[0]: bounds[1]] if bounds is not None else None
 
 
+def entity_end(toks: list[Token], i: int, stop: int | None = None) -> int:
+    """The first word from i on (before `stop`, else the doc's end) that does not go on with an entity (IOB « I »):
+    where a name running through i ends."""
+    stop = len(toks) if stop is None else stop
+    while i < stop and toks[i].ent_iob_ == "I":
+        i += 1
+    return i
+
+
 def _entity_bounds(tok: Token) -> tuple[int, int] | None:
     """(start, end) of the named entity holding the token, from IOB tags (cheaper than doc.ents)."""
     if tok.ent_iob_ == "O" or not tok.ent_type_:
@@ -699,7 +706,5 @@ def _entity_bounds(tok: Token) -> tuple[int, int] | None:
     start = tok.i
     while start > 0 and toks[start].ent_iob_ == "I":
         start -= 1
-    end = tok.i + 1
-    while end < len(doc) and toks[end].ent_iob_ == "I":
-        end += 1
+    end = entity_end(toks, tok.i + 1)
     return start, max(tok.i + 1, _without_time(doc, start, end))  # (Météo-France lundi: not the day)
