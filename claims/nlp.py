@@ -18,6 +18,8 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 from claims.tokens import quotes_of, release, text_of
 
@@ -213,7 +215,7 @@ def load_model(name: str = MODEL) -> Language:
     with _lock:
         if name not in _models:
             try:
-                nlp = spacy.load(name)
+                nlp = _load_on_numpy_blas(name)
             except OSError as err:
                 raise RuntimeError(
                     f"spaCy model {name!r} is not installed; install it with "
@@ -237,6 +239,20 @@ def load_model(name: str = MODEL) -> Language:
             gc.collect()
             gc.freeze()
         return _models[name]
+
+
+def _load_on_numpy_blas(name: str) -> Language:
+    """The pipeline with its matrix products done by numpy's BLAS (OpenBLAS), in one thread.
+
+    thinc multiplies through BLIS by default. Where BLIS has no kernel tuned for the CPU (this project's machines, a
+    virtualised AMD EPYC), its products are 4–5× slower than OpenBLAS's, which picks its kernel for the CPU at run
+    time, and the tok2vec's maxout layers were ~45 % of the whole extraction (bench/bench_extract.py). thinc's
+    `use_blis=False` is its documented way to use numpy's BLAS; the annotations are the same on the sample corpus
+    and every gold file. One BLAS thread per process: the extraction already runs a process per core, and more
+    threads would only contend with them."""
+    threadpool_limits(limits=1, user_api="blas")
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(name)
 
 
 def _keep_pronouns_whole(nlp: Language) -> None:
@@ -295,6 +311,7 @@ def _keep_compounds_whole(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
-def load_bare_model(name: str = MODEL) -> Language:
-    """The unmodified pipeline, for benchmarks."""
-    return spacy.load(name)
+def load_bare_model(name: str = MODEL, numpy_blas: bool = False) -> Language:
+    """The unmodified pipeline, for benchmarks; with `numpy_blas`, on the matrix products load_model uses (to tell
+    the rules' cost from the BLAS's)."""
+    return _load_on_numpy_blas(name) if numpy_blas else spacy.load(name)

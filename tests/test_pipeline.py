@@ -158,3 +158,23 @@ def test_claims_lemmas_give_the_models_lemmas():
         for doc in docs:
             assert (ours(doc.copy()).to_array([LEMMA]) == theirs(doc.copy()).to_array([LEMMA])).all(), doc.text
     assert len(docs) > 500 and ours.memo
+
+
+def test_the_model_on_numpys_blas_annotates_as_spacy_as_installed():
+    """load_model multiplies matrices through numpy's BLAS, not thinc's BLIS (claims.nlp._load_on_numpy_blas): on
+    the seed article and every gold paragraph, tokenized and cut into sentences alike, the tags, morphology, parse
+    and entities are those of spaCy as installed, word for word."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, MORPH, POS
+
+    from claims.nlp import load_bare_model
+
+    nlp, stock = load_model(), load_bare_model()
+    assert nlp.get_pipe("tok2vec").model.ops.use_blis is False and stock.get_pipe("tok2vec").model.ops.use_blis
+    _, docs = _models_own_and_docs(nlp, "tok2vec")  # up to the model's first component: tokens and sentences
+    ours, theirs = [doc.copy() for doc in docs], [doc.copy() for doc in docs]
+    for name in ("tok2vec", "morphologizer", "parser", "ner"):
+        ours, theirs = list(nlp.get_pipe(name).pipe(ours)), list(stock.get_pipe(name).pipe(theirs))
+    attrs = [POS, MORPH, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    for a, b in zip(ours, theirs, strict=True):
+        assert (a.to_array(attrs) == b.to_array(attrs)).all(), a.text
+    assert len(docs) > 500 and sum(len(doc.ents) for doc in ours) > 1000
