@@ -184,6 +184,8 @@ at.run()
 at.text_input(key="reviewer").set_value("bench").run()
 claim_id = at.selectbox(key="open_claim").value
 at.selectbox(key=f"verdict_status_{claim_id}").set_value("false")
+# a "false" verdict needs a note or a source link
+at.text_area(key=f"verdict_note_{claim_id}").set_value("Bench: the ministry's figures say otherwise.")
 button = at.button[[b.label for b in at.button].index("Save verdict")]
 t0 = time.perf_counter()
 button.click().run()

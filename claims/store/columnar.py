@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from sqlalchemy import Integer, Select, String, cast, func, literal_column, select
+from sqlalchemy import Boolean, Float, Integer, Select, String, cast, func, literal_column, select
 
 from claims.store import tables as t
 from claims.store.db import Store
@@ -36,6 +36,7 @@ _SEP = "\x1f"  # unit separator: never in a name, a kind or a JSON list
 _ROW = "\x1d"  # group separator: between rows joined by the database
 _SUB = "\x1e"  # record separator: between the low-cardinality columns packed in one part
 _PACKED = [n for n in DESK_COLUMNS if n not in ("claim_id", "article_id", "start")]
+_NULL_TEXT = "\x1c"  # file separator: a NULL text read through ADBC (_text_typed), made null again in Arrow
 PARALLEL_SLICE_ROWS = 200_000  # the fewest claims a forked export process is worth starting for
 _IN_CHUNK = 900  # ids per IN (…) query: under SQLite's bound-parameter limit on every version
 
@@ -52,6 +53,7 @@ def record_batches(store: Store, query: Select, chunk_rows: int = 100_000, *,
     if adbc and store.is_sqlite:
         import adbc_driver_sqlite.dbapi as adbc_sqlite
 
+        query, nullable = _text_typed(query)
         sql = str(query.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
         with adbc_sqlite.connect(store.sqlite_path) as conn, conn.cursor() as cur:
             # Wait for a lock as the store's own connections do (ADBC's default: fail at once with "database
@@ -61,7 +63,8 @@ def record_batches(store: Store, query: Select, chunk_rows: int = 100_000, *,
             # Big batches: a table of ~1,000 small chunks makes every later take() three times slower.
             cur.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(chunk_rows)})
             cur.execute(sql)
-            yield from cur.fetch_record_batch()
+            for batch in cur.fetch_record_batch():
+                yield _nulls_back(batch, nullable)
         return
     schema = _schema(query)  # from the table definition: no chunk typed null
     with store.engine.connect() as conn:
@@ -79,6 +82,32 @@ def record_batches(store: Store, query: Select, chunk_rows: int = 100_000, *,
                                              schema=schema)
 
 
+def _text_typed(query: Select) -> tuple[Select, set[str]]:
+    """`query` with its nullable text columns read as text even when NULL, and their names.
+
+    ADBC's SQLite driver types each column by the values of the first batch it reads, and takes a column that is
+    NULL all through it for an integer: the first text after that fails the whole read ("Type mismatch in column
+    30: expected INT64 but got STRING/BINARY", apache/arrow-adbc#581). A store of a million claims meets it as
+    soon as a verdict's source links, a cluster or a readable claim first appears past the first batch. NULL is
+    read as _NULL_TEXT, a character no stored text holds, and made null again by _nulls_back."""
+    nullable = {c.name for c in query.selected_columns
+                if isinstance(c.type, String) and getattr(c, "nullable", True)}
+    if not nullable:
+        return query, nullable
+    columns = [func.coalesce(c, func.char(ord(_NULL_TEXT))).label(c.name) if c.name in nullable else c
+               for c in query.selected_columns]
+    return query.with_only_columns(*columns, maintain_column_froms=True), nullable
+
+
+def _nulls_back(batch: pa.RecordBatch, nullable: set[str]) -> pa.RecordBatch:
+    """The batch with _NULL_TEXT made null again in the `nullable` columns (_text_typed)."""
+    if not nullable:
+        return batch
+    columns = [pc.if_else(pc.equal(col, _NULL_TEXT), pa.scalar(None, col.type), col) if name in nullable else col
+               for name, col in zip(batch.schema.names, batch.columns)]
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+
+
 def read_table(store: Store, query: Select, transform: Callable[[pa.RecordBatch], pa.RecordBatch] | None = None,
                ) -> pa.Table:
     """`query`'s rows as one Arrow table, each batch passed through `transform` as it arrives."""
@@ -90,8 +119,9 @@ def read_table(store: Store, query: Select, transform: Callable[[pa.RecordBatch]
 
 
 def _schema(query: Select) -> pa.Schema:
-    return pa.schema([(c.name, pa.int64() if isinstance(c.type, Integer) else pa.string())
-                      for c in query.selected_columns])
+    """The Arrow types of `query`'s columns as SQLite hands them over (a boolean is an integer there)."""
+    return pa.schema([(c.name, pa.int64() if isinstance(c.type, (Integer, Boolean)) else
+                       pa.float64() if isinstance(c.type, Float) else pa.string()) for c in query.selected_columns])
 
 
 def desk_table(store: Store) -> tuple[pa.Table, pa.Table]:
