@@ -124,7 +124,7 @@ def test_a_text_column_null_through_the_first_batch_reads_as_text_through_adbc(t
     stored = [r[0] for r in reviewed.engine.connect().exec_driver_sql("select claim_id from claims order by rowid")]
     assert len(stored) > 40  # more than one batch of 20 before the last
     last = reviewed.claim(stored[-1])
-    reviewed.set_status(last["claim_id"], "false", version=int(last["version"]), note="Les chiffres disent autre chose.",
+    reviewed.set_status(last["claim_id"], "false", version=int(last["version"]), note="Chiffres contraires.",
                         evidence_urls=["https://desk.example/source"])
     plain = read(reviewed, adbc=False)
     for s in (untouched, reviewed):
