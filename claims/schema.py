@@ -91,6 +91,7 @@ CERTAINTY_LEVELS: dict[str, str] = {
 }
 MARKER_TYPES = ("conditional", "vague_source", "hedge", "evidential")
 SPEAKER_TYPES = ("person", "organization", "government", "anonymous", "article", "unknown")
+ANONYMOUS = "anonymous source"  # the `speaker` of every anonymous or vague source (speaker_type anonymous)
 
 _INT_COLUMNS = [c.name for c in COLUMNS if c.dtype == "int"]
 _LIST_COLUMNS = [c.name for c in COLUMNS if c.dtype in ("list", "markers")]

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.lexicon import Lexicon, fold, strip_accents
 from claims.quotes import Quote, quote_at
+from claims.schema import ANONYMOUS
 from claims.tokens import (
     char_span,
     children,
@@ -73,7 +74,6 @@ from claims.words import (
     drop_article,
 )
 
-ANONYMOUS = "anonymous source"
 _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
 _PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "par", "pour", "sur", "avec"}
 _LOOKBACK_SENTENCES = 5

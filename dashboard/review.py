@@ -12,8 +12,7 @@ from claims.evidence import evidence_segments
 from claims.labels import label, readable_time
 from claims.review_log import readable, timeline
 from claims.safe import escape_markdown, http_url
-from claims.schema import KINDS
-from claims.speakers import ANONYMOUS
+from claims.schema import ANONYMOUS, KINDS
 from claims.store.statuses import needs_evidence
 from claims.views import SORTS, View, appearances
 from dashboard import actor, checked, data

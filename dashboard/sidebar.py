@@ -5,7 +5,7 @@ import streamlit as st
 
 from claims.labels import LANGUAGES, label, readable_time
 from claims.safe import escape_markdown
-from claims.speakers import ANONYMOUS
+from claims.schema import ANONYMOUS
 from claims.views import FACETS, ClaimSet, Filters
 from dashboard.i18n import browser_language, lang, name, t
 from dashboard.widgets import keep_choice

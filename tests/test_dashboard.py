@@ -507,3 +507,26 @@ def test_a_status_picked_in_the_table_can_be_undone(db):
     history = store.history(row["claim_id"])
     assert list(zip(history["new_status"], history["reviewer"])) == [("true", "Ana"), ("unverified", "Ana")]
     assert not [b for b in at.button if b.key == "undo_button"]  # the offer is gone once used
+
+
+def test_the_desk_opens_without_loading_spacy(tmp_path):
+    """Reading and reviewing stored claims needs no language model: the page opens on a store whose claims were
+    compared with earlier verdicts (as `claims ingest --match` or `claims match` leave it) without importing spaCy, which cost ~1.3 s of the
+    first render on the bench machine; the model is loaded when an article is added or new claims are compared."""
+    import subprocess
+
+    from claims.checks.matching import refresh
+    from claims.nlp import load_model
+
+    db = str(tmp_path / "desk.db")
+    ingest(open_store(db), [SEED])
+    refresh(open_store(db), load_model())
+    script = ("import sys\nfrom streamlit.testing.v1 import AppTest\n"
+              f"at = AppTest.from_file({APP!r}, default_timeout=180).run()\n"
+              "assert not at.exception, [e.value for e in at.exception]\n"
+              "print(len(at.data_editor[0].value), 'spacy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "CLAIMS_DB": db})
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown, spacy_loaded = done.stdout.split()[-2:]
+    assert int(shown) == len(open_store(db).claims_frame()) > 0 and spacy_loaded == "False"
