@@ -511,8 +511,9 @@ def test_a_status_picked_in_the_table_can_be_undone(db):
 
 def test_the_desk_opens_without_loading_spacy(tmp_path):
     """Reading and reviewing stored claims needs no language model: the page opens on a store whose claims were
-    compared with earlier verdicts (as `claims ingest --match` or `claims match` leave it) without importing spaCy, which cost ~1.3 s of the
-    first render on the bench machine; the model is loaded when an article is added or new claims are compared."""
+    compared with earlier verdicts (as `claims ingest --match` or `claims match` leave it) without importing
+    spaCy, which cost ~1.3 s of the first render on the bench machine; the model is loaded when an article is
+    added or new claims are compared."""
     import subprocess
 
     from claims.checks.matching import refresh
