@@ -77,6 +77,7 @@ from claims.words import (
 _NAME_ENTS = ("PER", "ORG", "LOC", "MISC")
 _PREPOSITIONS = {"de", "d'", "du", "des", "à", "au", "aux", "en", "par", "pour", "sur", "avec"}
 _LOOKBACK_SENTENCES = 5
+_OF_END = re.compile(r"\s*\b(?:de la|de l'|des|du|de|d')\s*$", re.IGNORECASE)  # « direction du » → « direction »
 _ANIMATE = ("person", "anonymous")
 # « l'Agence régionale de santé (ARS) »: an acronym in parentheses right after a name (or closing the mention)
 _NAME_RUN = ("NOUN", "PROPN", "ADJ", "DET", "ADP")
@@ -337,6 +338,10 @@ class Resolver:
         """An institution written with what names it (le tribunal correctionnel de Toulouse, la préfecture des
         Bouches-du-Rhône), for a bare « le tribunal » later in the article."""
         phrase = noun_phrase(tok)
+        toks = tokens_of(tok.doc)
+        if phrase.end == tok.i + 1 < sent_end(tok) and toks[tok.i + 1].ent_iob_ == "B" and toks[tok.i + 1].is_title:
+            # « l'hypermarché Rivéo »: the name right after the noun, which the parser may hang elsewhere
+            phrase = tok.doc[phrase.start: entity_end(toks, tok.i + 2, sent_end(tok))]
         words = _noun_words(phrase)
         if phrase.start < tok.i and span_text(phrase.doc[phrase.start: tok.i]).strip()[:1].isupper():
             return  # (within a capitalised name: the name is its own mention)
@@ -1057,6 +1062,13 @@ class Resolver:
             inner = _organisation_within(recent, head)
             if inner is not None:
                 return Actor(inner, "organization", "role", span.text.strip())
+        if institution and bare and head in self.lex.latest_named:
+            # 3b. l'établissement with no organisation named: the institution written in full before whose noun it is
+            # broader for (« un chef de rayon de l'hypermarché Rivéo … la direction de l'établissement »)
+            for sentence, noun, _, name in reversed(self.institutions):
+                if fold(head) in self.lex.broader.get(fold(noun), ()) \
+                        and sentence <= index and index - sentence <= _LOOKBACK_SENTENCES:
+                    return Actor(name, kind, "role", span.text.strip())
         if kind == "person":
             # 3. the latest named person it can be (not one the article gave the same role with other words)
             named = [m for m in recent if m.actor.type == "person" and m.actor.resolution in
@@ -1114,6 +1126,9 @@ class Resolver:
             return None
         if fold(found.name).split()[0] == fold(_lemma(span.root)):  # already that part (« direction de X »)
             return Actor(found.name, "organization", "role", text)
+        written = company.text.strip()
+        if self._broader_for(_lemma(company.root), found.name):  # l'établissement → « l'hôpital de Saint-Dié »
+            return Actor(_part_of_name(drop_article(text), written, found.name), "organization", "role", text)
         return Actor(f"{drop_article(text)} {found.name}", "organization", "role", text)
 
     def _part_of_institution(self, span: Span, institution: Span, offset: int, index: int) -> Actor | None:
@@ -1121,11 +1136,20 @@ class Resolver:
         before, its name put in place of the bare noun (direction du CHU de Clermont-Ferrand)."""
         written = institution.text.strip()
         found = self._antecedent_of_description(institution, "organization", offset, index)
-        if found is None or found.resolution != "role" or not found.name.startswith(written + " "):
+        if found is None or found.resolution != "role":
             return None
         text = span.text.strip()
         head = drop_article(text)
-        return Actor(head[: head.rfind(written)] + found.name, "organization", "role", text)
+        if found.name.startswith(written + " "):
+            return Actor(head[: head.rfind(written)] + found.name, "organization", "role", text)
+        if not self._broader_for(written, found.name):
+            return None
+        return Actor(_part_of_name(head, written, found.name), "organization", "role", text)
+
+    def _broader_for(self, noun: str, name: str) -> bool:
+        """Whether `noun` is one that names later, with no other word, the institution `name` written in full (by its
+        first word: « le magasin » for « hypermarché Rivéo », roles.tsv's column broader)."""
+        return fold(noun) in self.lex.broader.get(fold(name.split()[0]), ())
 
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
         """The body named in the last two sentences whose name starts with one of `bodies` (any body when empty)."""
@@ -1228,6 +1252,12 @@ def _topic_before(span: Span, pool: list[Mention], offset: int, index: int) -> M
         return None
     opened = toks[start + 2].idx + offset
     return next((m for m in pool if m.sentence == index and m.start >= opened), None)
+
+
+def _part_of_name(phrase: str, written: str, name: str) -> str:
+    """The part a phrase names, of the institution `name` its last noun (`written`) points back to: « direction du
+    magasin » of "hypermarché Rivéo" → "direction de l'hypermarché Rivéo"."""
+    return f"{_OF_END.sub('', phrase[: phrase.rfind(written)])} {_of_name(name)}"
 
 
 def _of_name(name: str) -> str:

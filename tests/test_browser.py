@@ -60,7 +60,7 @@ def test_select_a_speaker_and_see_the_charts_in_chromium(server, desk, tmp_path)
         def shows(n: int, timeout: int = 30_000) -> None:  # the headline number is exactly n
             expect(claims).to_have_text(re.compile(rf"^\s*Claims\s*{n:,}\s*$"), timeout=timeout)
 
-        shows(len(stored))
+        shows(len(stored), timeout=90_000)  # the first run loads the model to compare the new claims with verdicts
 
         page.get_by_test_id("stMultiSelect").filter(has_text="Speaker").click()
         page.keyboard.type("Mike Pompeo")
@@ -121,6 +121,8 @@ def test_a_reviewer_signs_once_corrects_a_speaker_and_undoes_a_status_in_chromiu
         page.goto(f"{server}/?claim={claim.claim_id}")
         name = page.get_by_role("textbox", name="Your name (signs your verdicts)")
         expect(name).to_be_visible(timeout=90_000)
+        # the first run ends (it loads the model to compare the new claims with verdicts) before the name is typed
+        expect(page.get_by_test_id("stMetric").filter(has_text="Claims").first).to_be_visible(timeout=90_000)
         name.fill("Ana Martin")
         name.press("Enter")
         expect(page).to_have_url(re.compile(r"reviewer=Ana(\+|%20)Martin"), timeout=30_000)

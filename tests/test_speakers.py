@@ -1205,3 +1205,30 @@ def test_no_statement_from_these(text):
 
     df = extract_text(text)
     assert (df["kind"] == "assertion").all(), df[["kind", "speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # an institution named only inside a complement is what a broader noun points back to (roles.tsv, broader):
+    # « l'établissement » for a hospital, « le magasin » for a hypermarket, with the name the parser hung elsewhere
+    ("Les urgences du centre hospitalier de Remiremont fermeront la nuit en août. La direction de l'établissement a "
+     "confirmé l'information, évoquant « une décision prise à contrecœur ».", "contrecœur",
+     "direction du centre hospitalier de Remiremont"),
+    ("Une caissière de l'hypermarché Cordia de Lannion a obtenu gain de cause aux prud'hommes. Contactée, la direction "
+     "du magasin indique qu'elle « prend acte » du jugement.", "prend acte", "direction de l'hypermarché Cordia"),
+    ("Un patient du centre hospitalier de Cavaillon est mort après une opération. L'établissement assure avoir "
+     "« respecté tous les protocoles ».", "protocoles", "centre hospitalier de Cavaillon"),
+])
+def test_a_broader_noun_points_back_to_an_institution_named_in_a_complement(text, fragment, speaker):
+    assert _speaker_in(text, fragment).startswith(speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a named organisation since comes first: « l'établissement » is the company the story is about
+    ("Les urgences de l'hôpital de Remiremont ferment la nuit. Le groupe Vosgelis, qui gère l'établissement, a "
+     "annoncé des recrutements. L'établissement assure que « la situation est temporaire ».", "temporaire", "Vosgelis"),
+    # « le magasin » with no institution before it stays as written
+    ("Contactée, la direction du magasin indique qu'elle « prend acte » du jugement.", "prend acte",
+     "direction du magasin"),
+])
+def test_what_the_broader_institution_rule_leaves_alone(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
