@@ -38,7 +38,7 @@ def store(db: str) -> Store:
 
 @st.cache_resource(show_spinner="Loading the French language model…")
 def model():
-    # spaCy is imported here, when an article is first added, not with the page: the desk opens ~1.3 s sooner
+    # spaCy is imported here, when an article is added or new claims are compared, not with the page (~1.3 s)
     from claims.nlp import load_model
 
     return load_model()
