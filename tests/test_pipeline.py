@@ -162,8 +162,8 @@ def test_claims_lemmas_give_the_models_lemmas():
 
 def test_the_model_on_numpys_blas_annotates_as_spacy_as_installed():
     """load_model multiplies matrices through numpy's BLAS, not thinc's BLIS (claims.nlp._load_on_numpy_blas): on
-    the seed article and every gold paragraph, tokenized and cut into sentences alike, the tags, morphology, parse
-    and entities are those of spaCy as installed, word for word."""
+    the seed article and every third gold paragraph, tokenized and cut into sentences alike, the tags, morphology,
+    parse and entities are those of spaCy as installed, word for word."""
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, MORPH, POS
 
     from claims.nlp import load_bare_model
@@ -171,6 +171,7 @@ def test_the_model_on_numpys_blas_annotates_as_spacy_as_installed():
     nlp, stock = load_model(), load_bare_model()
     assert nlp.get_pipe("tok2vec").model.ops.use_blis is False and stock.get_pipe("tok2vec").model.ops.use_blis
     _, docs = _models_own_and_docs(nlp, "tok2vec")  # up to the model's first component: tokens and sentences
+    docs = docs[::3]  # ~600 paragraphs show the products agree; all of them cost CI another minute
     ours, theirs = [doc.copy() for doc in docs], [doc.copy() for doc in docs]
     for name in ("tok2vec", "morphologizer", "parser", "ner"):
         ours, theirs = list(nlp.get_pipe(name).pipe(ours)), list(stock.get_pipe(name).pipe(theirs))
