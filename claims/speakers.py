@@ -338,10 +338,10 @@ class Resolver:
         """An institution written with what names it (le tribunal correctionnel de Toulouse, la préfecture des
         Bouches-du-Rhône), for a bare « le tribunal » later in the article."""
         phrase = noun_phrase(tok)
-        toks = tokens_of(tok.doc)
-        if phrase.end == tok.i + 1 < sent_end(tok) and toks[tok.i + 1].ent_iob_ == "B" and toks[tok.i + 1].is_title:
+        toks, stop = tokens_of(tok.doc), sent_end(tok)
+        if phrase.end == tok.i + 1 < stop and toks[tok.i + 1].ent_iob_ == "B" and toks[tok.i + 1].is_title:
             # « l'hypermarché Rivéo »: the name right after the noun, which the parser may hang elsewhere
-            phrase = tok.doc[phrase.start: entity_end(toks, tok.i + 2, sent_end(tok))]
+            phrase = tok.doc[phrase.start: entity_end(toks, tok.i + 2, stop)]
         words = _noun_words(phrase)
         if phrase.start < tok.i and span_text(phrase.doc[phrase.start: tok.i]).strip()[:1].isupper():
             return  # (within a capitalised name: the name is its own mention)
@@ -1024,11 +1024,9 @@ class Resolver:
                     return found
         if institution and head not in self.lex.latest_named:
             # 2c. le tribunal → « relaxé par le tribunal correctionnel de Toulouse », written in full before
-            for sentence, noun, words, name in reversed(self.institutions):
-                # (or by a broader noun, roles.tsv: « au CHU de Nantes, … a précisé l'hôpital »)
-                if (noun == head or bare and fold(head) in self.lex.broader.get(fold(noun), ())) \
-                        and sentence <= index and index - sentence <= _LOOKBACK_SENTENCES and own <= words:
-                    return Actor(name, kind, "role", span.text.strip())
+            name = self._institution_written(head, own, index)
+            if name is not None:
+                return Actor(name, kind, "role", span.text.strip())
         if possessive:
             return None
         if kind == "organization" and head in COMPANY_PARTS:
@@ -1065,10 +1063,9 @@ class Resolver:
         if institution and bare and head in self.lex.latest_named:
             # 3b. l'établissement with no organisation named: the institution written in full before whose noun it is
             # broader for (« un chef de rayon de l'hypermarché Rivéo … la direction de l'établissement »)
-            for sentence, noun, _, name in reversed(self.institutions):
-                if fold(head) in self.lex.broader.get(fold(noun), ()) \
-                        and sentence <= index and index - sentence <= _LOOKBACK_SENTENCES:
-                    return Actor(name, kind, "role", span.text.strip())
+            name = self._institution_written(head, own, index)
+            if name is not None:
+                return Actor(name, kind, "role", span.text.strip())
         if kind == "person":
             # 3. the latest named person it can be (not one the article gave the same role with other words)
             named = [m for m in recent if m.actor.type == "person" and m.actor.resolution in
@@ -1145,6 +1142,16 @@ class Resolver:
         if not self._broader_for(written, found.name):
             return None
         return Actor(_part_of_name(head, written, found.name), "organization", "role", text)
+
+    def _institution_written(self, head: str, own: frozenset[str], index: int) -> str | None:
+        """The latest institution written in full in the last sentences (_record_institution) that a description
+        headed by `head`, with its other words `own`, names: by the same noun, or bare by a broader one (roles.tsv:
+        « au CHU de Nantes, … a précisé l'hôpital »)."""
+        for sentence, noun, words, name in reversed(self.institutions):
+            if (noun == head or not own and self._broader_for(head, noun)) \
+                    and sentence <= index and index - sentence <= _LOOKBACK_SENTENCES and own <= words:
+                return name
+        return None
 
     def _broader_for(self, noun: str, name: str) -> bool:
         """Whether `noun` is one that names later, with no other word, the institution `name` written in full (by its
