@@ -249,10 +249,15 @@ class ClaimSet:
 
     @classmethod
     def from_store(cls, store) -> ClaimSet:
-        from claims.store.columnar import desk_table, text_table
+        """Every claim of the store, read from the columns kept beside a SQLite file when the store still
+        holds the same claims (claims.store.desk_cache), with the verdicts saved since applied."""
+        from claims.store.columnar import text_table
+        from claims.store.desk_cache import desk_tables
 
-        mark, _ = store.revision()  # read before the claims: a verdict saved in between is applied again
-        claims = cls(*desk_table(store), texts=functools.partial(text_table, store), review_mark=mark)
+        claims_table, articles, read_at = desk_tables(store)
+        claims = cls(claims_table, articles, texts=functools.partial(text_table, store), review_mark=read_at)
+        mark, _ = store.revision()
+        claims.catch_up(mark, store.reviews_since)
         claims.mark_checked(store.checked_claim_ids(), ("loaded", mark))  # the "checked before" facet
         return claims
 

@@ -3,6 +3,8 @@ database, never writing to it. Only the standard library, so that a command can 
 (start_check) before pandas and SQLAlchemy are loaded, and let them load meanwhile."""
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -18,7 +20,8 @@ def check_sqlite_file(path: Path) -> None:
     process's connections hold on it (POSIX locks are per process), and let another process delete
     the write-ahead log under them. SQLite's quick_check reads every page once (no index
     cross-checks): it catches a valid header over garbled pages, which would otherwise fail half-way
-    through an export or an ingest."""
+    through an export or an ingest. A file found sound is not read again while it is unchanged
+    (`_remember_sound`): the check of a 1 GB store costs seconds on every command."""
     if _needs_quick_check(path):
         _refuse(path, _quick_check(path))
 
@@ -55,7 +58,40 @@ def _needs_quick_check(path: Path) -> bool:
         return False
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
-    return path.stat().st_size > 0  # an empty file: SQLite makes it a database
+    # an empty file: SQLite makes it a database; a file found sound and not changed since: read once is enough
+    return path.stat().st_size > 0 and _identity(path) != _remembered(path)
+
+
+def cache_folder(path: Path) -> Path:
+    """Where the tool keeps what it can rebuild from a store's file: `.claims.db.cache` beside `claims.db`."""
+    return path.with_name(f".{path.name}.cache")
+
+
+def _identity(path: Path) -> list:
+    """What changes whenever SQLite writes pages to the file: device, inode, size, mtime. Pages waiting in
+    the write-ahead log carry checksums of their own, and reach the file (changing this) at a checkpoint."""
+    st = path.stat()
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def _remembered(path: Path) -> list | None:
+    try:
+        return json.loads((cache_folder(path) / "checked.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _remember_sound(path: Path, identity: list) -> None:
+    """Note the identity the file had when its check began and found it sound. Nothing is lost where the
+    folder cannot be written: the next opening checks again."""
+    folder = cache_folder(path)
+    tmp = folder / f"checked.{os.getpid()}.{threading.get_ident()}.tmp"
+    try:
+        folder.mkdir(exist_ok=True)
+        tmp.write_text(json.dumps(identity), encoding="utf-8")
+        os.replace(tmp, folder / "checked.json")
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def _refuse(path: Path, problem: str | None) -> None:
@@ -70,6 +106,7 @@ def _refuse(path: Path, problem: str | None) -> None:
 
 def _quick_check(path: Path) -> str | None:
     """None when sound, "not a database" for another kind of file, else the problems found."""
+    identity = _identity(path)  # before reading: a write during the check makes the next opening check again
     try:
         con = sqlite3.connect(path, timeout=30)
         try:
@@ -83,4 +120,7 @@ def _quick_check(path: Path) -> str | None:
     except sqlite3.DatabaseError as err:
         return "not a database" if "not a database" in str(err) else str(err)
     problems = [r[0] for r in rows if r[0] != "ok"]
-    return "; ".join(problems)[:300] if problems else None
+    if problems:
+        return "; ".join(problems)[:300]
+    _remember_sound(path, identity)
+    return None
