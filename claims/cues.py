@@ -421,6 +421,9 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         subjects = [c for c in children(node) if deps[c.i] in _SUBJECT_DEP_IDS and usable(c) and not _has_case(c)]
         if subjects:
             subj = subjects[-1]
+            if len(subjects) > 1 and subj.pos_ == "PRON" and subjects[-2].pos_ in ("NOUN", "PROPN") \
+                    and 0 < subj.i < len(doc) - 1 and doc[subj.i - 1].text == doc[subj.i + 1].text == ",":
+                subj = subjects[-2]  # L'association a, elle, annoncé …: the pronoun between commas takes up the subject
             if len(subjects) > 1 and subj.like_num and subjects[-2].i == subj.i - 1:
                 named = as_span(subjects[-2])  # La FDSEA 66 a déploré: the parser made the number a second subject
                 return doc[named.start: max(named.end, subj.i + 1)]
@@ -452,9 +455,10 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         node = node.head
     prev = _left_skipping(verb, lambda t: t.pos_ in ("AUX", "ADV") or t.text == ",")
     if prev is not None and prev.pos_ == "PROPN" and usable(prev) and is_present_participle(verb) \
-            and prev.dep_.startswith(("obl", "nmod", "obj")):
+            and (prev.head if prev.dep_.startswith("flat") else prev).dep_.startswith(("obl", "nmod", "obj")):
         # X a défendu l'accord conclu avec le Mercosur, assurant …: the name closes a complement; the one
-        # assuring is the subject of the clause the participle hangs on
+        # assuring is the subject of the clause the participle hangs on (a name of two words too: Le parquet
+        # a requis … contre Bernard Vasseur, estimant …)
         root = _clause_root(verb)
         subjects = [c for c in children(root) if c.dep_ in SUBJECT_DEPS and usable(c)]
         if subjects:

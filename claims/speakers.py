@@ -809,9 +809,11 @@ class Resolver:
         initials = "".join(w[0] for w in words)
         self.full_names.setdefault(fold(initials), text)
 
-    def _same_source(self, span: Span, offset: int) -> Actor:
+    def _same_source(self, span: Span, offset: int, number: str | None = None) -> Actor:
+        """The source of the statements before; `number`: only one of that number (s | p)."""
         pos = span.start_char + offset
-        earlier = [m for m in self.mentions if m.speaker and m.end <= pos and m.actor.resolution != "unresolved"]
+        earlier = [m for m in self.mentions if m.speaker and m.end <= pos and m.actor.resolution != "unresolved"
+                   and (number is None or m.number == number)]
         if span.start > 1 and span.doc[span.start - 2].lower_ in AGAIN:
             # « toujours selon la même source »: the source of the last « selon X », not the last one quoted (but not
             # « selon nos informations », the outlet's own)
@@ -885,7 +887,9 @@ class Resolver:
         first = words[0].lower_ if words else ""
         source_noun = _lemma(head) in self.lex.source_nouns or head.lower_ in self.lex.source_nouns
         if first in DESCRIPTION_DETS and source_noun:
-            found = self._same_source(span, offset)  # ce proche, le responsable: the unnamed source just quoted
+            # ce proche, le responsable: the unnamed source just quoted, if one of its number (not « l'élu » after
+            # « d'après plusieurs membres de sa majorité »)
+            found = self._same_source(span, offset, _agreement(span, self.lex)[1])
             if found.type == "anonymous" and found.resolution == "same source":
                 return found
         if kind == "document":
@@ -1211,6 +1215,11 @@ class Resolver:
         topic = _topic_before(span, pool, offset, index) or set_off if rule == "subject" else None
         if topic is not None:  # Quant à la CFDT du réseau Star, elle s'inquiète …; La direction, elle, assure …
             return Actor(topic.actor.name, topic.actor.type, "pronoun", span.text.strip())
+        governing = _governing_subject(span, pool, offset) if rule == "subject" else None
+        if governing is not None:  # L'association a annoncé qu'elle attaquerait l'arrêté: the association
+            target = governing.actor
+            return Actor(target.name, target.type, "anonymous" if target.type == "anonymous" else "pronoun",
+                         span.text.strip())
         animate = [m for m in pool if m.actor.type in _ANIMATE]
         if rule == "subject":
             # salience: the speakers and subjects of the nearest sentences, people before institutions — except
@@ -1236,6 +1245,25 @@ class Resolver:
         target = ranked[-1].actor
         resolution = "anonymous" if target.type == "anonymous" else "pronoun"
         return Actor(target.name, target.type, resolution, text)
+
+
+def _governing_subject(span: Span, pool: list[Mention], offset: int) -> Mention | None:
+    """The subject pronoun of a clause that completes a verb (que-clause, adverbial, infinitive) is that verb's
+    own subject, written before it, when they agree (the pool holds only mentions that do)."""
+    tok = span.root
+    if not tok.dep_.startswith("nsubj") or len(span) != 1:
+        return None
+    node = tok.head
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "advcl", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        subject = next((c for c in children(node) if c.dep_.startswith("nsubj") and c.i < tok.i
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is not None:
+            at = subject.idx + offset
+            return next((m for m in reversed(pool) if m.start <= at < m.end), None)
+    return None
 
 
 def _with_adjectives(ent: Span) -> Span:

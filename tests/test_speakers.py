@@ -1232,3 +1232,43 @@ def test_a_broader_noun_points_back_to_an_institution_named_in_a_complement(text
 ])
 def test_what_the_broader_institution_rule_leaves_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a present participle after a two-word name that closes a complement: the main clause's subject speaks
+    ("L'audience a duré six heures. Le procureur a requis trois ans de prison contre Julien Ferrand, estimant "
+     "qu'il avait « trahi la confiance » de ses clients.", "trahi la confiance", "procureur"),
+    # « X a, elle, annoncé »: the pronoun between commas takes up the subject (not the woman named before)
+    ("La maraîchère Julie Caron salue le vote. La fédération Nature Vive a, elle, annoncé qu'elle contesterait la "
+     "délibération.", "contesterait", "Nature Vive"),
+    # the subject pronoun of a que-clause, and a participle hung on it, are the reporting verb's own subject
+    ("L'éleveuse Nadine Roux salue une décision « juste ». L'association Terres Libres a annoncé qu'elle attaquerait "
+     "l'arrêté, estimant que les recours « n'ont pas été épuisés ».", "épuisés", "Terres Libres"),
+    # « l'élu » after a plural anonymous source is the mayor named before it, not that source again
+    ("Le maire de Vernay, Louis Charpin, pourrait démissionner, d'après plusieurs conseillers municipaux. Joint par "
+     "téléphone, l'élu a démenti « toute décision prise ».", "toute décision", "Louis Charpin"),
+])
+def test_patterns_met_on_set_47(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+def test_an_attribution_after_a_colon_is_a_statement_of_its_own():
+    from claims.extract import extract_text
+
+    df = extract_text("Le maire de Saint-Aubin, Marc Besson, juge ces critiques infondées : selon lui, le chantier "
+                      "respecte « toutes les normes ».")
+    judged, according = row_with(df, "critiques"), row_with(df, "toutes les normes")
+    assert judged["text"] == "ces critiques infondées"
+    assert (according["kind"], according["speaker"], according["cue"]) == ("according_to", "Marc Besson", "selon")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « le responsable » after a singular anonymous source is still that source
+    ("« Rien n'est décidé », a confié un responsable du club. Le responsable a précisé que « le vote aura lieu "
+     "lundi ».", "vote aura lieu", "anonymous source"),
+    # a pronoun of the other gender than the reporting verb's subject is not that subject
+    ("Marie Dubois a démissionné lundi. Le syndicat a réagi mardi, tandis qu'elle affirmait « avoir été poussée "
+     "dehors ».", "poussée dehors", "Marie Dubois"),
+])
+def test_what_the_set_47_rules_leave_alone(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
