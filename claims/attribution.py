@@ -50,6 +50,8 @@ from claims.words import (
     NEGATION,
     NEW_SOURCE,
     OF,
+    ON_AT,
+    ON_CIRCLE,
     QUE,
     QUE_LOCUTION,
     RELATIVES,
@@ -213,9 +215,36 @@ def _source_after(cue: Cue, clitic: Span) -> Span | None:
                 if conj and toks[stop].lower_ == "et":  # auprès des forces de sécurité et de témoins
                     stop = noun_phrase(conj[0]).end
                 return doc[start: max(stop, start + 1)]
+        if tok.lower_ in ON_AT and i > cue.last.i:
+            return _circle_after(toks, i, end)  # explique-t-on au cabinet du ministre: that cabinet
         if tok.is_punct:
             break
     return None
+
+
+def _circle_after(toks: list[Token], i: int, end: int) -> Span | None:
+    """The body an impersonal « on » speaks from, after the preposition at i: a common noun of words.tsv's class
+    on_circle (au cabinet du ministre, dans l'entourage de X), or a capitalised name that is no place or date for
+    « à » (à l'Élysée, à Matignon, chez Renault); None for anything else (à Paris, dans un communiqué)."""
+    doc = toks[i].doc
+    j = i + 1
+    while j < end and toks[j].pos_ == "DET":
+        j += 1
+    if j >= end:
+        return None
+    head = toks[j]
+    circle = head.pos_ == "NOUN" and (_lemma_of(head) in ON_CIRCLE or head.lower_ in ON_CIRCLE)
+    named = head.pos_ == "PROPN" and head.text[:1].isupper() and not _is_time(head) \
+        and (toks[i].lower_ == "chez" or head.ent_type_ in ("ORG", "MISC", "") or toks[i].lower_ != "dans"
+             and head.ent_type_ == "LOC" and j > i + 1)  # (à l'Élysée: a place with an article is an institution)
+    if not (circle or named):
+        return None
+    span = noun_phrase(head)
+    return doc[min(span.start, j): max(span.end, j + 1)]
+
+
+def _lemma_of(tok: Token) -> str:
+    return tok.lemma_.lower()
 
 
 def _phrase_end(head: Token, stop: int) -> int:

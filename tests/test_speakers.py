@@ -1272,3 +1272,31 @@ def test_an_attribution_after_a_colon_is_a_statement_of_its_own():
 ])
 def test_what_the_set_47_rules_leave_alone(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an impersonal « on » speaking from a body: the cabinet, the company, the palace (an alias: France)
+    ("« Le sujet n'est pas clos », corrige-t-on au cabinet du ministre de l'Économie.",
+     "cabinet du ministre de l'Économie"),
+    ("« Aucune usine ne fermera », précise-t-on chez Valdor.", "Valdor"),
+    ("« Rien n'est arrêté », indique-t-on à l'Élysée.", "France"),
+    # « l'entreprise » after a company named with a trade noun (le logisticien X), whatever the entity label says
+    ("Un entrepôt du logisticien Transfréta s'est effondré à Vernoux. L'entreprise affirme avoir « respecté toutes "
+     "les normes ».", "Transfréta"),
+])
+def test_patterns_met_on_set_48(text, speaker):
+    from claims.extract import extract_text
+
+    statements = extract_text(text).query("kind != 'assertion'")
+    assert statements["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "« Rien n'est décidé », précise-t-on à Paris.",  # a town says where, not who
+    "« Rien n'est décidé », précise-t-on dans un communiqué.",  # a document names no body
+])
+def test_an_impersonal_on_speaking_from_a_place_or_a_document_stays_anonymous(text):
+    from claims.extract import extract_text
+
+    statements = extract_text(text).query("kind != 'assertion'")
+    assert statements["speaker_type"].tolist() == ["anonymous"]
