@@ -117,7 +117,11 @@ class Mention:
 
     @cached_property
     def agreement(self) -> tuple[str, str]:
-        return _agreement(self.span, self.lex)
+        gender, number = _agreement(self.span, self.lex)
+        if gender == "any" and self.actor.type == "government" and self.actor.resolution == "alias" \
+                and self.span[0].pos_ == "PROPN":
+            gender = "m"  # a capital with no article for its government is masculine (Washington, Moscou)
+        return gender, number
 
     @property
     def gender(self) -> str:  # m | f | any

@@ -1300,3 +1300,14 @@ def test_an_impersonal_on_speaking_from_a_place_or_a_document_stays_anonymous(te
 
     statements = extract_text(text).query("kind != 'assertion'")
     assert statements["speaker_type"].tolist() == ["anonymous"]
+
+
+def test_a_capital_standing_for_its_government_is_masculine():
+    # « celle-ci » is the management, not Washington (a capital with no article for its government: masculine)
+    text = ("La direction de l'usine Valmet a annoncé du chômage partiel. En cause, selon la direction, les taxes "
+            "décidées par Washington, qui les justifie par la « sécurité nationale ». Celle-ci a précisé qu'aucun "
+            "licenciement n'était prévu.")
+    assert _speaker_in(text, "aucun licenciement") == "direction de l'usine Valmet"
+    # and « il » after the capital is still its government
+    assert _speaker_in("Washington a haussé ses taxes sur l'acier. Il estime que « la sécurité nationale » est en jeu.",
+                       "sécurité nationale") == "États-Unis"
