@@ -46,6 +46,7 @@ from claims.words import (
     AGAIN,
     AGES,
     ANOTHER,
+    APPROXIMATE,
     BODY_OPENINGS,
     CLUB_PREFIXES,
     COMPANY_AT,
@@ -288,10 +289,15 @@ class Resolver:
                 self._record_body(all_toks[i], index, bodies[lemmas[i]])
             if i in covered or tags[i] in _NO_MENTION:  # verbs, punctuation… name no one
                 continue
-            if tags[i] == NOUN and (deps[i] == _NSUBJ or cleft and _clefted(all_toks[i])):
+            if tags[i] == NOUN and (deps[i] == _NSUBJ or cleft and _clefted(all_toks[i])
+                                    or deps[i] != _NSUBJ and _counted_subject(all_toks[i], sent)):
                 tok = all_toks[i]
                 # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
                 phrase = noun_phrase(tok)
+                start = phrase.start
+                while start < tok.i and all_toks[start].pos_ in ("ADV", "ADP"):
+                    start += 1  # (Plus de 200 agriculteurs: the count's words are not the group's)
+                phrase = doc[start: phrase.end]
                 spans.append(phrase)
                 covered.update(range(phrase.start, phrase.end))
                 continue
@@ -1268,6 +1274,17 @@ def _governing_subject(span: Span, pool: list[Mention], offset: int) -> Mention 
             at = subject.idx + offset
             return next((m for m in reversed(pool) if m.start <= at < m.end), None)
     return None
+
+
+def _counted_subject(tok: Token, sent: Span) -> bool:
+    """« Plus de 200 agriculteurs ont déversé … »: the parser hangs the counted noun on « plus », opening the
+    sentence; the noun is the subject of the verb after it."""
+    opening = sent[0]
+    if opening.pos_ != "ADV" or opening.lower_ not in APPROXIMATE or tok.i > sent.start + 4:
+        return False
+    # « plus » hung on the noun (then the noun on the verb), or the noun on « plus » (then « plus » on the verb)
+    verb = tok.head if opening.head.i == tok.i else opening.head if tok.head.i == opening.i else None
+    return verb is not None and verb.i > tok.i and verb.pos_ in ("VERB", "AUX")
 
 
 def _with_adjectives(ent: Span) -> Span:

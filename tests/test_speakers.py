@@ -1311,3 +1311,14 @@ def test_a_capital_standing_for_its_government_is_masculine():
     # and « il » after the capital is still its government
     assert _speaker_in("Washington a haussé ses taxes sur l'acier. Il estime que « la sécurité nationale » est en jeu.",
                        "sécurité nationale") == "États-Unis"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Plus de 300 viticulteurs ont bloqué le port de Sète mardi. Ils réclament « une aide d'urgence ».", "aide",
+     "300 viticulteurs"),
+    # (the parser hangs « infirmières » on the verb as a modifier, with « Près » on it)
+    ("Près de 150 infirmières, à l'appel de la CGT, ont manifesté devant le CHU. Elles dénoncent « un sous-effectif "
+     "chronique ».", "sous-effectif", "150 infirmières"),
+])
+def test_a_counted_group_opening_the_sentence_is_what_ils_points_back_to(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
