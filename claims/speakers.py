@@ -1106,7 +1106,9 @@ class Resolver:
                     return Actor(target.name, target.type,
                                  "anonymous" if target.type == "anonymous" else "role", span.text.strip())
         if kind == "media":  # le quotidien → the outlet that spoke last
-            outlets = [m for m in recent if m.actor.type == "organization" and (m.speaker or m.subject)] or [
+            # (or a capitalised source of « selon » the recogniser could not type: Selon L'Écho du Bocage)
+            outlets = [m for m in recent if m.actor.type == "organization" and (m.speaker or m.subject)
+                       or m.according and m.actor.type == "unknown" and m.span.root.text[:1].isupper()] or [
                 # or one introduced as an outlet in a complement: « après la publication par le quotidien Handelsblatt
                 # d'un document. D'après le journal, … »
                 m for m in recent if m.actor.type == "organization" and self._outlet_named(m)]
@@ -1786,7 +1788,9 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     # l'économiste Philippe Martin: with a name, only the determiner may tell (the noun's gender is a guess)
     # l'ancienne ministre: an adjective before the noun agrees, where an epicene noun's tagged gender is a guess
     adjectives = [toks[i] for i in range(span.start, head.i) if tags[i] == ADJ]
-    for tok in (det,) if named else (det, *adjectives, head):
+    # (the tagger guesses the gender of a prefixed role it does not know: « l'ex-infirmière » → masculine)
+    prefixed = any(head.lower_.startswith(p) for p in ROLE_PREFIXES)
+    for tok in (det,) if named else (det, *adjectives) if prefixed else (det, *adjectives, head):
         if tok is not None:
             g = morph_get(tok, "Gender")
             if g and named and g[0] == "Masc":
