@@ -1175,9 +1175,15 @@ class Resolver:
         return fold(noun) in self.lex.broader.get(fold(name.split()[0]), ())
 
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
-        """The body named in the last two sentences whose name starts with one of `bodies` (any body when empty)."""
-        orgs = [m for m in _named_organisations(recent)
-                if index - m.sentence <= 2 and (not bodies or fold(m.actor.name).split()[0] in bodies)]
+        """The body named in the last sentences whose name starts with one of `bodies` (any body when empty:
+        only in the last two)."""
+        # (with the body's nouns given, one written in full counts too: « la gendarmerie de l'Ardèche … les militaires »)
+        written = [m for m in recent if bodies and m.actor.type == "organization" and not m.addressee
+                   and m.actor.resolution in ("role", "as written") and len(m.actor.name.split()) > 1]
+        orgs = [m for m in sorted({id(m): m for m in [*_named_organisations(recent), *written]}.values(),
+                                  key=lambda m: m.start)
+                if index - m.sentence <= (_LOOKBACK_SENTENCES if bodies else 2)  # (any body: only one just named)
+                and (not bodies or fold(m.actor.name).split()[0] in bodies)]
         if not orgs:
             return None
         return Actor(orgs[-1].actor.name, "organization", "role", span.text.strip())

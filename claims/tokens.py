@@ -402,6 +402,12 @@ def _noun_phrase_bounds(head: Token) -> tuple[int, int]:
     # phrase), « le politologue Carlos Quiroga | Téllez »
     if toks[right].ent_type_ == "PER":
         right = entity_end(toks, right + 1, stop) - 1
+    elif toks[right].ent_type_ == "ORG" and right + 1 < stop and toks[right + 1].ent_iob_ == "I":
+        # nor inside an organisation's name that goes on in capitals: le syndicat Ordre | et Sécurité Police (not « de
+        # l'Organisation pour la sécurité | et la coopération en Europe (OSCE) », which its acronym names)
+        end = entity_end(toks, right + 1, stop)
+        if all(t.text[:1].isupper() for t in toks[right + 2: end]) and end > right + 2:
+            right = end - 1
     if right > head.i:  # … pour la stabilisation en | Centrafrique: a name the parser hung elsewhere ends the phrase
         right = _name_after_preposition(doc, right, stop)
     # a word with its article is a noun even where the tagger saw a participle (l'exploitant, Bernard Chanel) or
