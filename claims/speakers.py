@@ -1177,7 +1177,7 @@ class Resolver:
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
         """The body named in the last sentences whose name starts with one of `bodies` (any body when empty:
         only in the last two)."""
-        # (with the body's nouns given, one written in full counts too: « la gendarmerie de l'Ardèche … les militaires »)
+        # (with the body's nouns given, one written in full counts too: la gendarmerie de l'Ardèche … les militaires)
         written = [m for m in recent if bodies and m.actor.type == "organization" and not m.addressee
                    and m.actor.resolution in ("role", "as written") and len(m.actor.name.split()) > 1]
         orgs = [m for m in sorted({id(m): m for m in [*_named_organisations(recent), *written]}.values(),
