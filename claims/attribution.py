@@ -225,7 +225,8 @@ def _source_after(cue: Cue, clitic: Span) -> Span | None:
 def _circle_after(toks: list[Token], i: int, end: int) -> Span | None:
     """The body an impersonal « on » speaks from, after the preposition at i: a common noun of words.tsv's class
     on_circle (au cabinet du ministre, dans l'entourage de X), or a capitalised name that is no place or date for
-    « à » (à l'Élysée, à Matignon, chez Renault); None for anything else (à Paris, dans un communiqué)."""
+    « à » (à l'Élysée, chez Renault); None for anything else (à Paris, dans un communiqué; « à Matignon » too,
+    a place with no article the tagger cannot tell from a town)."""
     doc = toks[i].doc
     j = i + 1
     while j < end and toks[j].pos_ == "DET":
@@ -233,7 +234,7 @@ def _circle_after(toks: list[Token], i: int, end: int) -> Span | None:
     if j >= end:
         return None
     head = toks[j]
-    circle = head.pos_ == "NOUN" and (_lemma_of(head) in ON_CIRCLE or head.lower_ in ON_CIRCLE)
+    circle = head.pos_ == "NOUN" and (head.lemma_.lower() in ON_CIRCLE or head.lower_ in ON_CIRCLE)
     named = head.pos_ == "PROPN" and head.text[:1].isupper() and not _is_time(head) \
         and (toks[i].lower_ == "chez" or head.ent_type_ in ("ORG", "MISC", "") or toks[i].lower_ != "dans"
              and head.ent_type_ == "LOC" and j > i + 1)  # (à l'Élysée: a place with an article is an institution)
@@ -241,10 +242,6 @@ def _circle_after(toks: list[Token], i: int, end: int) -> Span | None:
         return None
     span = noun_phrase(head)
     return doc[min(span.start, j): max(span.end, j + 1)]
-
-
-def _lemma_of(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def _phrase_end(head: Token, stop: int) -> int:
