@@ -171,7 +171,7 @@ def find_according(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Statem
         # (…, d'après le SNUipp-FSU, premier syndicat du primaire.: a verbless apposition closing the sentence is
         # the source's, and what it said comes before)
         apposed = len(after) > 0 and toks[after.start - 1].text == "," and len(before) >= 3 \
-            and not any(t.pos_ in ("VERB", "AUX") or is_quote_mark(t) for t in after)
+            and not any(t.pos_ in ("VERB", "AUX") and not is_past_participle(t) or is_quote_mark(t) for t in after)
         at_end = len(after) < 3 and len(before) >= 3 or apposed
         content = _before_incise(before) if at_end else after
         if len(content) >= 2:

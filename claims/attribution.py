@@ -634,9 +634,11 @@ def complement(cue: Cue, sent: Span, quotes: list[Quote], later_cues: list[Cue])
         # a dénoncé « une manœuvre » après qu'un chasseur …: the conjunction's clause says when, not what
         end = next((t.i for t in toks[start + 1: end - 1] if t.lower_ in QUE_LOCUTION
                     and toks[t.i + 1].lower_ in QUE and quote_at(quotes, t.idx) is None), end)
-    # … juge ces craintes infondées : selon lui, l'étude …: another attribution opens after the colon
+    # … juge ces craintes infondées : selon lui, l'étude …: another attribution opens after the colon; so does a
+    # quotation after the object (a rejeté toute idée de cessez-le-feu : « Ce serait … »)
     end = next((t.i for t in toks[start + 1: end - 1] if t.text in (":", ";") and quote_at(quotes, t.idx) is None
-                and phrase_end(toks, t.i + 1, end, NEW_SOURCE) is not None), end)
+                and (phrase_end(toks, t.i + 1, end, NEW_SOURCE) is not None
+                     or frame == "obj" and t.text == ":" and is_quote_mark(toks[t.i + 1]))), end)
     if end <= start:
         return None
     content = trim(doc[start:end])

@@ -16,6 +16,7 @@ from claims.tokens import (
     column,
     dative_clitic,
     entity_at,
+    is_infinitive,
     is_past_participle,
     is_present_participle,
     is_quote_mark,
@@ -261,10 +262,13 @@ def _verb_slot(tok: Token) -> bool:
         return True  # « … », raconte X: the incise after a quotation opens with its verb
     if prev is not None and prev.pos_ in ("NOUN", "PROPN", "ADJ") and _determined_object(tokens_of(tok.doc), tok.i + 1):
         return True  # L'Élysée dément toute tension: between a noun and its object
+    if prev is not None and prev.pos_ in ("NOUN", "PROPN", "ADJ") and nxt is not None and is_infinitive(nxt):
+        return True  # La coalition rebelle dément avoir perdu la ville: between a noun and an infinitive
     return _has_subject(tok) or prev is not None and (
         prev.lower_ == "et" and any(t.pos_ == "VERB" for t in tok.doc[sent_start(tok): prev.i])
         or prev.dep_.startswith("nsubj") or prev.lower_ in _REFLEXIVE and prev.pos_ == "PRON"
-        or prev.text == "," and before is not None and before.ent_type_ == "PER")  # X, porte-parole, Y, dément
+        or prev.text == "," and before is not None and before.ent_type_ == "PER"  # X, porte-parole, Y, dément
+        or prev.text == "," and before is not None and before.lower_ in STRESSED)  # La coalition, elle, dément
 
 
 def _after_comme(tok: Token) -> bool:

@@ -1341,3 +1341,25 @@ def test_a_counted_group_opening_the_sentence_is_what_ils_points_back_to(text, f
 ])
 def test_patterns_met_on_set_50(text, fragment, speaker):
     assert _speaker_in(text, fragment) == speaker
+
+
+def _statements(text: str) -> list[tuple[str, str, str]]:
+    from claims.extract import extract_text
+
+    df = extract_text(text).query("kind != 'assertion'")
+    return list(zip(df["kind"], df["speaker"], df["text"]))
+
+
+def test_patterns_met_on_set_53():
+    # « dément » the tagger reads as an adjective, between a noun and an infinitive, or after « , elle, »
+    assert _statements("La milice rebelle dément avoir perdu la ville.") == [
+        ("indirect", "milice rebelle", "avoir perdu la ville")]
+    assert _statements("La coalition rebelle, elle, dément avoir perdu la ville.") == [
+        ("indirect", "coalition rebelle", "avoir perdu la ville")]
+    # an object said, then a quotation after a colon: two statements of one speaker
+    assert _statements("Le porte-parole du gouvernement, Ivan Petrov, a rejeté toute trêve : « Ce serait offrir du "
+                       "temps à l'ennemi. »") == [
+        ("indirect", "Ivan Petrov", "toute trêve"), ("direct", "Ivan Petrov", "Ce serait offrir du temps à l'ennemi.")]
+    # a trailing « selon » whose source has a verbless apposition with a participle: the content comes before
+    assert _statements("Le pays aurait livré des drones, selon un rapport de l'Institut Merlin, un centre de recherche "
+                       "basé à Oslo.") == [("according_to", "Institut Merlin", "Le pays aurait livré des drones")]
