@@ -353,8 +353,13 @@ class Resolver:
             # « l'hypermarché Rivéo »: the name right after the noun, which the parser may hang elsewhere
             phrase = tok.doc[phrase.start: entity_end(toks, tok.i + 2, stop)]
         words = _noun_words(phrase)
-        if phrase.start < tok.i and span_text(phrase.doc[phrase.start: tok.i]).strip()[:1].isupper():
-            return  # (within a capitalised name: the name is its own mention)
+        # within a capitalised name, the name is its own mention; not for « Le » opening a sentence before an
+        # institution written with a name (Le parquet de Vannes a requis …)
+        before = [t for t in phrase.doc[phrase.start: tok.i] if t.pos_ != "DET"]
+        named_after = any(t.text[:1].isupper() for t in phrase.doc[tok.i + 1: phrase.end])
+        if (before[0] if before else phrase.doc[phrase.start]).text[:1].isupper() and phrase.start < tok.i \
+                and (before or not named_after):
+            return
         if len(words) > 1:
             name = self._with_acronym(phrase, Actor(drop_article(span_text(phrase).strip()), "organization", "named"))
             self.institutions.append((index, _lemma(tok), words, name.name))
@@ -364,6 +369,13 @@ class Resolver:
         de Rennes → parquet de Rennes; le préfet des Deux-Sèvres → préfecture des Deux-Sèvres), for « le parquet »
         before or after it."""
         phrase, toks = noun_phrase(tok), tokens_of(tok.doc)
+        if body == "ministère":  # by the portfolio: la ministre de la Santé → ministère de la Santé
+            end = next((t.i for t in tokens_in(phrase) if t.i > tok.i and t.text == ","), phrase.end)  # (not a name)
+            of = _of_before_place(toks, tok.i + 2, tok.i) if tok.i + 2 < end else None
+            if of is not None and toks[end - 1].text[:1].isupper():
+                self.institutions.append((index, body, _noun_words(tok.doc[of: end]) | {body},
+                                          f"{body} {span_text(tok.doc[of: end]).strip()}"))
+            return
         # the last place word after « de » (the recogniser may take « République de Rennes » for one place)
         for t in reversed(tokens_in(phrase)):
             of = _of_before_place(toks, t.i, tok.i) \

@@ -1363,3 +1363,22 @@ def test_patterns_met_on_set_53():
     # a trailing « selon » whose source has a verbless apposition with a participle: the content comes before
     assert _statements("Le pays aurait livré des drones, selon un rapport de l'Institut Merlin, un centre de recherche "
                        "basé à Oslo.") == [("according_to", "Institut Merlin", "Le pays aurait livré des drones")]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « le ministère » after a minister named with a portfolio: that ministry (roles.tsv, body), and « la même source »
+    ("La ministre du Travail, Hélène Garnier, a reçu les syndicats. Selon le ministère, douze accords ont été signés. "
+     "La même source précise que « d'autres suivront ».", "douze accords", "ministère du Travail"),
+    ("La ministre du Travail, Hélène Garnier, a reçu les syndicats. Selon le ministère, douze accords ont été signés. "
+     "La même source précise que « d'autres suivront ».", "suivront", "ministère du Travail"),
+    # « l'accusation » after a parquet written in full (roles.tsv, broader)
+    ("Le parquet de Vannes a requis six ans de prison. Selon l'accusation, le prévenu aurait « menti à tous ».",
+     "menti à tous", "parquet de Vannes"),
+])
+def test_patterns_met_on_set_52(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+def test_a_ministry_with_no_minister_named_with_a_portfolio_stays_as_written():
+    assert _speaker_in("Le ministre a tenu une conférence. Le ministère assure que « tout est sous contrôle ».",
+                       "sous contrôle") == "ministère"
