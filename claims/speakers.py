@@ -64,6 +64,7 @@ from claims.words import (
     LATTER,
     OF,
     PLAIN,
+    PROSECUTION,
     ROLE_PREFIXES,
     SECOND_OF_TWO,
     SPEAKS_FOR,
@@ -997,6 +998,8 @@ class Resolver:
         head = _lemma(span.root)
         # (an age says nothing of the role: « le jeune attaquant de 20 ans » is the attacker named before)
         own = frozenset(w for w in _noun_words(span) if w != head and w not in AGES and w not in PLAIN)
+        if fold(drop_article(span.text.strip())) in PROSECUTION:
+            head, own, kind = "parquet", frozenset(), "organization"  # le ministère public: the parquet
         bare = not own
         gender, number = _agreement(span, self.lex)
         # 1. the actor introduced with this role (la ministre → « La ministre des Transports, Claire Vautrin »)

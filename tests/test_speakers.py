@@ -1382,3 +1382,11 @@ def test_patterns_met_on_set_52(text, fragment, speaker):
 def test_a_ministry_with_no_minister_named_with_a_portfolio_stays_as_written():
     assert _speaker_in("Le ministre a tenu une conférence. Le ministère assure que « tout est sous contrôle ».",
                        "sous contrôle") == "ministère"
+
+
+def test_the_ministere_public_is_the_parquet_written_before():
+    text = ("Le parquet de Vannes a requis six ans de prison. Selon le ministère public, le prévenu aurait « menti à "
+            "tous ».")
+    assert _speaker_in(text, "menti à tous") == "parquet de Vannes"
+    # with no parquet before, as written
+    assert _speaker_in("Selon le ministère public, le prévenu aurait « menti ».", "menti") == "ministère public"
