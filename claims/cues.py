@@ -476,7 +476,8 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         owner = _complement_head(name[0] if name is not None else prev)
         owner = owner if owner.i < prev.i and usable(owner) else prev
         # (Catherine Vallet, préfète de l'Hérault, a condamné …, no subject parsed: the name the role is apposed to)
-        owner = _apposed_to(owner) if usable(_apposed_to(owner)) else owner
+        apposed = _apposed_to(owner)
+        owner = apposed if usable(apposed) else owner
         before = _before_relative(owner, verb)  # (Le groupe Cannasud, qui exploite l'usine du Gol, juge …)
         return noun_phrase(before if before is not None and usable(before) else owner)
     incidental = _subject_before_incidental(verb, usable) or _phrase_after_opening(verb, usable)

@@ -291,7 +291,7 @@ class Resolver:
             if i in covered or tags[i] in _NO_MENTION:  # verbs, punctuation… name no one
                 continue
             if tags[i] == NOUN and (deps[i] == _NSUBJ or cleft and _clefted(all_toks[i])
-                                    or deps[i] != _NSUBJ and _counted_subject(all_toks[i], sent)):
+                                    or _counted_subject(all_toks[i], sent)):
                 tok = all_toks[i]
                 # subjects are what pronouns point back to (c'est la compagne de la victime qui … elle)
                 phrase = noun_phrase(tok)
@@ -1192,12 +1192,14 @@ class Resolver:
     def _body_of_members(self, span: Span, bodies: tuple[str, ...], recent: list[Mention], index: int) -> Actor | None:
         """The body named in the last sentences whose name starts with one of `bodies` (any body when empty:
         only in the last two)."""
-        # (with the body's nouns given, one written in full counts too: la gendarmerie de l'Ardèche … les militaires)
-        written = [m for m in recent if bodies and m.actor.type == "organization" and not m.addressee
-                   and m.actor.resolution in ("role", "as written") and len(m.actor.name.split()) > 1]
-        orgs = [m for m in sorted({id(m): m for m in [*_named_organisations(recent), *written]}.values(),
-                                  key=lambda m: m.start)
-                if index - m.sentence <= (_LOOKBACK_SENTENCES if bodies else 2)  # (any body: only one just named)
+        def written(m: Mention) -> bool:
+            # with the body's nouns given, one written in full counts too: la gendarmerie de l'Ardèche … les militaires
+            return bool(bodies) and m.actor.type == "organization" and not m.addressee \
+                and m.actor.resolution in ("role", "as written") and len(m.actor.name.split()) > 1
+
+        named = {id(m) for m in _named_organisations(recent)}
+        orgs = [m for m in recent if (id(m) in named or written(m))
+                and index - m.sentence <= (_LOOKBACK_SENTENCES if bodies else 2)  # (any body: only one just named)
                 and (not bodies or fold(m.actor.name).split()[0] in bodies)]
         if not orgs:
             return None

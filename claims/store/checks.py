@@ -229,10 +229,11 @@ def pending_count(engine: Engine) -> int:
         # a desk that never matched: every claim (the anti-join reads an index per claim, 0.5 s at a million)
         matched = conn.execute(select(t.match_items.c.item_id)
                                .where(t.match_items.c.item_id.like("c:%")).limit(1)).first()
-        claims = conn.execute(select(func.count()).select_from(t.claims)
-                              .outerjoin(t.match_items, t.match_items.c.item_id == c_key)
-                              .where(t.match_items.c.item_id.is_(None))).scalar() or 0 if matched else \
-            conn.execute(select(func.count()).select_from(t.claims)).scalar() or 0
+        unmatched = select(func.count()).select_from(t.claims)
+        if matched:
+            unmatched = unmatched.outerjoin(t.match_items, t.match_items.c.item_id == c_key) \
+                .where(t.match_items.c.item_id.is_(None))
+        claims = conn.execute(unmatched).scalar() or 0
         checks = conn.execute(select(func.count()).select_from(t.fact_checks)
                               .outerjoin(t.match_items, t.match_items.c.item_id == k_key)
                               .where(t.match_items.c.item_id.is_(None))).scalar() or 0
