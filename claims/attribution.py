@@ -216,17 +216,19 @@ def _source_after(cue: Cue, clitic: Span) -> Span | None:
                     stop = noun_phrase(conj[0]).end
                 return doc[start: max(stop, start + 1)]
         if tok.lower_ in ON_AT and i > cue.last.i:
-            return _circle_after(toks, i, end)  # explique-t-on au cabinet du ministre: that cabinet
+            # explique-t-on au cabinet du ministre: that cabinet; peut-on lire dans le communiqué: that document
+            return _circle_after(toks, i, end, read_in="in" in cue.verb.frames)
         if tok.is_punct:
             break
     return None
 
 
-def _circle_after(toks: list[Token], i: int, end: int) -> Span | None:
+def _circle_after(toks: list[Token], i: int, end: int, read_in: bool = False) -> Span | None:
     """The body an impersonal « on » speaks from, after the preposition at i: a common noun of words.tsv's class
     on_circle (au cabinet du ministre, dans l'entourage de X), or a capitalised name that is no place or date for
     « à » (à l'Élysée, chez Renault); None for anything else (à Paris, dans un communiqué; « à Matignon » too,
-    a place with no article the tagger cannot tell from a town)."""
+    a place with no article the tagger cannot tell from a town). `read_in`: a verb of reading, whose « dans » names
+    the document read (peut-on lire dans le texte)."""
     doc = toks[i].doc
     j = i + 1
     while j < end and toks[j].pos_ == "DET":
@@ -234,7 +236,8 @@ def _circle_after(toks: list[Token], i: int, end: int) -> Span | None:
     if j >= end:
         return None
     head = toks[j]
-    circle = head.pos_ == "NOUN" and (head.lemma_.lower() in ON_CIRCLE or head.lower_ in ON_CIRCLE)
+    circle = head.pos_ == "NOUN" and (head.lemma_.lower() in ON_CIRCLE or head.lower_ in ON_CIRCLE
+                                      or read_in and toks[i].lower_ == "dans")
     named = head.pos_ == "PROPN" and head.text[:1].isupper() and not _is_time(head) \
         and (toks[i].lower_ == "chez" or head.ent_type_ in ("ORG", "MISC", "") or toks[i].lower_ != "dans"
              and head.ent_type_ == "LOC" and j > i + 1)  # (à l'Élysée: a place with an article is an institution)
@@ -290,7 +293,10 @@ def incise(cue: Cue, sent: Span, quotes: list[Quote], taken_until: int) -> State
                                or infinitive and toks[i].lower_ in ("à", "de", "d'") and i + 1 < len(toks)
                                and (toks[i + 1].i == cue.first.i or toks[i + 1].pos_ in ("ADV", "PRON"))
                                or infinitive and toks[i].pos_ in ("VERB", "ADJ")
-                               and toks[i + 1].lower_ in ("à", "de", "d'")):
+                               and toks[i + 1].lower_ in ("à", "de", "d'")
+                               # « … », peut-on lire dans le communiqué: the modal before its inverted subject
+                               or infinitive and toks[i].lemma_ == "pouvoir" and toks[i + 1].text.startswith("-")
+                               and toks[i + 1].lower_ in CLITIC_SUBJECTS):
         if toks[i].text.startswith("-") and toks[i].lower_ in CLITIC_SUBJECTS:
             clitic = doc[i: i + 1]
         i -= 1

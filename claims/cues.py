@@ -16,6 +16,7 @@ from claims.tokens import (
     column,
     dative_clitic,
     entity_at,
+    is_finite,
     is_infinitive,
     is_past_participle,
     is_present_participle,
@@ -121,7 +122,7 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             continue  # "des responsables cités par le NYT", "l'information faisant état de": a noun's qualifier
         if reflexive != verb.reflexive:
             continue  # "une rencontre qui s'annonce électrique"
-        if _not_said(tok):
+        if _not_said(tok, lex):
             continue  # "aimeraient croire que …", "refuse de confirmer …": wished or refused, not said
         last = after[len(verb.words) - 1] if verb.words else tok
         subject = subject_before(tok, quotes)
@@ -135,6 +136,8 @@ def find_cues(sent: Span, lex: Lexicon, quotes: list[Quote]) -> list[Cue]:
             subject = _phrase_before(tok)
         if "y" in verb.frames and not _after_y(tok):
             continue  # « voir » reports only as « y voir » (X y voit « une provocation »)
+        if "in" in verb.frames and not any(t.lower_ == "dans" for t in doc[tok.i + 1: min(tok.i + 4, sent.end)]):
+            continue  # « lire » reports a document only with « dans »: peut-on lire dans le communiqué (not a banner)
         if "on" in verb.frames and not _impersonal_subject(tok, subject):
             continue  # "il a appris que …" is news to him, not a statement; "a-t-on appris" is
         cues.append(Cue(verb, tok, last, subject))
@@ -201,7 +204,7 @@ def _bare_participle(tok: Token) -> bool:
     return True
 
 
-def _not_said(tok: Token) -> bool:
+def _not_said(tok: Token, lex: Lexicon) -> bool:
     """Wished, refused or left out: « aimeraient croire que … », « refuse de confirmer », « sans citer de noms »."""
     if "Inf" not in morph_get(tok, "VerbForm"):
         return False
@@ -210,9 +213,22 @@ def _not_said(tok: Token) -> bool:
         return True
     toks = tokens_of(tok.doc)
     i = tok.i - 1
-    while i > 0 and toks[i].pos_ == "ADV" and toks[i].lower_ != "sans":  # sans toutefois préciser
+    while i > 0 and toks[i].pos_ == "ADV" and toks[i].lower_ not in ("sans", "pour"):  # sans toutefois préciser
         i -= 1
+    if i >= 0 and toks[i].lower_ == "pour":
+        return _purpose_of_action(tok, lex)
     return i >= 0 and toks[i].lower_ == "sans"
+
+
+def _purpose_of_action(tok: Token, lex: Lexicon) -> bool:
+    """« en grève pour dénoncer le manque d'effectifs », « ont défilé pour exiger … »: the aim of what they
+    did, not a statement; « a écrit au ministre pour réclamer des renforts » reports what the letter says."""
+    head = tok.head
+    if head.i == tok.i or head.i > tok.i or head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") \
+            or lexicon_lemma(head, lex) is not None:
+        return False
+    # « a publié une lettre ouverte pour réclamer … »: what the document asks for is said
+    return not any(c.dep_ == "obj" and lex.role_kind(c.lemma_, c.text) == "document" for c in children(head))
 
 
 def lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
@@ -447,7 +463,7 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
                 comma = subj.i > 0 and doc[subj.i - 1].text == ","  # restrictive: c'est la compagne de X qui …
                 if comma and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > node.head.i:
                     return noun_phrase(_apposed_to(_complement_head(before)))
-                return noun_phrase(node.head)
+                return noun_phrase(_apposed_to(node.head) if comma else node.head)
             if subj.lower_ in TOPICS:  # Côté russe, la commissaire …, a affirmé: the noun phrase after the topic
                 subj = next((c for c in children(subj) if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")
                              and usable(c)), subj)
@@ -470,6 +486,8 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
     demonstrative = _demonstrative_before(verb, usable)
     if demonstrative is not None:
         return demonstrative
+    if prev is not None and prev.text == ")" and is_finite(verb):
+        prev = _before_acronym(prev)  # la Fédération hospitalière de France (FHF) estime, no subject parsed
     if prev is not None and prev.pos_ == "PROPN" and usable(prev):
         # (le député des Alpes-Maritimes a répondu, with no subject parsed: the noun the name complements)
         name = entity_at(prev)
@@ -573,13 +591,41 @@ def _apposed_to(tok: Token) -> Token:
     """« Michael Trenton, membre du conseil des gouverneurs, qui a estimé »: the noun before « qui » ends a role
     apposed to a name; the name is who speaks."""
     node = tok
-    for _ in range(5):
-        if node.dep_ == "appos" and node.head.i < node.i and node.head.ent_type_ == "PER":
-            return node.head
-        if node.dep_ not in ("nmod", "appos", "amod") or node.head.i >= node.i:
+    toks = tokens_of(tok.doc)
+    for _ in range(6):
+        head = node.head
+        if node.dep_ == "appos" and head.i < node.i and head.ent_type_ == "PER":
+            return head
+        if node.dep_ not in ("nmod", "appos", "amod", "obl:mod") or head.i >= node.i:
             break
-        node = node.head
-    return tok
+        if node.dep_ in ("nmod", "appos") and any(t.text == "," for t in toks[head.i + 1: node.i]):
+            if head.ent_type_ == "PER":  # Marie Dupont, directrice de l'hôpital de Lens, qui …
+                return head
+            # le docteur Karim Haddad, urgentiste au CHU de Rouen, qui …: the name apposed to the title
+            name = next((c for c in children(head) if c.dep_ == "appos" and c.ent_type_ == "PER" and c.i < node.i),
+                        None)
+            if name is not None:
+                return name
+        node = head
+    return _name_before_apposition(tok)
+
+
+def _name_before_apposition(tok: Token) -> Token:
+    """The parser hung the apposition elsewhere (la mesure est saluée par le professeur Alain Berthier, chirurgien au
+    CHU de Brest, qui …): a person's name right before the comma that opens the verbless phrase `tok` ends."""
+    toks = tokens_of(tok.doc)
+    start = sent_start(tok)
+    k = tok.i - 1
+    while k > start and toks[k].text != ",":
+        if toks[k].pos_ in ("VERB", "AUX") or is_quote_mark(toks[k]):
+            return tok
+        k -= 1
+    if k <= start or toks[k + 1].pos_ not in ("NOUN", "DET", "ADJ") or toks[k - 1].ent_type_ != "PER":
+        return tok
+    name = toks[k - 1]
+    while name.ent_iob_ == "I" and name.i > start:
+        name = toks[name.i - 1]
+    return name
 
 
 def _dislocated(subj: Token, usable) -> Span | None:

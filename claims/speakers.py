@@ -46,6 +46,7 @@ from claims.words import (
     AGAIN,
     AGES,
     ANOTHER,
+    ANY_DOCUMENT,
     APPROXIMATE,
     BODY_OPENINGS,
     CLUB_PREFIXES,
@@ -63,6 +64,7 @@ from claims.words import (
     ISSUED,
     LATTER,
     OF,
+    OFFICES,
     PLAIN,
     PROSECUTION,
     ROLE_PREFIXES,
@@ -262,6 +264,8 @@ class Resolver:
                     and self._role_kind(ent.root) == "person":
                 continue  # « Premier ministre » tagged as a name: the subject phrase, with its name, is the mention
             label = ent.label_
+            if label == "PER" and ent.start > sent.start and self._role_kind(sent.doc[ent.start - 1]) == "person":
+                ent = _without_party(ent)
             if ent[0].pos_ == "NOUN" and ent[0].text[:1].islower() and self._role_kind(ent[0]) == "person":
                 # « ministre de la Santé » tagged as an organisation: the role's phrase, with the name it gives
                 ent, label = noun_phrase(ent[0]), "PER"
@@ -469,6 +473,8 @@ class Resolver:
         if right is not None:
             found.append(right)
         for head, phrase in found:
+            if actor.type != "person" and _party_label(name, head) and self._role_kind(head) == "person":
+                continue  # le député LFI Mathieu Sorel: the deputy is the person named after the party
             noun = _lemma(head) if head.pos_ in ("NOUN", "PROPN") else head.lower_  # accusé, not accuser
             # (not a title: « Son avocat, Me Keller » is « l'avocat messin » later)
             words = frozenset(w for w in _noun_words(phrase) if w != noun and self.lex.roles.get(w) != "honorific")
@@ -679,6 +685,8 @@ class Resolver:
         for ent in ents:
             if person_role and _party_label(ent, head):
                 continue  # l'élu PLR, le député LR: the party of a role, not the person's name
+            if person_role and ent.label_ == "PER" and ent.start == head.i + 1:
+                ent = _without_party(ent)
             if document or not _in_complement(ent[0], span) or head.i in range(ent.start, ent.end):
                 if ent[-1].pos_ == "ADP" and ent.end < span.end and span.doc[ent.end].text[:1].isupper():
                     # la Mission … pour la stabilisation en | Centrafrique: the entity cut after a preposition
@@ -897,6 +905,21 @@ class Resolver:
             toks = tokens_of(m.span.doc)
             if toks[m.span.start - 1].lower_ in OF and self._role_kind(toks[m.span.start - 2]) == "document":
                 return m.actor
+        noun = _lemma(span.root)
+
+        def same(tok: Token) -> bool:  # the document brought in, if « le texte » or one of its noun can be it
+            return self._role_kind(tok) == "document" and (noun in ANY_DOCUMENT or _lemma(tok) == noun)
+
+        for m in reversed(recent):
+            # « Dans un communiqué publié mercredi, la FHF estime … », « Les sénateurs X et Y ont présenté leur
+            # rapport »: the subject or speaker of the sentence that brings in a document of its own
+            if m.end > pos or m.start < spoke or m.quoted or not (m.speaker or m.nsubj) or m.sentence >= index \
+                    or m.actor.type not in ("organization", "government", "person"):
+                continue
+            root = m.span.root
+            if root.dep_ == "appos" and same(root.head) or root.dep_.startswith("nsubj") \
+                    and any(c.dep_ in ("obj", "obl", "obl:mod", "obl:arg") and same(c) for c in children(root.head)):
+                return m.actor
         return None
 
     def _description(self, span: Span, offset: int, index: int, speaking: bool = False) -> Actor:
@@ -1099,7 +1122,7 @@ class Resolver:
             # 3. the latest named person it can be (not one the article gave the same role with other words)
             named = [m for m in recent if m.actor.type == "person" and m.actor.resolution in
                      ("named", "short form", "apposition") and _compatible(m, gender, number)
-                     and not self._other_role(m.actor, head, own)]
+                     and not self._other_role(m.actor, head, own) and not self._other_office(m.actor, head)]
             if named:  # the person the paragraph is about first: le chef de l'État after « Macron a reçu Scholz »
                 pool = [m for m in named if m.subject or m.speaker] or named
                 if _noun_in(span, head, self.lex.topic_person):
@@ -1219,6 +1242,15 @@ class Resolver:
         is not « le ministre des Postes »)."""
         return any(r.actor.name == actor.name and r.head == head and own and r.words and not own & r.words
                    for r in self.roles)
+
+    def _other_office(self, actor: Actor, head: str) -> bool:
+        """Whether the article gave this person another office and not this one (« le ministre » is not the person
+        introduced as « le député LFI Mathieu Sorel »; words.tsv class office)."""
+        office = OFFICES.get(head)
+        if office is None:
+            return False
+        held = {OFFICES.get(r.head) for r in self.roles if r.actor.name == actor.name} - {None}
+        return bool(held) and office not in held
 
     def _antecedent(self, span: Span, gender: str, number: str, rule: str, offset: int, index: int,
                     speaking: bool = False) -> Actor:
@@ -1441,6 +1473,11 @@ def _party_label(ent: Span, head: Token) -> bool:
     """One upper-case word right after a role noun (l'élu PLR, la députée LFI): a label, not a name."""
     return len(ent) == 1 and ent.start == head.i + 1 and ent[0].text.isupper() and len(ent[0].text) >= 2 \
         and ent.label_ != "PER"  # (le président AMLO: a person's name)
+
+
+def _without_party(ent: Span) -> Span:
+    """A person's name read with the party label before it (la députée LFI Nora Belkacem): the name alone."""
+    return ent[1:] if len(ent) >= 3 and _acronym(ent[:1]) and ent[1].text[:1].isupper() else ent
 
 
 def _complement_noun(span: Span) -> Span | None:
@@ -1698,6 +1735,8 @@ def _role_right_before(name: Span, lex: Lexicon) -> tuple[Token, Span] | None:
     while k >= start and name.start - k <= 2 and (toks[k].pos_ == "ADJ" or toks[k].is_lower and "-" in toks[k].text
                                                     and not _is_role(toks[k], lex)):
         k -= 1  # (sud-africain, tagged punctuation)
+    if k > start and _party_label(name.doc[k: k + 1], toks[k - 1]) and _is_role(toks[k - 1], lex):
+        k -= 1  # le député LFI Mathieu Sorel: the party between the role and the name
     if k < start or toks[k].pos_ != "NOUN" or not toks[k].is_lower or not _is_role(toks[k], lex):
         return None
     first = k - 1 if k > start and toks[k - 1].pos_ == "DET" else k

@@ -97,6 +97,9 @@ COMPANY_NOUNS = word_class("company_noun")
 GOING_ON = word_class("going_on")
 STAFF = word_class("staff")
 PLAIN = word_class("plain")
+ANY_DOCUMENT = word_class("any_document")
+# each form of an office → the office (« sénatrice » → « sénateur,sénatrice »)
+OFFICES = {form: office for office in word_class("office") for form in office.split(",")}
 
 
 def drop_article(text: str) -> str:

@@ -1390,3 +1390,69 @@ def test_the_ministere_public_is_the_parquet_written_before():
     assert _speaker_in(text, "menti à tous") == "parquet de Vannes"
     # with no parquet before, as written
     assert _speaker_in("Selon le ministère public, le prévenu aurait « menti ».", "menti") == "ministère public"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « , qui » after a name and its apposition: the name, not the place that ends the apposition
+    ("La mesure est saluée par le professeur Alain Berthier, chirurgien au CHU de Brest, qui estime qu'elle « sauvera "
+     "des vies ».", "sauvera", "Alain Berthier"),
+    ("Claire Vasseur, directrice de la clinique de Dax, qui a estimé que les lits manquaient, a quitté la réunion.",
+     "les lits manquaient", "Claire Vasseur"),
+    # a party's label between a role and a name: the role is the person's, and the label is not part of the name
+    ("Interpellé jeudi par la députée LFI Nora Belkacem, le ministre a défendu sa réforme. La députée l'a accusé de "
+     "« mépriser les soignants ».", "mépriser", "Nora Belkacem"),
+    ("« Nous refusons ce texte », a déclaré la députée LFI Nora Belkacem.", "refusons", "Nora Belkacem"),
+])
+def test_patterns_met_on_set_55(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+def test_an_unnamed_aide_soignante_is_an_anonymous_source():
+    from claims.extract import extract_text
+
+    # a hyphenated role (words.tsv, compound) the tokenizer would cut: « une aide-soignante » is one unnamed person
+
+    row = row_with(extract_text("Une aide-soignante raconte que « les nuits sont interminables »."), "interminables")
+    assert (row["speaker_mention"], row["speaker_type"]) == ("Une aide-soignante", "anonymous")
+
+
+def test_a_person_given_another_office_is_not_the_minister():
+    # words.tsv class office: a deputy is not « le ministre »; with no minister named, it stays as written
+    text = ("Le député RN Victor Lenoir a interpellé le gouvernement sur les urgences. Le ministre a répondu que « des "
+            "moyens supplémentaires » seraient débloqués.")
+    assert _speaker_in(text, "moyens supplémentaires") == "ministre"
+    # the same office in the other gender is the same office (la sénatrice after « les sénateurs X et Y »)
+    text = ("Les sénateurs Élise Morand et Paul Vidal ont rendu leur rapport. « Il faut agir », a plaidé la sénatrice "
+            "du Gers.")
+    assert _speaker_in(text, "Il faut agir") == "Élise Morand"
+
+
+def test_the_aim_of_an_action_is_not_a_statement():
+    from claims.extract import extract_text
+
+    # « en grève pour dénoncer … », « ont défilé pour exiger … »: why they act, not what they say
+    for text in ("Les agents de la piscine municipale sont en grève depuis mardi pour dénoncer le manque de personnel.",
+                 "Près de 800 parents ont défilé samedi à Auch pour exiger la réouverture de la maternité."):
+        assert (extract_text(text)["kind"] == "assertion").all(), text
+    # what a letter or a reporting verb asks for is said
+    rows = extract_text("La maire a publié une lettre ouverte au préfet pour réclamer des moyens de secours.")
+    assert list(rows.loc[rows["kind"] != "assertion", "text"]) == ["des moyens de secours"]
+
+
+def test_a_body_before_its_acronym_in_parentheses_is_the_subject():
+    # « la Fédération hospitalière de France (FHF) estime » with the parser's subject on « Dans un communiqué »
+    text = ("Dans un communiqué publié mercredi, la Fédération hospitalière de Belgique (FHB) estime que « près d'un "
+            "service sur quatre » fermera cet été.")
+    assert _speaker_in(text, "fermera") == "Fédération hospitalière de Belgique (FHB)"
+
+
+def test_the_text_read_is_the_document_the_body_just_issued():
+    # « peut-on lire dans le texte »: the text of the communiqué the union brought in the sentence before
+    text = ("Dans un communiqué publié jeudi, l'Union nationale des pharmaciens (UNP) estime que les fermetures vont "
+            "s'accélérer. « Les officines rurales ne tiendront pas un hiver de plus », peut-on lire dans le texte.")
+    assert _speaker_in(text, "officines rurales") == "Union nationale des pharmaciens (UNP)"
+    # what is read on a banner is no statement (« lire » reports a document only with « dans »)
+    from claims.extract import extract_text
+
+    rows = extract_text("Sur la banderole accrochée au portail de la ferme, on pouvait lire « Rosette, reine du pré ».")
+    assert (rows["kind"] == "assertion").all()
