@@ -189,6 +189,9 @@ def _bare_participle(tok: Token) -> bool:
         return False
     if tok.lemma_.endswith("er") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
         return False  # « Le journal rapporte que … » tagged as a participle: an -er verb's participle ends in -é
+    root = _clause_root(tok)
+    if tok.lower_.endswith("it") and root.pos_ in ("NOUN", "PROPN") and root.i < tok.i:
+        return False  # « Un salarié, qui a requis l'anonymat, décrit … »: the present tense, in a sentence with no verb
     for prev in reversed(tok.doc[max(sent_start(tok), tok.i - 7): tok.i]):  # (a, de son côté, jugé)
         if prev.pos_ == "AUX" or prev.lemma_ in ("avoir", "être"):
             return False
@@ -244,7 +247,12 @@ def lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
         participle = next((form[: -len(end)] for end in ("ées", "és", "ée", "é") if form.endswith(end)), "")
         stem = participle or (form[:-3] if form.endswith("ent") else form[:-1] if form.endswith("e") else "")
         return _in_lexicon(stem + "er", verbs) if stem else None
-    return _in_lexicon(verb_lemma(tok), verbs)
+    lemma = verb_lemma(tok)
+    found = _in_lexicon(lemma, verbs)
+    if found is None and lemma.endswith("re") and tok.pos_ == "VERB" and tok.lemma_.lower() == tok.lower_ \
+            and "Inf" not in morph_get(tok, "VerbForm"):
+        found = _in_lexicon(lemma + "r", verbs)  # « qui chiffre le surcoût », left unlemmatised: chiffrer, not « chiffre »
+    return found
 
 
 def _noun_participle(tok: Token) -> bool:
@@ -498,6 +506,10 @@ def subject_before(verb: Token, quotes: list[Quote]) -> Span | None:
         owner = apposed if usable(apposed) else owner
         before = _before_relative(owner, verb)  # (Le groupe Cannasud, qui exploite l'usine du Gol, juge …)
         return noun_phrase(before if before is not None and usable(before) else owner)
+    if prev is not None and prev.pos_ == "NOUN" and usable(prev):
+        before = _before_relative(prev, verb)  # Un salarié, qui a requis l'anonymat, décrit …, no subject parsed
+        if before is not None and usable(before):
+            return noun_phrase(before)
     incidental = _subject_before_incidental(verb, usable) or _phrase_after_opening(verb, usable)
     if incidental is not None:
         return incidental
@@ -582,8 +594,10 @@ def _before_relative(tok: Token, verb: Token) -> Token | None:
             or not any(t.pos_ in ("VERB", "AUX") for t in toks[k + 2: tok.i]):
         return None
     before = toks[k - 1]
-    if before.pos_ not in ("NOUN", "PROPN") and before.ent_type_ and before.head.i < before.i:
-        before = before.head  # Le fonds Arvalis, qui …: a name the tagger made the noun's adjective
+    if before.pos_ not in ("NOUN", "PROPN") and (before.ent_type_ or before.pos_ == "ADJ" and before.dep_ == "amod") \
+            and before.head.i < before.i:
+        # Le fonds Arvalis, qui …: a name the tagger made the noun's adjective; la cuisine centrale, qui …: the noun
+        before = before.head
     return _complement_head(before) if before.pos_ in ("NOUN", "PROPN") else None
 
 

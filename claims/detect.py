@@ -14,6 +14,7 @@ from claims.statement import Statement
 from claims.tokens import (
     char_span,
     children,
+    entity_at,
     is_finite,
     is_present_participle,
     morph_get,
@@ -48,7 +49,7 @@ def find_statements(doc: Doc, lex: Lexicon) -> list[Statement]:
         if st.speaker is not None and len(st.speaker) == 0:
             st.speaker = None  # a source phrase trimmed to nothing (selon , …) names no one
         elif st.speaker is not None:
-            st.speaker = _voice(st.speaker) or st.speaker
+            st.speaker = _voice(st.speaker) or _person_voice_after_cue(doc, st) or st.speaker
     # reported speech with no one reporting it (une façon de dire que …) is not an attributed statement
     return sorted((s for s in found if s.end > s.start and (s.speaker is not None or s.kind == "according_to")),
                   key=lambda s: s.start)
@@ -143,6 +144,22 @@ def _voice(speaker: Span) -> Span | None:
     # the phrase's root: the first noun or name whose head lies before it (son porte-parole, X)
     root = next((t for t in toks[j: min(stop, j + 4)] if t.pos_ in ("NOUN", "PROPN") and t.head.i < j), None)
     return noun_phrase(root) if root is not None else None
+
+
+def _person_voice_after_cue(doc: Doc, st: Statement) -> Span | None:
+    """« …, tout en regrettant, par la voix de son vice-président, Bernard Louvel, que … »: a person named as the
+    body's voice right after the reporting verb is the one who spoke (not a news agency: « par la voix de KCNA »)."""
+    if st.cue_end < 0:
+        return None
+    toks = tokens_of(doc)
+    if text_of(doc)[st.cue_end: st.cue_end + 1] != ",":
+        return None
+    i = char_span(doc, st.cue_end, st.cue_end + 1).start  # the comma right after the verb
+    voice = _voice(doc[i - 1: i])
+    if voice is None or not any(t.ent_type_ == "PER" for t in toks[voice.start: min(len(toks), voice.end + 4)]):
+        return None
+    name = next((t for t in toks[voice.start: min(len(toks), voice.end + 4)] if t.ent_type_ == "PER"), None)
+    return entity_at(name) if name is not None and entity_at(name) is not None else voice
 
 
 def _coordinated(cue: Cue, previous: Statement) -> bool:

@@ -72,6 +72,7 @@ from claims.words import (
     SPEAKS_FOR,
     STAFF,
     TOWN_BODIES,
+    TOWN_OF,
     UNION_NOUNS,
     UNION_OR_OTHER,
     UNIONS,
@@ -239,6 +240,22 @@ class Resolver:
                 if any(o.according and o.actor.name == holder and o.sentence in (m.sentence, m.sentence + 1)
                        for o in self.mentions) and not any(r.words for r in roles):
                     renames[m.actor.name] = holder
+        for m in self.mentions:
+            # « …, a indiqué la procureure de Nantes. Hélène Marchetti a toutefois souligné … »: a role unnamed, then
+            # a person named for the first time as the next sentence's subject or speaker, given no other role
+            if m.actor.type != "person" or m.actor.resolution != "as written" or m.actor.name in renames \
+                    or m.span[0].lower_ not in _DEFINITE or self.lex.roles.get(m.head) != "person":
+                continue
+            named = next((o for o in self.mentions if o.sentence == m.sentence + 1 and o.actor.type == "person"
+                          and o.actor.resolution == "named" and not o.quoted), None)
+            if named is None or not (named.nsubj or named.speaker) or m.gender not in ("any", named.gender) \
+                    and named.gender != "any":
+                continue
+            name = named.actor.name
+            held = {r.head for r in self.roles if r.actor.name == name}
+            if any(o.actor.name == name for o in self.mentions if o.start < named.start) or held - {m.head}:
+                continue
+            renames[m.actor.name] = name
         return renames
 
     def _since(self, sentence: int) -> list[Mention]:
@@ -991,7 +1008,8 @@ class Resolver:
                 continue
             before = m.span.doc[m.span.start - 1]
             if before.lower_ == "à" or before.lower_ in OF and m.span.start > 1 \
-                    and _lemma(m.span.doc[m.span.start - 2]) in TOWN_BODIES:
+                    and (_lemma(m.span.doc[m.span.start - 2]) in TOWN_BODIES
+                         or m.span.doc[m.span.start - 2].lower_ in TOWN_OF):
                 return m.actor.name
         return None
 

@@ -1456,3 +1456,35 @@ def test_the_text_read_is_the_document_the_body_just_issued():
 
     rows = extract_text("Sur la banderole accrochée au portail de la ferme, on pouvait lire « Rosette, reine du pré ».")
     assert (rows["kind"] == "assertion").all()
+
+
+def test_a_role_unnamed_then_named_as_the_next_subject():
+    # « a indiqué la procureure de Nantes. Hélène Marchetti a souligné … »: the role, then its holder's name
+    text = ("Le chauffeur a été placé en détention provisoire, a annoncé mardi le procureur de Lorient. Yann Kervella a "
+            "précisé que l'homme « roulait à plus de 140 km/h ».")
+    assert _speaker_in(text, "détention provisoire") == "Yann Kervella"
+    # not a person the text gives another role, nor one named before
+    text = ("Le chauffeur a été placé en détention provisoire, a annoncé mardi le procureur de Lorient. Yann Kervella, "
+            "avocat du chauffeur, a dénoncé « un emballement ».")
+    assert _speaker_in(text, "détention provisoire") == "procureur de Lorient"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # « la mairie » of the town whose council or mayor the article named (words.tsv, town_of)
+    ("Le conseil municipal de Quimperlé a voté la gratuité des transports. D'après la mairie, le coût restera "
+     "« raisonnable ».", "raisonnable", "mairie de Quimperlé"),
+    # a person named as the body's voice right after the verb is the one who spoke
+    ("La Fédération des parents d'élèves a salué la mesure, tout en regrettant, par la voix de sa présidente, Inès "
+     "Carvalho, que les familles « n'aient pas été consultées ».", "consultées", "Inès Carvalho"),
+    # « Un technicien de la cuisine centrale, qui …, décrit … »: the noun before the relative, past its adjective
+    ("Un technicien de la cuisine centrale, qui a requis l'anonymat, décrit des frigos « en panne depuis des "
+     "semaines ».", "en panne", "anonymous source"),
+])
+def test_patterns_met_on_set_57(text, fragment, speaker):
+    assert _speaker_in(text, fragment) == speaker
+
+
+def test_an_unlemmatised_verb_in_re_is_still_a_reporting_verb():
+    # « chiffre », left as its own lemma by the lemmatiser: chiffrer (reporting_verbs.tsv, obj)
+    assert _statements("« Nous avons choisi la régie », a expliqué la maire, Odile Brun, qui chiffre le coût à deux "
+                       "euros par repas.")[-1] == ("indirect", "Odile Brun", "le coût à deux euros par repas")
