@@ -251,7 +251,7 @@ def lexicon_lemma(tok: Token, lex: Lexicon) -> str | None:
     found = _in_lexicon(lemma, verbs)
     if found is None and lemma.endswith("re") and tok.pos_ == "VERB" and tok.lemma_.lower() == tok.lower_ \
             and "Inf" not in morph_get(tok, "VerbForm"):
-        found = _in_lexicon(lemma + "r", verbs)  # « qui chiffre le surcoût », left unlemmatised: chiffrer, not « chiffre »
+        found = _in_lexicon(lemma + "r", verbs)  # « qui chiffre le surcoût », left unlemmatised: chiffrer
     return found
 
 
@@ -612,7 +612,9 @@ def _apposed_to(tok: Token) -> Token:
             return head
         if node.dep_ not in ("nmod", "appos", "amod", "obl:mod") or head.i >= node.i:
             break
-        if node.dep_ in ("nmod", "appos") and any(t.text == "," for t in toks[head.i + 1: node.i]):
+        # (not from a name itself: « …, Michel Aubertin, l'ancienne championne Nathalie Girardot reproche »)
+        if node.dep_ in ("nmod", "appos") and tok.ent_type_ != "PER" \
+                and any(t.text == "," for t in toks[head.i + 1: node.i]):
             if head.ent_type_ == "PER":  # Marie Dupont, directrice de l'hôpital de Lens, qui …
                 return head
             # le docteur Karim Haddad, urgentiste au CHU de Rouen, qui …: the name apposed to the title
@@ -634,8 +636,9 @@ def _name_before_apposition(tok: Token) -> Token:
         if toks[k].pos_ in ("VERB", "AUX") or is_quote_mark(toks[k]):
             return tok
         k -= 1
-    if k <= start or toks[k + 1].pos_ not in ("NOUN", "DET", "ADJ") or toks[k - 1].ent_type_ != "PER":
-        return tok
+    if k <= start or toks[k + 1].pos_ not in ("NOUN", "DET", "ADJ") or toks[k - 1].ent_type_ != "PER" \
+            or any(t.ent_type_ == "PER" for t in noun_phrase(tok)):
+        return tok  # (…, Michel Aubertin, l'ancienne championne Nathalie Girardot reproche …: a name of its own)
     name = toks[k - 1]
     while name.ent_iob_ == "I" and name.i > start:
         name = toks[name.i - 1]

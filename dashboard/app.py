@@ -166,7 +166,11 @@ def main() -> None:
     sidebar.database(store.name, store.upgraded)
     reviewer = sidebar.ask_reviewer()
     review.apply_table_edits(db, reviewer)
-    claims = data.claim_set(db)
+    try:
+        claims = data.claim_set(db)
+    except StoreError as err:  # the file's check, run while the claims were read, found it damaged
+        st.error(i18n.message("unreadable_db", error=escape_markdown(str(err))))
+        st.stop()
     upload.uploader(db)
     checked.importer(db)
     if not actor.requested():

@@ -17,6 +17,8 @@ from claims import views
 from claims.articles import Article
 from claims.sample import SEEDS
 from claims.store import Store, StoreError, default_db_url, open_store
+from claims.store.filecheck import start_check
+from claims.store.location import sqlite_file
 from claims.views import ClaimSet
 
 
@@ -33,7 +35,8 @@ def db_from_args(argv: list[str] | None = None) -> tuple[str, bool]:
 
 @st.cache_resource(show_spinner=False)
 def store(db: str) -> Store:
-    return open_store(db)
+    # the file's check of every page runs while the first page reads the claims (claim_set confirms it)
+    return open_store(db, checked=start_check(sqlite_file(db)), defer=True)
 
 
 @st.cache_resource(show_spinner="Loading the French language model…")
@@ -52,9 +55,15 @@ def _claim_set(db: str, content: tuple) -> ClaimSet:
 def claim_set(db: str) -> ClaimSet:
     """All stored claims: reloaded when articles change, brought up to date in place when verdicts change
     (a save on a million-claim desk rewrites one column of codes, not a reload)."""
-    mark, content = store(db).revision()
-    claims = _claim_set(db, content)
-    claims.catch_up(mark, store(db).reviews_since)
+    opened = store(db)
+    try:
+        mark, content = opened.revision()
+        claims = _claim_set(db, content)
+    except Exception:
+        opened.confirm_sound()  # a damaged file is said as such, not as what reading it raised
+        raise
+    opened.confirm_sound()
+    claims.catch_up(mark, opened.reviews_since)
     return claims
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sqlite3
 import sys
 
 import pandas as pd
@@ -210,6 +211,25 @@ def test_an_unreadable_database_gives_a_message_not_a_traceback(tmp_path, monkey
     assert not at.exception
     assert "not a SQLite database" in at.error[0].value
     assert bad.read_text() == "not a database"
+
+
+def test_a_database_with_garbled_pages_gives_a_message_and_is_left_as_it_was(tmp_path, monkeypatch):
+    # the file's check runs while the first page reads the claims: what it finds is shown, nothing is written
+    db = tmp_path / "claims.db"
+    store = open_store(str(db))
+    ingest(store, [SEED])
+    store.engine.dispose()
+    with sqlite3.connect(db) as con:
+        con.execute("pragma wal_checkpoint(truncate)")
+    con.close()
+    data = bytearray(db.read_bytes())
+    data[2 * 4096: 5 * 4096] = b"\xde\xad\xbe\xef" * 3072
+    db.write_bytes(bytes(data))
+    monkeypatch.setenv("CLAIMS_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "the database is damaged" in at.error[0].value
+    assert db.read_bytes() == bytes(data)
 
 
 def test_article_text_is_escaped_in_the_evidence():

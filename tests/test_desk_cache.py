@@ -137,3 +137,52 @@ def test_a_file_found_sound_is_read_again_only_once_it_has_changed(db, monkeypat
     with pytest.raises(StoreError, match="damaged"):
         filecheck.check_sqlite_file(db)
     assert len(checks) == 3
+
+
+def _garble(path: Path) -> None:
+    """Pages overwritten behind SQLite's back; the header page stays valid."""
+    page = 4096
+    data = bytearray(path.read_bytes())
+    data[2 * page: 5 * page] = b"\xde\xad\xbe\xef" * (3 * page // 4)
+    path.write_bytes(bytes(data))
+
+
+def test_the_stores_own_writes_keep_the_file_known_sound(db, monkeypatch):
+    checks = []
+    real = filecheck._quick_check
+    monkeypatch.setattr(filecheck, "_quick_check", lambda path: checks.append(path) or real(path))
+    filecheck.check_sqlite_file(db)
+    store = open_store(str(db))
+    claim = store.claims_frame().iloc[0]
+    version = store.find_claim(claim["claim_id"])["version"]
+    store.set_status(claim["claim_id"], "in_review", version=version, reviewer="test")
+    store.engine.dispose()
+    # the verdict reached the file through SQLite, into a file found sound: not read again
+    filecheck.check_sqlite_file(db)
+    assert len(checks) == 1
+    assert open_store(str(db)).find_claim(claim["claim_id"])["status"] == "in_review"
+    _garble(db)  # anything else that writes the file makes the next opening read it again
+    with pytest.raises(StoreError, match="damaged"):
+        filecheck.check_sqlite_file(db)
+    assert len(checks) == 2
+
+
+def test_a_deferred_check_lets_reads_run_and_refuses_the_first_write(db, tmp_path):
+    # a sound file: read and written as usual
+    store = open_store(str(db), checked=filecheck.start_check(db), defer=True)
+    claim = store.claims_frame().iloc[0]
+    version = store.find_claim(claim["claim_id"])["version"]
+    store.set_status(claim["claim_id"], "true", version=version, note="vu", reviewer="test")
+    store.confirm_sound()
+    store.engine.dispose()
+    # a damaged one: nothing is written, and what is said is that it is damaged
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(db.read_bytes())
+    _garble(bad)
+    before = bad.read_bytes()
+    damaged = open_store(str(bad), checked=filecheck.start_check(bad), defer=True)  # opening only reads
+    with pytest.raises(StoreError, match="damaged"):
+        damaged.set_status(claim["claim_id"], "false", version=version + 1, note="non", reviewer="test")
+    with pytest.raises(StoreError, match="damaged"):
+        damaged.confirm_sound()  # said again to whoever asks
+    assert bad.read_bytes() == before

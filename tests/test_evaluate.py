@@ -31,7 +31,8 @@ WRITTEN_37, WRITTEN_38, WRITTEN_39, WRITTEN_40 = (GOLD / f"written_paragraphs_{n
 WRITTEN_41, WRITTEN_42, WRITTEN_43, WRITTEN_44 = (GOLD / f"written_paragraphs_{n}.jsonl" for n in (41, 42, 43, 44))
 WRITTEN_45, WRITTEN_46, WRITTEN_47, WRITTEN_48, WRITTEN_49, WRITTEN_50, WRITTEN_51, WRITTEN_52, WRITTEN_53 = (
     GOLD / f"written_paragraphs_{n}.jsonl" for n in (45, 46, 47, 48, 49, 50, 51, 52, 53))
-WRITTEN_54, WRITTEN_55, WRITTEN_56, WRITTEN_57 = (GOLD / f"written_paragraphs_{n}.jsonl" for n in (54, 55, 56, 57))
+WRITTEN_54, WRITTEN_55, WRITTEN_56, WRITTEN_57, WRITTEN_58, WRITTEN_59 = (
+    GOLD / f"written_paragraphs_{n}.jsonl" for n in (54, 55, 56, 57, 58, 59))
 
 # (F1, speaker accuracy, flags) the extractor reaches on each file: the floor for every later change
 FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.947, 0.971, 0.993), WRITTEN: (0.962, 1.0, 0.984),
@@ -55,7 +56,7 @@ FLOORS = {SENTENCES: (1.0, 1.0, 1.0), PARAGRAPHS: (0.947, 0.971, 0.993), WRITTEN
           WRITTEN_50: (0.920, 0.970, 0.964), WRITTEN_51: (1.0, 0.955, 1.0),
           WRITTEN_52: (0.978, 0.926, 0.993), WRITTEN_53: (0.979, 0.985, 0.986),
           WRITTEN_54: (0.904, 0.825, 0.994), WRITTEN_55: (0.96, 0.927, 1.0), WRITTEN_56: (0.947, 0.93, 0.978),
-          WRITTEN_57: (0.955, 0.894, 0.988)}
+          WRITTEN_57: (0.955, 0.894, 0.988), WRITTEN_58: (0.934, 0.906, 0.971), WRITTEN_59: (0.946, 0.948, 0.99)}
 
 
 def test_overlap_rule():

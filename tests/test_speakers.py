@@ -1460,8 +1460,8 @@ def test_the_text_read_is_the_document_the_body_just_issued():
 
 def test_a_role_unnamed_then_named_as_the_next_subject():
     # « a indiqué la procureure de Nantes. Hélène Marchetti a souligné … »: the role, then its holder's name
-    text = ("Le chauffeur a été placé en détention provisoire, a annoncé mardi le procureur de Lorient. Yann Kervella a "
-            "précisé que l'homme « roulait à plus de 140 km/h ».")
+    text = ("Le chauffeur a été placé en détention provisoire, a annoncé mardi le procureur de Lorient. Yann Kervella "
+            "a précisé que l'homme « roulait à plus de 140 km/h ».")
     assert _speaker_in(text, "détention provisoire") == "Yann Kervella"
     # not a person the text gives another role, nor one named before
     text = ("Le chauffeur a été placé en détention provisoire, a annoncé mardi le procureur de Lorient. Yann Kervella, "
@@ -1488,3 +1488,14 @@ def test_an_unlemmatised_verb_in_re_is_still_a_reporting_verb():
     # « chiffre », left as its own lemma by the lemmatiser: chiffrer (reporting_verbs.tsv, obj)
     assert _statements("« Nous avons choisi la régie », a expliqué la maire, Odile Brun, qui chiffre le coût à deux "
                        "euros par repas.")[-1] == ("indirect", "Odile Brun", "le coût à deux euros par repas")
+
+
+def test_a_name_of_its_own_after_an_apposed_name_is_the_speaker():
+    # the rule for « le docteur X, urgentiste au CHU, qui … » does not take the name apposed before the subject's own
+    text = ("Candidat face à la présidente sortante, Hélène Vasseur, l'ancien international Marc Delorme reproche à "
+            "celle-ci d'avoir « creusé le déficit » du club.")
+    assert _speaker_in(text, "creusé le déficit") == "Marc Delorme"
+    # (set 59's sentence, whose parse hangs the second name on the first one's role)
+    text = ("Candidate face au président sortant, Michel Aubertin, l'ancienne championne de France sur route Nathalie "
+            "Girardot reproche à celui-ci d'avoir « laissé filer les comptes » de la fédération.")
+    assert _speaker_in(text, "laissé filer") == "Nathalie Girardot"

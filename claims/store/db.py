@@ -21,18 +21,23 @@ from claims.store.location import default_db_url
 from claims.store.statuses import status_names
 
 
-def open_store(db: str | None = None, *, init: bool = False, checked: Callable[[], None] | None = None) -> Store:
+def open_store(db: str | None = None, *, init: bool = False, checked: Callable[[], None] | None = None,
+               defer: bool = False) -> Store:
     """The store at `db` (a file path or a SQLAlchemy URL; default: default_db_url()). `init` lets a
     non-empty database that is not a claims store get the store's tables. `checked`: the file's opening
-    check, already started (claims.store.filecheck.start_check)."""
-    return Store(db or default_db_url(), init=init, checked=checked)
+    check, already started (claims.store.filecheck.start_check); with `defer`, waited for only before the
+    first write or by Store.confirm_sound (reads run meanwhile)."""
+    return Store(db or default_db_url(), init=init, checked=checked, defer=defer)
 
 
 class Store:
-    def __init__(self, db: str, *, init: bool = False, checked: Callable[[], None] | None = None):
+    def __init__(self, db: str, *, init: bool = False, checked: Callable[[], None] | None = None,
+                 defer: bool = False):
         self.db = db
-        opened = open_engine(db, init=init, checked=checked)
+        opened = open_engine(db, init=init, checked=checked, defer=defer)
         self.engine, self.name, self.is_sqlite = opened.engine, opened.name, opened.is_sqlite
+        # waits for a deferred opening check and raises StoreError for a damaged file (at once when not deferred)
+        self.confirm_sound = opened.confirm
         self.upgraded = opened.upgraded  # what opening did to an older schema, in words (None: nothing)
         self.statuses = status_names()
 

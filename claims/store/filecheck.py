@@ -62,6 +62,26 @@ def _needs_quick_check(path: Path) -> bool:
     return path.stat().st_size > 0 and _identity(path) != _remembered(path)
 
 
+def still_sound(path: Path) -> bool:
+    """Whether the file is as it was when last found sound (nothing but SQLite wrote it since)."""
+    try:
+        return _identity(path) == _remembered(path)
+    except OSError:
+        return False
+
+
+def remember_own_write(path: Path) -> None:
+    """After this process's own transaction, checkpointed into a file that was still sound when it committed: the
+    file is that sound file with pages SQLite wrote, so its new identity is remembered as sound too (a verdict saved
+    in the dashboard does not cost the next command a check of every page)."""
+    try:
+        identity = _identity(path)
+        if identity != _remembered(path):  # (a transaction that wrote nothing changed nothing)
+            _remember_sound(path, identity)
+    except OSError:
+        pass
+
+
 def cache_folder(path: Path) -> Path:
     """Where the tool keeps what it can rebuild from a store's file: `.claims.db.cache` beside `claims.db`."""
     return path.with_name(f".{path.name}.cache")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -55,14 +56,17 @@ def _lock(conn: Connection, is_sqlite: bool) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
 
 
-def prepare(engine: Engine, name: str, sqlite_path: Path | None, *, init: bool = False) -> str | None:
+def prepare(engine: Engine, name: str, sqlite_path: Path | None, *, init: bool = False,
+            before_write: Callable[[], None] = lambda: None) -> str | None:
     """Bring the database to the newest schema, in one transaction; returns what was done, in words, or None
-    when nothing had to be. Raises StoreError for a store newer than this code or a foreign database."""
+    when nothing had to be. Raises StoreError for a store newer than this code or a foreign database.
+    `before_write`: called before anything is written (the file's deferred opening check)."""
     is_sqlite = engine.dialect.name == "sqlite"
     newest = head()
     with engine.connect() as conn:  # the usual case, and a reader never waits for a writer's lock
         if MigrationContext.configure(conn).get_current_revision() == newest:
             return None
+    before_write()
     with engine.connect() as conn:
         _lock(conn, is_sqlite)
         try:
