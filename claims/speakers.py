@@ -56,6 +56,7 @@ from claims.words import (
     DE,
     DEPARTMENT_BODIES,
     DESCRIPTION_DETS,
+    EPICENE_ENDINGS,
     FIRST_OF_TWO,
     GOING_ON,
     IMPERSONAL,
@@ -1870,7 +1871,9 @@ def _agreement(span: Span, lex: Lexicon) -> tuple[str, str]:
     adjectives = [toks[i] for i in range(span.start, head.i) if tags[i] == ADJ]
     # (the tagger guesses the gender of a prefixed role it does not know: « l'ex-infirmière » → masculine)
     prefixed = any(head.lower_.startswith(p) for p in ROLE_PREFIXES)
-    for tok in (det,) if named else (det, *adjectives) if prefixed else (det, *adjectives, head):
+    # (nor the gender of a role said alike of both, l'universitaire: words.tsv epicene_ending)
+    epicene = head.lower_.endswith(EPICENE_ENDINGS) and lex.roles.get(head.lower_) == "person"
+    for tok in (det,) if named else (det, *adjectives) if prefixed or epicene else (det, *adjectives, head):
         if tok is not None:
             g = morph_get(tok, "Gender")
             if g and named and g[0] == "Masc":

@@ -99,6 +99,7 @@ STAFF = word_class("staff")
 PLAIN = word_class("plain")
 ANY_DOCUMENT = word_class("any_document")
 TOWN_OF = word_class("town_of")
+EPICENE_ENDINGS = tuple(word_class("epicene_ending"))
 # each form of an office → the office (« sénatrice » → « sénateur,sénatrice »)
 OFFICES = {form: office for office in word_class("office") for form in office.split(",")}
 

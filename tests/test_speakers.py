@@ -1499,3 +1499,10 @@ def test_a_name_of_its_own_after_an_apposed_name_is_the_speaker():
     text = ("Candidate face au président sortant, Michel Aubertin, l'ancienne championne de France sur route Nathalie "
             "Girardot reproche à celui-ci d'avoir « laissé filer les comptes » de la fédération.")
     assert _speaker_in(text, "laissé filer") == "Nathalie Girardot"
+
+
+def test_an_epicene_role_after_l_takes_no_gender_from_the_tagger():
+    # « l'universitaire », tagged feminine: a role said alike of both (words.tsv epicene_ending) is the man named
+    text = ("Pour Jean-Marc Olivier, toxicologue à l'université de Caen, le risque reste « faible ». D'après "
+            "l'universitaire, les analyses seront connues vendredi.")
+    assert _speaker_in(text, "les analyses seront connues") == "Jean-Marc Olivier"
