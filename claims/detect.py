@@ -156,10 +156,9 @@ def _person_voice_after_cue(doc: Doc, st: Statement) -> Span | None:
         return None
     i = char_span(doc, st.cue_end, st.cue_end + 1).start  # the comma right after the verb
     voice = _voice(doc[i - 1: i])
-    if voice is None or not any(t.ent_type_ == "PER" for t in toks[voice.start: min(len(toks), voice.end + 4)]):
-        return None
-    name = next((t for t in toks[voice.start: min(len(toks), voice.end + 4)] if t.ent_type_ == "PER"), None)
-    return entity_at(name) if name is not None and entity_at(name) is not None else voice
+    name = next((t for t in toks[voice.start: min(len(toks), voice.end + 4)] if t.ent_type_ == "PER"), None) \
+        if voice is not None else None
+    return None if name is None else entity_at(name) or voice
 
 
 def _coordinated(cue: Cue, previous: Statement) -> bool:

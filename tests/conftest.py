@@ -45,6 +45,21 @@ def ingest(store, paths) -> dict[str, int]:
     return store.ingest(arts, extract_rows(arts))
 
 
+def garble_pages(db: Path) -> None:
+    """Pages 2–4 of a SQLite store overwritten behind SQLite's back (its write-ahead log checkpointed first); the
+    header page stays valid, so only an integrity check or a read of those pages finds it."""
+    import sqlite3
+
+    with sqlite3.connect(db) as con:
+        con.execute("pragma wal_checkpoint(truncate)")
+        page = con.execute("pragma page_size").fetchone()[0]
+    con.close()
+    data = bytearray(db.read_bytes())
+    assert len(data) > 6 * page
+    data[2 * page: 5 * page] = b"\xde\xad\xbe\xef" * (3 * page // 4)
+    db.write_bytes(bytes(data))
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

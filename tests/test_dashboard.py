@@ -4,12 +4,11 @@ from __future__ import annotations
 import io
 import json
 import re
-import sqlite3
 import sys
 
 import pandas as pd
 import pytest
-from conftest import APP, ROOT, SEED, fail_analysis_of, ingest, metric, run_app
+from conftest import APP, ROOT, SEED, fail_analysis_of, garble_pages, ingest, metric, run_app
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -219,17 +218,13 @@ def test_a_database_with_garbled_pages_gives_a_message_and_is_left_as_it_was(tmp
     store = open_store(str(db))
     ingest(store, [SEED])
     store.engine.dispose()
-    with sqlite3.connect(db) as con:
-        con.execute("pragma wal_checkpoint(truncate)")
-    con.close()
-    data = bytearray(db.read_bytes())
-    data[2 * 4096: 5 * 4096] = b"\xde\xad\xbe\xef" * 3072
-    db.write_bytes(bytes(data))
+    garble_pages(db)
+    data = db.read_bytes()
     monkeypatch.setenv("CLAIMS_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert "the database is damaged" in at.error[0].value
-    assert db.read_bytes() == bytes(data)
+    assert db.read_bytes() == data
 
 
 def test_article_text_is_escaped_in_the_evidence():

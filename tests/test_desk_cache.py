@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import garble_pages
 
 from claims.store import desk_cache, filecheck, open_store
 from claims.store.backup import backup, restore
@@ -139,14 +140,6 @@ def test_a_file_found_sound_is_read_again_only_once_it_has_changed(db, monkeypat
     assert len(checks) == 3
 
 
-def _garble(path: Path) -> None:
-    """Pages overwritten behind SQLite's back; the header page stays valid."""
-    page = 4096
-    data = bytearray(path.read_bytes())
-    data[2 * page: 5 * page] = b"\xde\xad\xbe\xef" * (3 * page // 4)
-    path.write_bytes(bytes(data))
-
-
 def test_the_stores_own_writes_keep_the_file_known_sound(db, monkeypatch):
     checks = []
     real = filecheck._quick_check
@@ -161,7 +154,7 @@ def test_the_stores_own_writes_keep_the_file_known_sound(db, monkeypatch):
     filecheck.check_sqlite_file(db)
     assert len(checks) == 1
     assert open_store(str(db)).find_claim(claim["claim_id"])["status"] == "in_review"
-    _garble(db)  # anything else that writes the file makes the next opening read it again
+    garble_pages(db)  # anything else that writes the file makes the next opening read it again
     with pytest.raises(StoreError, match="damaged"):
         filecheck.check_sqlite_file(db)
     assert len(checks) == 2
@@ -178,7 +171,7 @@ def test_a_deferred_check_lets_reads_run_and_refuses_the_first_write(db, tmp_pat
     # a damaged one: nothing is written, and what is said is that it is damaged
     bad = tmp_path / "bad.db"
     bad.write_bytes(db.read_bytes())
-    _garble(bad)
+    garble_pages(bad)
     before = bad.read_bytes()
     damaged = open_store(str(bad), checked=filecheck.start_check(bad), defer=True)  # opening only reads
     with pytest.raises(StoreError, match="damaged"):

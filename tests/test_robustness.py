@@ -10,7 +10,7 @@ import threading
 
 import pandas as pd
 import pytest
-from conftest import ROOT, SEED, ingest
+from conftest import ROOT, SEED, garble_pages, ingest
 
 from claims.safe import FORMULA_START
 from claims.store import ConflictError, StoreError, open_store
@@ -215,14 +215,7 @@ def test_a_database_with_garbled_pages_is_refused_with_the_way_out(tmp_path):
     s = open_store(str(db))
     ingest(s, [SEED])
     s.engine.dispose()
-    with sqlite3.connect(db) as con:
-        con.execute("pragma wal_checkpoint(truncate)")
-        page = con.execute("pragma page_size").fetchone()[0]
-    con.close()
-    data = bytearray(db.read_bytes())
-    assert len(data) > 6 * page
-    data[2 * page: 5 * page] = b"\xde\xad\xbe\xef" * (3 * page // 4)  # the header page stays valid
-    db.write_bytes(bytes(data))
+    garble_pages(db)
     before = digest(db)
     with pytest.raises(StoreError, match=r"damaged .*claims restore BACKUP .*\.recover"):
         open_store(str(db))

@@ -65,7 +65,7 @@ def open_engine(db: str, *, init: bool = False, checked: Callable[[], None] | No
 class _Pending:
     """An opening check still running (or None): waited for once, before anything writes."""
 
-    _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "DROP", "ALTER")
+    _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "DROP", "ALTER")  # a statement's first 6 letters
 
     def __init__(self, wait: Callable[[], None] | None):
         self.wait = wait
