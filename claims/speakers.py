@@ -1123,8 +1123,10 @@ class Resolver:
                 named_orgs = [m for m in orgs if m.head in UNION_NOUNS or self.lex.role_kind(m.head) != "organization"]
             if named_orgs:
                 # the organisation the story is about (subject) before one only in a complement: « Le FC Sion a
-                # écopé d'une amende de la Swiss Football League. Le club … » is FC Sion
-                target = ([m for m in named_orgs if m.nsubj] or named_orgs)[-1].actor
+                # écopé d'une amende de la Swiss Football League. Le club … » is FC Sion; then one that spoke (« …, a
+                # indiqué l'ARS. Le Centre …, à l'Institut Pasteur, a identifié …, précise l'agence »: the ARS)
+                target = ([m for m in named_orgs if m.nsubj] or [m for m in named_orgs if m.speaker]
+                          or named_orgs)[-1].actor
                 return Actor(target.name, target.type, "role", span.text.strip())
             # le club → « l'entraîneur du Sporting Club de Couillet, X »: named only inside a person's phrase, by a name
             # that holds the noun

@@ -1506,3 +1506,20 @@ def test_an_epicene_role_after_l_takes_no_gender_from_the_tagger():
     text = ("Pour Jean-Marc Olivier, toxicologue à l'université de Caen, le risque reste « faible ». D'après "
             "l'universitaire, les analyses seront connues vendredi.")
     assert _speaker_in(text, "les analyses seront connues") == "Jean-Marc Olivier"
+
+
+def test_an_organisation_noun_takes_up_the_body_that_spoke_before_one_in_a_complement():
+    # « l'agence » after the ARS spoke and a laboratory was named only inside a complement: the ARS
+    text = ("Les prélèvements ont confirmé une légionellose chez six patients, a indiqué mardi l'ARS de Bretagne. Le "
+            "laboratoire de référence, à l'Institut Pasteur de Lille, a identifié la souche, précise l'agence.")
+    assert _speaker_in(text, "a identifié la souche") == "ARS de Bretagne"
+
+
+def test_a_count_recorded_by_a_body_is_a_statement():
+    from claims.extract import extract_text
+
+    # « recenser », « dénombrer » with an object (reporting_verbs.tsv): the figure is the body's claim
+    assert _statements("La préfecture du Doubs recense 40 communes sinistrées après les orages.") == [
+        ("indirect", "préfecture du Doubs", "40 communes sinistrées après les orages")]
+    # the passive names no one who counts
+    assert set(extract_text("Plus de 1 200 attaques ont été recensées depuis janvier.")["kind"]) == {"assertion"}
