@@ -188,7 +188,7 @@ def _read_rows(store: Store, row, transform: Callable[[pa.RecordBatch], pa.Recor
     rowid = literal_column("claims.rowid")
     batches = []
     with store.engine.connect() as conn:
-        lo, hi = conn.execute(select(func.min(rowid), func.max(rowid)).select_from(t.claims)).one()
+        lo, hi = _rowid_range(conn)
         for start in range(lo or 0, (hi or -1) + 1, chunk_rows):
             joined = conn.execute(select(func.group_concat(row, _ROW)).where(
                 rowid >= start, rowid < start + chunk_rows)).scalar()
@@ -198,6 +198,14 @@ def _read_rows(store: Store, row, transform: Callable[[pa.RecordBatch], pa.Recor
     if not batches:
         batches = [transform(pa.RecordBatch.from_arrays([pa.array([], pa.string())], names=["row"]))]
     return pa.Table.from_batches(batches).unify_dictionaries()
+
+
+def _rowid_range(conn) -> tuple[int | None, int | None]:
+    """The claims' lowest and highest rowid. Asked apart: SQLite finds a lone min() or max() of the rowid at the ends
+    of the table's tree, but scans every row for the two in one SELECT (0.1 s at a million claims, not 1 ms)."""
+    rowid = literal_column("claims.rowid")
+    return (conn.execute(select(func.min(rowid)).select_from(t.claims)).scalar(),
+            conn.execute(select(func.max(rowid)).select_from(t.claims)).scalar())
 
 
 def review_batches(store: Store, *, status: Iterable[str] | None = None, speaker: Iterable[str] | None = None,
@@ -440,7 +448,7 @@ def _render_in_processes(store: Store, source: ClaimSource, render, ids, process
 
     rowid = literal_column("claims.rowid")
     with store.engine.connect() as conn:
-        lo, hi = conn.execute(select(func.min(rowid), func.max(rowid)).select_from(t.claims)).one()
+        lo, hi = _rowid_range(conn)
     lo, hi = lo or 0, (hi or 0) + 1
     processes = max(1, min(processes, (hi - lo) // PARALLEL_SLICE_ROWS))  # a small store: no fork
     if processes == 1:
