@@ -189,9 +189,10 @@ def _bare_participle(tok: Token) -> bool:
         return False
     if tok.lemma_.endswith("er") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
         return False  # « Le journal rapporte que … » tagged as a participle: an -er verb's participle ends in -é
-    root = _clause_root(tok)
-    if tok.lower_.endswith("it") and root.pos_ in ("NOUN", "PROPN") and root.i < tok.i:
-        return False  # « Un salarié, qui a requis l'anonymat, décrit … »: the present tense, in a sentence with no verb
+    if tok.lower_.endswith("it"):
+        root = _clause_root(tok)
+        if root.pos_ in ("NOUN", "PROPN") and root.i < tok.i:
+            return False  # « Un salarié, qui a requis l'anonymat, décrit … »: the present tense, in a verbless parse
     for prev in reversed(tok.doc[max(sent_start(tok), tok.i - 7): tok.i]):  # (a, de son côté, jugé)
         if prev.pos_ == "AUX" or prev.lemma_ in ("avoir", "être"):
             return False
@@ -636,13 +637,11 @@ def _name_before_apposition(tok: Token) -> Token:
         if toks[k].pos_ in ("VERB", "AUX") or is_quote_mark(toks[k]):
             return tok
         k -= 1
-    if k <= start or toks[k + 1].pos_ not in ("NOUN", "DET", "ADJ") or toks[k - 1].ent_type_ != "PER" \
+    name = entity_at(toks[k - 1]) if k > start and toks[k - 1].ent_type_ == "PER" else None
+    if name is None or toks[k + 1].pos_ not in ("NOUN", "DET", "ADJ") \
             or any(t.ent_type_ == "PER" for t in noun_phrase(tok)):
         return tok  # (…, Michel Aubertin, l'ancienne championne Nathalie Girardot reproche …: a name of its own)
-    name = toks[k - 1]
-    while name.ent_iob_ == "I" and name.i > start:
-        name = toks[name.i - 1]
-    return name
+    return name[0]
 
 
 def _dislocated(subj: Token, usable) -> Span | None:

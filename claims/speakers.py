@@ -241,20 +241,26 @@ class Resolver:
                 if any(o.according and o.actor.name == holder and o.sentence in (m.sentence, m.sentence + 1)
                        for o in self.mentions) and not any(r.words for r in roles):
                     renames[m.actor.name] = holder
+        # each sentence's first named person, and where each actor is first mentioned: read once for the article
+        first_named: dict[int, Mention] = {}
+        first_at: dict[str, int] = {}
+        for o in self.mentions:
+            first_at.setdefault(o.actor.name, o.start)
+            if o.actor.type == "person" and o.actor.resolution == "named" and not o.quoted:
+                first_named.setdefault(o.sentence, o)
         for m in self.mentions:
             # « …, a indiqué la procureure de Nantes. Hélène Marchetti a toutefois souligné … »: a role unnamed, then
             # a person named for the first time as the next sentence's subject or speaker, given no other role
             if m.actor.type != "person" or m.actor.resolution != "as written" or m.actor.name in renames \
                     or m.span[0].lower_ not in _DEFINITE or self.lex.roles.get(m.head) != "person":
                 continue
-            named = next((o for o in self.mentions if o.sentence == m.sentence + 1 and o.actor.type == "person"
-                          and o.actor.resolution == "named" and not o.quoted), None)
+            named = first_named.get(m.sentence + 1)
             if named is None or not (named.nsubj or named.speaker) or m.gender not in ("any", named.gender) \
                     and named.gender != "any":
                 continue
             name = named.actor.name
             held = {r.head for r in self.roles if r.actor.name == name}
-            if any(o.actor.name == name for o in self.mentions if o.start < named.start) or held - {m.head}:
+            if first_at[name] < named.start or held - {m.head}:
                 continue
             renames[m.actor.name] = name
         return renames

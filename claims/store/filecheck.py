@@ -59,7 +59,7 @@ def _needs_quick_check(path: Path) -> bool:
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
     # an empty file: SQLite makes it a database; a file found sound and not changed since: read once is enough
-    return path.stat().st_size > 0 and _identity(path) != _remembered(path)
+    return path.stat().st_size > 0 and not still_sound(path)
 
 
 def still_sound(path: Path) -> bool:
